@@ -1,0 +1,44 @@
+import { DateTime } from "luxon";
+
+const CONTENT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
+
+/** The two spellings of a content date that editors may write. */
+export const CONTENT_DATE_FORMATS = ["YYYY-MM-DD", "YYYY-MM-DD HH:mm"] as const;
+
+/**
+ * Parses an editor's `YYYY-MM-DD` or `YYYY-MM-DD HH:mm` as a wall-clock time in the site's zone.
+ * Returns null for anything else, including dates that are not on the calendar (2021-02-30).
+ */
+export function parseContentDate(text: string, zone: string): DateTime | null {
+  const match = CONTENT_DATE.exec(text.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match;
+  const parsed = DateTime.fromObject(
+    {
+      year: Number(year),
+      month: Number(month),
+      day: Number(day),
+      hour: hour === undefined ? 0 : Number(hour),
+      minute: minute === undefined ? 0 : Number(minute),
+    },
+    { zone },
+  );
+  return parsed.isValid ? parsed : null;
+}
+
+/** An ISO 8601 timestamp with the zone's offset, e.g. `2021-12-06T00:00:00+08:00`. */
+export function toIsoWithOffset(date: DateTime): string {
+  return date.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+}
+
+/** Formats an ISO timestamp with a luxon pattern in the offset the timestamp carries. */
+export function formatIsoDate(iso: string, pattern: string): string {
+  const date = DateTime.fromISO(iso, { setZone: true });
+  if (!date.isValid) throw new Error(`无效的时间 (date): ${iso}`);
+  return date.toFormat(pattern);
+}
+
+/** Whether a string names a time zone that luxon (and so the build) understands. */
+export function isKnownZone(zone: string): boolean {
+  return DateTime.now().setZone(zone).isValid;
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { loadContent, type SiteContent } from "./content.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
+import { registerFilters } from "./filters.ts";
+import { registerPages } from "./pages.ts";
+
+/** The project folder: where _includes/ (layouts, styles, scripts) lives. */
+export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export interface SiteBuildOptions {
+  /** The site root holding content/ and _data/; the project itself for the real site. */
+  root: string;
+  /** Where Eleventy writes; defaults to `<root>/_site`. */
+  outputDir?: string;
+  /** Content already loaded and validated (one-shot builds); otherwise loaded at each build. */
+  content?: SiteContent;
+}
+
+/**
+ * Wires the site into an Eleventy configuration: directories, the validated content as global
+ * data (loaded once per build), filters, page templates and passthrough files.
+ */
+export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuildOptions): void {
+  const root = path.resolve(options.root);
+  const inputDir = path.join(root, "content");
+  const cwd = process.cwd();
+  eleventyConfig.setInputDirectory(path.relative(cwd, inputDir) || ".");
+  eleventyConfig.setIncludesDirectory(path.relative(inputDir, path.join(PROJECT_DIR, "_includes")));
+  eleventyConfig.setDataDirectory(path.relative(inputDir, path.join(root, "_data")));
+  eleventyConfig.setOutputDirectory(path.relative(cwd, options.outputDir ?? path.join(root, "_site")));
+  eleventyConfig.setTemplateFormats(["njk"]);
+
+  let current = options.content;
+  const content = () => {
+    current ??= loadContent({ root });
+    return current;
+  };
+  if (!options.content) {
+    eleventyConfig.on("eleventy.before", () => {
+      current = undefined;
+    });
+  }
+  eleventyConfig.addGlobalData("catalog", () => content());
+  eleventyConfig.addGlobalData("site", () => content().site);
+
+  registerFilters(eleventyConfig, () => content().site);
+  registerPages(eleventyConfig);
+
+  eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, "content/files"))]: "files" });
+  eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(PROJECT_DIR, "_includes/assets"))]: "assets" });
+  eleventyConfig.addWatchTarget(path.relative(cwd, path.join(root, "content")));
+  eleventyConfig.addWatchTarget(path.relative(cwd, path.join(root, "_data")));
+}

@@ -1,0 +1,25 @@
+import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
+
+/** A Markdown file split into its YAML front matter and its body. */
+export interface FrontMatterFile {
+  frontMatter: YamlSource;
+  body: string;
+}
+
+const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
+
+/** Removes a byte-order mark and turns CRLF and CR line ends into LF, keeping line numbers. */
+export function normalizeNewlines(text: string): string {
+  return text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+}
+
+/** Splits `---` fenced YAML front matter from a Markdown body; null when the file has none. */
+export function splitFrontMatter(text: string): FrontMatterFile | null {
+  const normalized = normalizeNewlines(text);
+  const match = FRONT_MATTER.exec(normalized);
+  if (!match) return null;
+  return {
+    frontMatter: parseYamlSource(match[1] ?? "", 2),
+    body: normalized.slice(match[0].length),
+  };
+}
