@@ -116,7 +116,7 @@ export function noticeSchema(zone: string) {
 
 /** A notices file: a YAML list of notices. */
 export function noticesFileSchema(zone: string) {
-  return z.array(noticeSchema(zone), { error: "通知公告文件应是一个列表，每项以「- title:」开始" });
+  return z.array(noticeSchema(zone));
 }
 
 /** The front matter of a standalone page such as 关于我们. */
@@ -178,7 +178,9 @@ export function validateWithSchema<T>(
     }
     const label = labelOf(path);
     let message: string;
-    if (issue.code === "invalid_type" && issue.input === undefined) {
+    if (issue.code === "invalid_type" && path.length === 0) {
+      message = `整个文件应是一个${issue.expected === "array" ? "列表（每项以「- title:」开始）" : "键值对（key: value）"}`;
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
       message = `缺少必填项「${label}」`;
     } else if (issue.code === "invalid_type") {
       message = `「${label}」应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际写的是 ${JSON.stringify(issue.input)}`;
@@ -189,7 +191,7 @@ export function validateWithSchema<T>(
     }
     problems.push({ file, line: source.lineOf(path), field: formatFieldPath(path) || undefined, message });
   }
-  return { problems };
+  return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
 }
 
 export { SLUG };

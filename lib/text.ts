@@ -10,6 +10,7 @@ export function plainTextSummary(markdown: string, length = 120): string {
     .map((block) => block.replace(/^\*\*(.+)\*\*$/, ""));
   const plain = paragraphs
     .join(" ")
+    .replace(/<(script|style|template|iframe|noscript)\b[\s\S]*?<\/\1\s*>/gi, "")
     .replace(/<[^>]*>/g, "")
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")

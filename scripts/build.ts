@@ -1,11 +1,27 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
 import { buildSite } from "../lib/build.ts";
 import { findContentValidationError, formatProblem } from "../lib/problems.ts";
 
-/** `npm run build`: validate, render and index the site in the current folder into _site/. */
+/**
+ * `npm run build [-- --root DIR --out DIR --no-search]`: validate, render and index the site
+ * (by default the one in the current folder) into its _site/.
+ */
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      root: { type: "string", default: "." },
+      out: { type: "string" },
+      "no-search": { type: "boolean", default: false },
+    },
+  });
   const started = Date.now();
   try {
-    const result = await buildSite({ root: process.cwd() });
+    const result = await buildSite({
+      root: path.resolve(values.root),
+      outputDir: values.out && path.resolve(values.out),
+      searchIndex: !values["no-search"],
+    });
     const stages = Object.entries(result.timings)
       .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}s`)
       .join(", ");

@@ -1,0 +1,229 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadContent, type SiteContent } from "../../lib/content.ts";
+import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { buildToTemp } from "../helpers/build.ts";
+import { listHtmlPages, metaContent, readPage, readXml, textOf } from "../helpers/html.ts";
+
+const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
+const ORIGIN = "https://kjj.klmy.gov.cn";
+const SEED_NOTICES = [
+  ["关于申报2024年克拉玛依市科技计划储备项目的通知", "2024/01/14"],
+  ["关于拟兑现2023年度自治区重点研发项目配套补助资金的公示", "2023/11/15"],
+  ["关于2023年度克拉玛依市“揭榜挂帅” 项目中榜单位的公告", "2023/10/18"],
+  ["关于2023年度市级企业研发中心拟备案单位的公示", "2023/09/19"],
+  ["关于拟配套奖励克拉玛依市荣获2022年度“自治区科学技术奖”项目的公示", "2023/09/15"],
+];
+
+let siteDir: string;
+let cleanup: () => void;
+let content: SiteContent;
+
+beforeAll(async () => {
+  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
+  siteDir = build.outputDir;
+  cleanup = build.cleanup;
+  content = loadContent({ root: PROJECT_DIR });
+});
+
+afterAll(() => cleanup?.());
+
+describe("the sample content", () => {
+  it("has the seed article, at least 12 more articles over all four columns, and 17 or more notices", () => {
+    expect(content.articles.some((article) => article.url === SEED_URL)).toBe(true);
+    expect(content.articles.length).toBeGreaterThanOrEqual(13);
+    for (const listing of content.columns) expect(listing.articles.length, listing.column.name).toBeGreaterThan(1);
+    expect(content.notices.length).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe("the seed article page", () => {
+  let page: Document;
+  beforeAll(() => {
+    page = readPage(siteDir, SEED_URL);
+  });
+
+  it("has the title as its only h1 and the meta line 时间 / 来源 / 适用地", () => {
+    expect([...page.querySelectorAll("h1")].map(textOf)).toEqual(["以科技创新推动经济高质量发展"]);
+    const items = [...page.querySelectorAll(".article-meta .meta-item")].map(textOf);
+    expect(items).toEqual(["时间：2021-12-06", "来源：克拉玛依市科学技术局", "适用地：克拉玛依市"]);
+    expect(page.querySelector(".article-meta time")?.getAttribute("datetime")).toBe("2021-12-06T00:00:00+08:00");
+  });
+
+  it("has the seed's three section headings in the body", () => {
+    expect([...page.querySelectorAll(".article-body h2")].map(textOf)).toEqual([
+      "加强科技合作，推进区域协同创新发展",
+      "加强基础创新，激发创新创业创造活力",
+      "加强科技支撑，产业发展能力稳步提升",
+    ]);
+    expect(page.querySelectorAll(".article-body p").length).toBeGreaterThan(10);
+  });
+
+  it("lists attachments with file type and size, and the files exist", () => {
+    const links = [...page.querySelectorAll(".attachments li")];
+    expect(links.length).toBeGreaterThan(0);
+    for (const item of links) {
+      expect(textOf(item.querySelector(".file-meta"))).toMatch(/^（[A-Z0-9]+，[\d.]+ (B|KB|MB)）$/);
+      const href = item.querySelector("a")?.getAttribute("href") ?? "";
+      expect(existsSync(path.join(siteDir, decodeURIComponent(href)))).toBe(true);
+    }
+  });
+
+  it("shows the 通知公告 block of the seed: the five newest notices with YYYY/MM/DD dates and 查看更多", () => {
+    const block = page.querySelector(".notices-block");
+    expect(textOf(block?.querySelector("h2"))).toBe("通知公告");
+    const rows = [...(block?.querySelectorAll("li") ?? [])].map((item) => [
+      textOf(item.querySelector("a")),
+      textOf(item.querySelector("time")),
+    ]);
+    expect(rows).toEqual(SEED_NOTICES);
+    const more = block?.querySelector("a.more");
+    expect(textOf(more)).toContain("查看更多");
+    expect(more?.getAttribute("href")).toBe("/notices/");
+  });
+
+  it("has a breadcrumb to the home page and the column", () => {
+    const crumbs = [...page.querySelectorAll(".breadcrumb li")];
+    expect(crumbs.map(textOf)).toEqual(["首页", "工作动态", "正文"]);
+    expect(crumbs[1]?.querySelector("a")?.getAttribute("href")).toBe("/gzdt/");
+  });
+
+  it("links the previous and next articles of its own column, and they link back", () => {
+    const article = content.articles.find((entry) => entry.url === SEED_URL);
+    const links = [...page.querySelectorAll(".prev-next a")].map((link) => link.getAttribute("href") ?? "");
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) {
+      const neighbour = content.articles.find((entry) => entry.url === href);
+      expect(neighbour?.column.slug).toBe("gzdt");
+      const back = [...readPage(siteDir, href).querySelectorAll(".prev-next a")].map((link) => link.getAttribute("href"));
+      expect(back).toContain(SEED_URL);
+    }
+    expect(article?.previous?.url ?? article?.next?.url).toBeDefined();
+  });
+
+  it("carries 打开微信\"扫一扫\" beside an inline SVG QR code labelled with the canonical URL", () => {
+    const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
+    expect(canonical).toBe(`${ORIGIN}${SEED_URL}`);
+    const block = page.querySelector(".qr-block");
+    expect(textOf(block?.querySelector(".qr-caption"))).toBe('打开微信"扫一扫"');
+    const svg = block?.querySelector("svg");
+    expect(svg?.getAttribute("role")).toBe("img");
+    expect(svg?.getAttribute("aria-label")).toContain(canonical ?? "missing");
+    expect(svg?.querySelectorAll("path")).toHaveLength(1);
+    expect(page.querySelectorAll("script:not([src])")).toHaveLength(0);
+  });
+
+  it("has print and text-size controls, hidden until the script shows them", () => {
+    const tools = page.querySelector("[data-article-tools]");
+    expect(tools?.hasAttribute("hidden")).toBe(true);
+    expect([...(tools?.querySelectorAll("[data-text-size]") ?? [])].map(textOf)).toEqual(["大", "中", "小"]);
+    expect(tools?.querySelector("[data-print]")).not.toBeNull();
+  });
+
+  it("has the article and column meta of the government norms", () => {
+    expect(metaContent(page, "ArticleTitle")).toBe("以科技创新推动经济高质量发展");
+    expect(metaContent(page, "PubDate")).toBe("2021-12-06 00:00");
+    expect(metaContent(page, "ContentSource")).toBe("克拉玛依市科学技术局");
+    expect(metaContent(page, "ColumnName")).toBe("工作动态");
+    expect(page.querySelector('meta[property="og:type"]')?.getAttribute("content")).toBe("article");
+    expect(page.querySelector('meta[property="og:url"]')?.getAttribute("content")).toBe(`${ORIGIN}${SEED_URL}`);
+  });
+});
+
+describe("every HTML page", () => {
+  it("carries the footer identity, the site meta and a QR code of its own canonical URL", () => {
+    const pages = listHtmlPages(siteDir);
+    expect(pages.length).toBeGreaterThan(25);
+    for (const url of pages) {
+      const page = readPage(siteDir, url);
+      const footer = page.querySelector("footer.site-footer");
+      const footerText = textOf(footer);
+      expect(footerText, url).toContain("主办单位：克拉玛依市科学技术局");
+      expect(footerText, url).toContain("网站标识码：6502000011");
+      expect(footer?.querySelector('a[href="https://beian.miit.gov.cn/"]'), url).not.toBeNull();
+      expect(footer?.querySelector('a[href^="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode="]'), url).not.toBeNull();
+      expect(footer?.querySelector('img[alt="党政机关网站标识"]'), url).not.toBeNull();
+      expect(metaContent(page, "SiteName"), url).toBe("克拉玛依市科学技术局");
+      expect(metaContent(page, "SiteDomain"), url).toBe("kjj.klmy.gov.cn");
+      expect(metaContent(page, "SiteIDCode"), url).toBe("6502000011");
+      expect(metaContent(page, "description"), url).toBeTruthy();
+      expect(page.documentElement.getAttribute("lang")).toBe("zh-CN");
+      expect(page.querySelectorAll("h1"), url).toHaveLength(1);
+      if (url === "/404.html") {
+        expect(page.querySelector('link[rel="canonical"]')).toBeNull();
+        continue;
+      }
+      const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
+      expect(canonical, url).toBe(`${ORIGIN}${url}`);
+      expect(page.querySelector(".qr-block svg")?.getAttribute("aria-label"), url).toContain(canonical ?? "");
+      expect(page.querySelector('form[role="search"][action="/search/"] input[name="q"]'), url).not.toBeNull();
+    }
+  });
+});
+
+describe("column and notice pages", () => {
+  it("lists a column's articles newest first with plain links and the Column* meta", () => {
+    const page = readPage(siteDir, "/gzdt/");
+    const dates = [...page.querySelectorAll(".list-page time")].map((time) => time.getAttribute("datetime") ?? "");
+    expect(dates.length).toBeGreaterThan(1);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(metaContent(page, "ColumnName")).toBe("工作动态");
+    expect(metaContent(page, "ColumnType")).toBeTruthy();
+    expect(metaContent(page, "ColumnDescription")).toBeTruthy();
+    expect(metaContent(page, "ColumnKeywords")).toBeTruthy();
+    expect(page.querySelector('.main-nav a[href="/gzdt/"]')?.getAttribute("aria-current")).toBe("true");
+  });
+
+  it("lists every notice on the notices pages, newest first, each linking to its target", () => {
+    const page = readPage(siteDir, "/notices/");
+    const titles = [...page.querySelectorAll(".list-page li a")].map(textOf);
+    expect(titles.slice(0, 5)).toEqual(SEED_NOTICES.map(([title]) => title));
+    expect(titles).toHaveLength(Math.min(20, content.notices.length));
+    for (const notice of content.noticePages) {
+      const noticePage = readPage(siteDir, notice.pageUrl ?? "");
+      expect(textOf(noticePage.querySelector("h1"))).toBe(notice.title);
+      expect(metaContent(noticePage, "ArticleTitle")).toBe(notice.title);
+    }
+  });
+
+  it("renders the home page with each column's latest articles and the notices block", () => {
+    const page = readPage(siteDir, "/");
+    for (const listing of content.columns) {
+      const block = page.querySelector(`#column-${listing.column.slug}`)?.closest("section");
+      const expected = listing.articles.slice(0, content.site.home_articles_per_column).map((article) => article.url);
+      expect([...(block?.querySelectorAll("li a") ?? [])].map((link) => link.getAttribute("href"))).toEqual(expected);
+    }
+    expect(page.querySelectorAll(".notices-block li")).toHaveLength(5);
+  });
+
+  it("renders the about page from Markdown", () => {
+    expect(textOf(readPage(siteDir, "/about/").querySelector("h1"))).toBe("关于我们");
+  });
+});
+
+describe("feed, sitemap, robots and 404", () => {
+  it("writes an Atom feed of the newest articles with absolute links", () => {
+    const feed = readXml(siteDir, "/feed.xml");
+    const entries = [...feed.querySelectorAll("entry")];
+    expect(entries).toHaveLength(Math.min(50, content.articles.length));
+    expect(entries[0]?.querySelector("title")?.textContent).toBe(content.articles[0]?.title);
+    expect(entries[0]?.querySelector("link")?.getAttribute("href")).toBe(`${ORIGIN}${content.articles[0]?.url}`);
+    expect(feed.querySelector("feed > updated")?.textContent).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  });
+
+  it("lists every page in the sitemap with absolute URLs that exist in the build", () => {
+    const locations = [...readXml(siteDir, "/sitemap.xml").querySelectorAll("url > loc")].map((loc) => loc.textContent ?? "");
+    const pages = listHtmlPages(siteDir).filter((url) => url !== "/404.html" && url !== "/search/");
+    expect([...locations].sort()).toEqual(pages.map((url) => `${ORIGIN}${url}`).sort());
+  });
+
+  it("points robots.txt at the sitemap", () => {
+    expect(readFileSync(path.join(siteDir, "robots.txt"), "utf8")).toContain(`Sitemap: ${ORIGIN}/sitemap.xml`);
+  });
+
+  it("writes a 404 page that links home", () => {
+    const page = readPage(siteDir, "/404.html");
+    expect(page.querySelector('main a[href="/"]')).not.toBeNull();
+  });
+});
