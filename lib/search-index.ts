@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import * as pagefind from "pagefind";
 
 /**
@@ -10,10 +12,10 @@ export async function writeSearchIndex(siteDir: string): Promise<{ pages: number
   try {
     const added = await index.addDirectory({ path: siteDir });
     if (added.errors.length > 0) throw new Error(`搜索索引失败 (pagefind addDirectory): ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: `${siteDir}/pagefind` });
+    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
     if (written.errors.length > 0)
       throw new Error(`搜索索引写入失败 (pagefind writeFiles): ${written.errors.join("; ")}`);
-    return { pages: added.page_count };
+    return { pages: readdirSync(path.join(siteDir, "pagefind", "fragment")).length };
   } finally {
     await pagefind.close();
   }

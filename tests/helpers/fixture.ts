@@ -36,7 +36,7 @@ export function articleFile(frontMatter: Record<string, unknown> | string, body 
     typeof frontMatter === "string"
       ? frontMatter
       : Object.entries(frontMatter)
-          .map(([key, value]) => `${key}: ${typeof value === "string" ? value : JSON.stringify(value)}`)
+          .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
           .join("\n");
   return `---\n${yaml}\n---\n${body}`;
 }

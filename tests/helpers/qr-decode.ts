@@ -12,5 +12,9 @@ export function decodeQrPixels(pixels: Uint8ClampedArray, width: number, height:
 /** Decodes a QR code from a PNG image, such as a browser screenshot. */
 export function decodeQrPng(png: Buffer): string | null {
   const image = PNG.sync.read(png);
-  return decodeQrPixels(new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), image.width, image.height);
+  return decodeQrPixels(
+    new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length),
+    image.width,
+    image.height,
+  );
 }

@@ -96,13 +96,15 @@ describe("the seed article page", () => {
     for (const href of links) {
       const neighbour = content.articles.find((entry) => entry.url === href);
       expect(neighbour?.column.slug).toBe("gzdt");
-      const back = [...readPage(siteDir, href).querySelectorAll(".prev-next a")].map((link) => link.getAttribute("href"));
+      const back = [...readPage(siteDir, href).querySelectorAll(".prev-next a")].map((link) =>
+        link.getAttribute("href"),
+      );
       expect(back).toContain(SEED_URL);
     }
     expect(article?.previous?.url ?? article?.next?.url).toBeDefined();
   });
 
-  it("carries 打开微信\"扫一扫\" beside an inline SVG QR code labelled with the canonical URL", () => {
+  it('carries 打开微信"扫一扫" beside an inline SVG QR code labelled with the canonical URL', () => {
     const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
     expect(canonical).toBe(`${ORIGIN}${SEED_URL}`);
     const block = page.querySelector(".qr-block");
@@ -142,7 +144,10 @@ describe("every HTML page", () => {
       expect(footerText, url).toContain("主办单位：克拉玛依市科学技术局");
       expect(footerText, url).toContain("网站标识码：6502000011");
       expect(footer?.querySelector('a[href="https://beian.miit.gov.cn/"]'), url).not.toBeNull();
-      expect(footer?.querySelector('a[href^="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode="]'), url).not.toBeNull();
+      expect(
+        footer?.querySelector('a[href^="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode="]'),
+        url,
+      ).not.toBeNull();
       expect(footer?.querySelector('img[alt="党政机关网站标识"]'), url).not.toBeNull();
       expect(metaContent(page, "SiteName"), url).toBe("克拉玛依市科学技术局");
       expect(metaContent(page, "SiteDomain"), url).toBe("kjj.klmy.gov.cn");
@@ -213,7 +218,9 @@ describe("feed, sitemap, robots and 404", () => {
   });
 
   it("lists every page in the sitemap with absolute URLs that exist in the build", () => {
-    const locations = [...readXml(siteDir, "/sitemap.xml").querySelectorAll("url > loc")].map((loc) => loc.textContent ?? "");
+    const locations = [...readXml(siteDir, "/sitemap.xml").querySelectorAll("url > loc")].map(
+      (loc) => loc.textContent ?? "",
+    );
     const pages = listHtmlPages(siteDir).filter((url) => url !== "/404.html" && url !== "/search/");
     expect([...locations].sort()).toEqual(pages.map((url) => `${ORIGIN}${url}`).sort());
   });

@@ -31,7 +31,9 @@ function load(files: FixtureFiles) {
 
 describe("loadContent: articles", () => {
   it("derives the URL from the file path and fills defaults from the site file", () => {
-    const content = load({ "content/articles/2021/kjcx-2021.md": article({}, "## 小标题\n\n今年我市科技工作进展顺利。") });
+    const content = load({
+      "content/articles/2021/kjcx-2021.md": article({}, "## 小标题\n\n今年我市科技工作进展顺利。"),
+    });
     expect(content.articles).toHaveLength(1);
     expect(content.articles[0]).toMatchObject({
       url: "/articles/2021/kjcx-2021/",
@@ -102,7 +104,9 @@ describe("loadContent: invalid articles", () => {
     const lines = problemsOf({
       "content/articles/2021/a.md": "---\ntitle: 标题\ndate: 2021-12-06\ncolumn: 工作动态\ncolum: 工作动态\n---\n正文",
     }).map(formatProblem);
-    expect(lines).toEqual(["content/articles/2021/a.md:5: colum: 不认识的字段「colum」，请检查拼写（字段名区分大小写）"]);
+    expect(lines).toEqual([
+      "content/articles/2021/a.md:5: colum: 不认识的字段「colum」，请检查拼写（字段名区分大小写）",
+    ]);
   });
 
   it("reports a missing required field", () => {
@@ -126,7 +130,8 @@ describe("loadContent: invalid articles", () => {
 
   it("reports a missing attachment file with the line of its file key", () => {
     const [problem] = problemsOf({
-      "content/articles/2021/a.md": "---\ntitle: 标题\ndate: 2021-12-06\ncolumn: 工作动态\nattachments:\n  - title: 报告\n    file: 2021/none.pdf\n---\n",
+      "content/articles/2021/a.md":
+        "---\ntitle: 标题\ndate: 2021-12-06\ncolumn: 工作动态\nattachments:\n  - title: 报告\n    file: 2021/none.pdf\n---\n",
     });
     expect(problem).toMatchObject({ line: 7, field: "attachments[0].file" });
     expect(problem?.message).toContain("不存在");
@@ -217,7 +222,8 @@ describe("loadContent: notices", () => {
 describe("loadContent: URLs", () => {
   it("rejects two notices that would get the same page", () => {
     const problems = problemsOf({
-      "content/notices/2024.yaml": "- title: 同名\n  date: 2024-01-14\n  body: 一\n- title: 同名\n  date: 2024-01-14\n  body: 二\n",
+      "content/notices/2024.yaml":
+        "- title: 同名\n  date: 2024-01-14\n  body: 一\n- title: 同名\n  date: 2024-01-14\n  body: 二\n",
     });
     expect(problems[0]?.message).toContain("重复");
   });

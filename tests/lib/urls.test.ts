@@ -3,7 +3,9 @@ import { canonicalUrl, siteDomain } from "../../lib/urls.ts";
 
 describe("canonicalUrl", () => {
   it("joins the origin and the path", () => {
-    expect(canonicalUrl("https://kjj.klmy.gov.cn", "/articles/2021/a/")).toBe("https://kjj.klmy.gov.cn/articles/2021/a/");
+    expect(canonicalUrl("https://kjj.klmy.gov.cn", "/articles/2021/a/")).toBe(
+      "https://kjj.klmy.gov.cn/articles/2021/a/",
+    );
   });
 
   it("percent-encodes characters that are not allowed in a URL", () => {

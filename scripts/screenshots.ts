@@ -1,0 +1,54 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { launchChromium, VIEWPORTS } from "../tests/helpers/browser.ts";
+import { serveSite } from "../tests/helpers/static-server.ts";
+
+/** The page types a reviewer should look at, one URL each. */
+export const PAGE_TYPES: Record<string, string> = {
+  home: "/",
+  article: "/articles/2021/kjcx-tdjjgzlfz/",
+  column: "/gzdt/",
+  notices: "/notices/",
+  notice: "",
+  about: "/about/",
+  search: "/search/?q=科技",
+  "not-found": "/404.html",
+};
+
+/**
+ * `npx tsx scripts/screenshots.ts [--site _site] [--out .cache/screenshots]`: full-page PNGs of
+ * each page type at phone and desktop widths, for looking at the design.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { site: { type: "string", default: "_site" }, out: { type: "string", default: ".cache/screenshots" } },
+  });
+  const siteDir = path.resolve(values.site);
+  const outDir = path.resolve(values.out);
+  mkdirSync(outDir, { recursive: true });
+  const server = await serveSite(siteDir);
+  const browser = await launchChromium();
+  try {
+    const probe = await browser.newPage();
+    await probe.goto(`${server.origin}/notices/`);
+    PAGE_TYPES.notice =
+      (await probe.locator('.list-page a[href^="/notices/"]').first().getAttribute("href")) ?? "/notices/";
+    await probe.close();
+    for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+      for (const [pageName, url] of Object.entries(PAGE_TYPES)) {
+        const page = await browser.newPage({ viewport });
+        await page.goto(`${server.origin}${url}`, { waitUntil: "networkidle" });
+        const file = path.join(outDir, `${pageName}-${viewportName}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        await page.close();
+        console.log(file);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,105 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
+import { buildToTemp } from "../helpers/build.ts";
+import { decodeQrPng } from "../helpers/qr-decode.ts";
+import { type StaticServer, serveSite } from "../helpers/static-server.ts";
+
+const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
+const CANONICAL = `https://kjj.klmy.gov.cn${SEED_URL}`;
+
+let browser: Browser;
+let server: StaticServer;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
+  cleanup = build.cleanup;
+  server = await serveSite(build.outputDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  cleanup?.();
+});
+
+describe.each(Object.entries(VIEWPORTS))("the seed article page on a %s", (_name, viewport) => {
+  it("shows every part of the seed page without horizontal scrolling", async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${server.origin}${SEED_URL}`);
+    for (const selector of [
+      "h1",
+      ".article-meta",
+      ".article-body h2",
+      ".notices-block",
+      ".qr-block",
+      ".breadcrumb",
+      ".prev-next",
+      ".site-footer",
+    ]) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
+    }
+    expect(await page.locator("h1").innerText()).toBe("以科技创新推动经济高质量发展");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it("has a QR code that decodes from a screenshot to the page's canonical URL", async () => {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${server.origin}${SEED_URL}`);
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+    expect(canonical).toBe(CANONICAL);
+    const qr = page.locator(".qr-block svg");
+    await qr.scrollIntoViewIfNeeded();
+    const box = await qr.boundingBox();
+    expect(box?.width).toBeGreaterThanOrEqual(100);
+    expect(decodeQrPng(await qr.screenshot())).toBe(canonical);
+    await page.close();
+  });
+});
+
+describe("the article tools", () => {
+  it("changes the text size, remembers it on the next page, and offers printing", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${SEED_URL}`);
+    const bodySize = () =>
+      page.evaluate(() =>
+        Number.parseFloat(getComputedStyle(document.querySelector(".article-body p") as Element).fontSize),
+      );
+    const medium = await bodySize();
+    await page.getByRole("button", { name: "大", exact: true }).click();
+    expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe("large");
+    expect(await bodySize()).toBeGreaterThan(medium);
+    expect(await page.getByRole("button", { name: "大", exact: true }).getAttribute("aria-pressed")).toBe("true");
+    await page.goto(`${server.origin}/about/`);
+    expect(await page.evaluate(() => document.documentElement.dataset.textSize)).toBe("large");
+    await page.goto(`${server.origin}${SEED_URL}`);
+    await page.getByRole("button", { name: "小", exact: true }).click();
+    expect(await bodySize()).toBeLessThan(medium);
+    await page.evaluate(() => {
+      (window as unknown as { printed: boolean }).printed = false;
+      window.print = () => {
+        (window as unknown as { printed: boolean }).printed = true;
+      };
+    });
+    await page.getByRole("button", { name: "打印本页" }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+    await context.close();
+  });
+
+  it("leaves the page readable with JavaScript off and hides the controls that need it", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${SEED_URL}`);
+    expect(await page.locator("h1").isVisible()).toBe(true);
+    expect(await page.locator(".article-body h2").count()).toBe(3);
+    expect(await page.locator("[data-article-tools]").isVisible()).toBe(false);
+    expect(decodeQrPng(await page.locator(".qr-block svg").screenshot())).toBe(CANONICAL);
+    await context.close();
+  });
+});

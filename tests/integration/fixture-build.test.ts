@@ -1,0 +1,108 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { buildSite } from "../../lib/build.ts";
+import { ContentValidationError } from "../../lib/problems.ts";
+import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
+import { readPage, textOf } from "../helpers/html.ts";
+
+let site: FixtureSite | undefined;
+afterEach(() => site?.remove());
+
+const article = (extra: Record<string, unknown> = {}, body?: string) =>
+  articleFile({ title: "标题", date: "2022-03-01", column: "工作动态", ...extra }, body);
+
+describe("building a fixture site", () => {
+  it("paginates a column of 45 articles into three static pages with plain links", async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 45; index++) {
+      const day = String((index % 28) + 1).padStart(2, "0");
+      files[`content/articles/2022/a${String(index).padStart(2, "0")}.md`] = article({
+        title: `文章${index}`,
+        date: `2022-${String(Math.floor(index / 28) + 1).padStart(2, "0")}-${day} 08:${String(index).padStart(2, "0")}`,
+      });
+    }
+    site = createFixtureSite(files);
+    const { outputDir } = await buildSite({ root: site.root, searchIndex: false });
+    const pages = ["/gzdt/", "/gzdt/2/", "/gzdt/3/"].map((url) => readPage(outputDir, url));
+    expect(pages.map((page) => page.querySelectorAll(".list-page li").length)).toEqual([20, 20, 5]);
+    const second = pages[1] as Document;
+    expect(second.querySelector('.pager a[rel="prev"]')?.getAttribute("href")).toBe("/gzdt/");
+    expect(second.querySelector('.pager a[rel="next"]')?.getAttribute("href")).toBe("/gzdt/3/");
+    expect(second.querySelector('.pager a[aria-current="page"]')?.getAttribute("href")).toBe("/gzdt/2/");
+    expect(textOf(second.querySelector("h1"))).toBe("工作动态");
+    expect(second.querySelector("title")?.textContent).toBe("工作动态（第2页） - 克拉玛依市科学技术局");
+    expect(existsSync(path.join(outputDir, "gzdt/4/index.html"))).toBe(false);
+    const allTitles = pages.flatMap((page) => [...page.querySelectorAll(".list-page a")].map(textOf));
+    expect(new Set(allTitles).size).toBe(45);
+  });
+
+  it("shows a notice with a body on its own page with its attachments", async () => {
+    site = createFixtureSite({
+      "content/files/2024/申报 通知.pdf": Buffer.alloc(5000),
+      "content/notices/2024.yaml": [
+        "- title: 关于申报的通知",
+        "  date: 2024-01-14 10:00",
+        "  body: |",
+        "    ## 一、申报范围",
+        "",
+        "    正文内容。",
+        "  attachments:",
+        "    - title: 申报通知",
+        "      file: 2024/申报 通知.pdf",
+      ].join("\n"),
+    });
+    const { outputDir } = await buildSite({ root: site.root, searchIndex: false });
+    const list = readPage(outputDir, "/notices/");
+    const href = list.querySelector(".list-page a")?.getAttribute("href") ?? "";
+    expect(href).toMatch(/^\/notices\/2024\/0114-[0-9a-f]{6}\/$/);
+    const page = readPage(outputDir, href);
+    expect(textOf(page.querySelector("h1"))).toBe("关于申报的通知");
+    expect(textOf(page.querySelector(".article-body h2"))).toBe("一、申报范围");
+    const attachment = page.querySelector(".attachments a");
+    expect(attachment?.getAttribute("href")).toBe("/files/2024/%E7%94%B3%E6%8A%A5%20%E9%80%9A%E7%9F%A5.pdf");
+    expect(readFileSync(path.join(outputDir, "files/2024/申报 通知.pdf")).length).toBe(5000);
+    expect(textOf(page.querySelector(".file-meta"))).toBe("（PDF，4.9 KB）");
+  });
+
+  it("writes nothing and keeps the previous output when any file is invalid", async () => {
+    site = createFixtureSite({ "content/articles/2022/good.md": article() });
+    const outputDir = path.join(site.root, "_site");
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(path.join(outputDir, "published.html"), "之前发布的页面");
+    site.write({ "content/articles/2022/bad.md": article({ date: "2022-02-30" }) });
+
+    const failure = await buildSite({ root: site.root, searchIndex: false }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ContentValidationError);
+    expect((failure as ContentValidationError).problems).toMatchObject([
+      { file: "content/articles/2022/bad.md", line: 3, field: "date" },
+    ]);
+    expect(readdirSync(outputDir)).toEqual(["published.html"]);
+    expect(readFileSync(path.join(outputDir, "published.html"), "utf8")).toBe("之前发布的页面");
+    expect(readdirSync(site.root).filter((entry) => entry.startsWith("_site"))).toEqual(["_site"]);
+  });
+
+  it("replaces the previous output completely when the build succeeds", async () => {
+    site = createFixtureSite({ "content/articles/2022/good.md": article() });
+    const outputDir = path.join(site.root, "_site");
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(path.join(outputDir, "stale.html"), "旧文件");
+    await buildSite({ root: site.root, searchIndex: false });
+    expect(existsSync(path.join(outputDir, "stale.html"))).toBe(false);
+    expect(existsSync(path.join(outputDir, "articles/2022/good/index.html"))).toBe(true);
+  });
+
+  it("escapes front matter wherever it lands", async () => {
+    site = createFixtureSite({
+      "content/articles/2022/x.md": article({ title: '"<img src=x onerror=alert(1)>', source: "<b>来源</b>" }),
+    });
+    const { outputDir } = await buildSite({ root: site.root, searchIndex: false });
+    const page = readPage(outputDir, "/articles/2022/x/");
+    expect(textOf(page.querySelector("h1"))).toBe('"<img src=x onerror=alert(1)>');
+    expect(page.querySelector("img[onerror]")).toBeNull();
+    expect(page.querySelector('meta[name="ArticleTitle"]')?.getAttribute("content")).toBe(
+      '"<img src=x onerror=alert(1)>',
+    );
+    expect(readFileSync(path.join(outputDir, "feed.xml"), "utf8")).toContain("&lt;img src=x onerror=alert(1)&gt;");
+  });
+});

@@ -1,0 +1,46 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { listSiteFiles } from "../helpers/html.ts";
+
+const run = promisify(execFile);
+const parent = mkdtempSync(path.join(tmpdir(), "bureau-tz-"));
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
+
+/** Builds the sample site in a new process whose clock runs in `zone`; returns each file's hash. */
+async function buildUnder(zone: string): Promise<Map<string, string>> {
+  const outputDir = path.join(parent, zone.replace("/", "-"));
+  await run(
+    process.execPath,
+    [path.join(PROJECT_DIR, "node_modules/tsx/dist/cli.mjs"), "scripts/build.ts", "--out", outputDir],
+    {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, TZ: zone },
+    },
+  );
+  return new Map(
+    listSiteFiles(outputDir).map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(path.join(outputDir, file)))
+        .digest("hex"),
+    ]),
+  );
+}
+
+describe("the build under different machine time zones", () => {
+  it("writes a byte-identical _site under UTC, America/Los_Angeles and Asia/Shanghai", async () => {
+    const utc = await buildUnder("UTC");
+    const losAngeles = await buildUnder("America/Los_Angeles");
+    const shanghai = await buildUnder("Asia/Shanghai");
+    expect(utc.size).toBeGreaterThan(40);
+    expect([...utc.keys()].some((file) => file.startsWith("pagefind/"))).toBe(true);
+    expect(Object.fromEntries(losAngeles)).toEqual(Object.fromEntries(utc));
+    expect(Object.fromEntries(shanghai)).toEqual(Object.fromEntries(utc));
+  });
+});
