@@ -132,7 +132,7 @@ export type PageFrontMatter = z.infer<typeof pageSchema>;
 const TYPE_NAMES: Record<string, string> = {
   string: "文字",
   number: "数字",
-  boolean: "true 或 false",
+  boolean: "布尔值（true 或 false）",
   array: "列表（每项以 - 开始）",
   object: "键值对",
 };

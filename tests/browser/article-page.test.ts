@@ -42,7 +42,7 @@ describe.each(Object.entries(VIEWPORTS))("the seed article page on a %s", (_name
     ]) {
       expect(await page.locator(selector).first().isVisible(), selector).toBe(true);
     }
-    expect(await page.locator("h1").innerText()).toBe("以科技创新推动经济高质量发展");
+    expect(await page.locator("h1").textContent()).toBe("以科技创新推动经济高质量发展");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
