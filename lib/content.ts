@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { type AttachmentInfo, describeAttachment, FILES_DIR } from "./attachments.ts";
 import { parseContentDate, toIsoWithOffset } from "./dates.ts";
 import { normalizeNewlines, splitFrontMatter } from "./frontmatter.ts";
+import { findBodyLinks, isSafeLink, sitePath } from "./links.ts";
 import { type ListPage, linkNeighbours, type NeighbourLink, paginate } from "./listing.ts";
 import { type ContentProblem, ContentValidationError } from "./problems.ts";
 import { articleSchema, noticesFileSchema, pageSchema, SLUG, validateWithSchema } from "./schema.ts";
@@ -25,11 +26,18 @@ export interface Article {
   docNumber?: string;
   indexNumber?: string;
   body: string;
+  /** The line of the source file on which the body starts. */
+  bodyLine: number;
   url: string;
   sourcePath: string;
+  /** Set only in preview builds, for content that a real build leaves out. */
+  status?: PublicationStatus;
   previous?: NeighbourLink;
   next?: NeighbourLink;
 }
+
+/** Why an item is shown only in the preview: a draft, or dated in the future (定时发布). */
+export type PublicationStatus = "draft" | "scheduled";
 
 /** A notice (通知公告). `href` is where its title links: its own page, its url or its attachment. */
 export interface Notice {
@@ -40,9 +48,16 @@ export interface Notice {
   /** Set when the notice has a page of its own. */
   pageUrl?: string;
   body?: string;
+  bodyLine: number;
+  /** The notice's own `url`, when it has one. */
+  url?: string;
+  urlLine: number;
   summary: string;
   attachments: AttachmentInfo[];
   sourcePath: string;
+  /** The line of the notice's entry in its file. */
+  line: number;
+  status?: PublicationStatus;
 }
 
 /** A standalone page such as 关于我们, from content/pages/<slug>.md. */
@@ -50,6 +65,7 @@ export interface StaticPage {
   title: string;
   summary: string;
   body: string;
+  bodyLine: number;
   url: string;
   sourcePath: string;
 }
@@ -78,6 +94,27 @@ export interface SiteContent {
 export interface LoadOptions {
   /** The site root: the folder that holds content/ and _data/. */
   root: string;
+  /** Include drafts and future-dated content, marked with their status (the `npm start` preview). */
+  preview?: boolean;
+  /** The moment that decides what is scheduled for later; defaults to the current time. */
+  now?: DateTime;
+}
+
+interface LoadContext {
+  root: string;
+  site: Site;
+  problems: ContentProblem[];
+  preview: boolean;
+  now: DateTime;
+}
+
+function publicationStatus(
+  draft: boolean | undefined,
+  date: DateTime,
+  context: LoadContext,
+): PublicationStatus | undefined {
+  if (draft) return "draft";
+  return date > context.now ? "scheduled" : undefined;
 }
 
 const ARTICLES_DIR = "content/articles";
@@ -104,11 +141,11 @@ function readText(root: string, file: string, problems: ContentProblem[]): strin
   const bytes = readFileSync(path.join(root, file));
   const decoded = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
   if (decoded.includes("\uFFFD") && !bytes.includes(Buffer.from("\uFFFD"))) {
-    problems.push({ file, message: "文件不是 UTF-8 编码，请用 UTF-8 另存后再提交" });
+    problems.push({ file, line: 1, message: "文件不是 UTF-8 编码，请用 UTF-8 另存后再提交" });
     return undefined;
   }
   if (decoded.replace(/^\uFEFF/, "").trim() === "") {
-    problems.push({ file, message: "文件是空的" });
+    problems.push({ file, line: 1, message: "文件是空的" });
     return undefined;
   }
   return normalizeNewlines(decoded);
@@ -137,7 +174,8 @@ function resolveAttachments(
   return resolved;
 }
 
-function loadArticles(root: string, site: Site, problems: ContentProblem[]): Article[] {
+function loadArticles(context: LoadContext): Article[] {
+  const { root, site, problems } = context;
   const schema = articleSchema(
     site.columns.map((column) => column.name),
     site.time_zone,
@@ -149,6 +187,7 @@ function loadArticles(root: string, site: Site, problems: ContentProblem[]): Art
     if (!match || !SLUG.test(match[2] ?? "")) {
       problems.push({
         file,
+        line: 1,
         message: "文章应放在 content/articles/<年份>/<英文短名>.md，短名只用小写字母、数字和连字符",
       });
       continue;
@@ -161,7 +200,7 @@ function loadArticles(root: string, site: Site, problems: ContentProblem[]): Art
       problems.push({ file, line: 1, message: "缺少开头的 --- 元数据块（front matter）" });
       continue;
     }
-    const { frontMatter, body } = split;
+    const { frontMatter, body, bodyLine } = split;
     if (frontMatter.errors.length > 0) {
       for (const error of frontMatter.errors)
         problems.push({ file, line: error.line, message: `YAML 语法错误：${error.message}` });
@@ -188,7 +227,8 @@ function loadArticles(root: string, site: Site, problems: ContentProblem[]): Art
       "attachments",
       problems,
     );
-    if (data.draft) continue;
+    const status = publicationStatus(data.draft, published, context);
+    if (status && !context.preview) continue;
     const column = site.columns.find((entry) => entry.name === data.column) as Column;
     articles.push({
       title: data.title,
@@ -202,8 +242,10 @@ function loadArticles(root: string, site: Site, problems: ContentProblem[]): Art
       docNumber: data.doc_number,
       indexNumber: data.index_number,
       body,
+      bodyLine,
       url: `/articles/${year}/${slug}/`,
       sourcePath: file,
+      status,
     });
   }
   return articles;
@@ -214,7 +256,8 @@ export function noticePageUrl(isoDate: string, title: string): string {
   return `/notices/${isoDate.slice(0, 4)}/${isoDate.slice(5, 7)}${isoDate.slice(8, 10)}-${shortHash(title).slice(0, 6)}/`;
 }
 
-function loadNotices(root: string, site: Site, problems: ContentProblem[]): Notice[] {
+function loadNotices(context: LoadContext): Notice[] {
+  const { root, site, problems } = context;
   const schema = noticesFileSchema(site.time_zone);
   const notices: Notice[] = [];
   for (const file of listFiles(root, NOTICES_DIR, [".yaml", ".yml"])) {
@@ -231,6 +274,8 @@ function loadNotices(root: string, site: Site, problems: ContentProblem[]): Noti
     if (!data) continue;
     data.forEach((entry, index) => {
       const published = parseContentDate(entry.date, site.time_zone) as DateTime;
+      const status = publicationStatus(false, published, context);
+      if (status && !context.preview) return;
       const date = toIsoWithOffset(published);
       const attachments = resolveAttachments(
         root,
@@ -251,21 +296,26 @@ function loadNotices(root: string, site: Site, problems: ContentProblem[]): Noti
         external: !pageUrl && /^https?:/.test(href),
         pageUrl,
         body,
+        bodyLine: yaml.lineOf([index, "body"]) + 1,
+        url: entry.url,
+        urlLine: yaml.lineOf([index, "url"]),
         summary: body ? plainTextSummary(body) : entry.title,
         attachments,
         sourcePath: file,
+        line: yaml.lineOf([index]),
+        status,
       });
     });
   }
   return notices;
 }
 
-function loadPages(root: string, problems: ContentProblem[]): StaticPage[] {
+function loadPages({ root, problems }: LoadContext): StaticPage[] {
   const pages: StaticPage[] = [];
   for (const file of listFiles(root, PAGES_DIR, [".md"])) {
     const slug = file.slice(PAGES_DIR.length + 1, -".md".length);
     if (!SLUG.test(slug)) {
-      problems.push({ file, message: "页面文件名只能用小写字母、数字和连字符" });
+      problems.push({ file, line: 1, message: "页面文件名只能用小写字母、数字和连字符" });
       continue;
     }
     const text = readText(root, file, problems);
@@ -282,6 +332,7 @@ function loadPages(root: string, problems: ContentProblem[]): StaticPage[] {
       title: data.title,
       summary: data.summary ?? plainTextSummary(split.body),
       body: split.body,
+      bodyLine: split.bodyLine,
       url: `/${slug}/`,
       sourcePath: file,
     });
@@ -295,16 +346,62 @@ function checkDuplicateUrls(
   problems: ContentProblem[],
 ) {
   const owners = new Map<string, string>();
-  const claim = (url: string, file: string, what: string) => {
+  const claim = (url: string, file: string, line: number, what: string) => {
     const owner = owners.get(url);
-    if (owner) problems.push({ file, message: `${what}的地址 ${url} 与 ${owner} 重复` });
-    else owners.set(url, file);
+    if (owner) problems.push({ file, line, message: `${what}的地址 ${url} 与 ${owner} 重复` });
+    else owners.set(url, `${file}:${line}`);
   };
   for (const column of site.columns) owners.set(`/${column.slug}/`, "_data/site.yaml");
-  for (const article of content.articles) claim(article.url, article.sourcePath, "文章");
+  for (const article of content.articles) claim(article.url, article.sourcePath, 1, "文章");
   for (const notice of content.notices)
-    if (notice.pageUrl) claim(notice.pageUrl, notice.sourcePath, `通知公告「${notice.title}」`);
-  for (const page of content.pages) claim(page.url, page.sourcePath, "页面");
+    if (notice.pageUrl) claim(notice.pageUrl, notice.sourcePath, notice.line, `通知公告「${notice.title}」`);
+  for (const page of content.pages) claim(page.url, page.sourcePath, 1, "页面");
+}
+
+/** Site paths that the build writes besides the content pages. */
+const FIXED_PATHS = ["/", "/notices/", "/search/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
+
+function checkLinks(
+  context: LoadContext,
+  content: Pick<SiteContent, "articles" | "notices" | "pages">,
+  pagesPerList: Map<string, number>,
+): void {
+  const { root, problems } = context;
+  const known = new Set(FIXED_PATHS);
+  for (const item of [...content.articles, ...content.pages]) known.add(item.url);
+  for (const notice of content.notices) if (notice.pageUrl) known.add(notice.pageUrl);
+  for (const [base, pages] of pagesPerList)
+    for (let page = 1; page <= pages; page++) known.add(page === 1 ? base : `${base}${page}/`);
+  const exists = (path: string) => {
+    if (known.has(path)) return true;
+    if (path.startsWith("/files/")) return describeAttachment(root, "", path.slice("/files/".length)) !== undefined;
+    return path.startsWith("/assets/") || path.startsWith("/pagefind/");
+  };
+  const check = (file: string, line: number, field: string, target: string) => {
+    if (!isSafeLink(target)) {
+      problems.push({
+        file,
+        line,
+        field,
+        message: `链接「${target}」的协议不安全，只允许 http、https、mailto、tel 和站内路径`,
+      });
+      return;
+    }
+    const path = sitePath(target);
+    if (path !== undefined && !exists(path)) {
+      const hint = /^\/articles\/\d{4}\/[^/]+$/.test(path) ? "（文章地址以 / 结尾）" : "";
+      problems.push({ file, line, field, message: `站内链接「${target}」指向的页面或文件不存在${hint}` });
+    }
+  };
+  const checkBody = (file: string, body: string | undefined, firstLine: number) => {
+    for (const link of findBodyLinks(body ?? "")) check(file, firstLine + link.line - 1, "body", link.target);
+  };
+  for (const article of content.articles) checkBody(article.sourcePath, article.body, article.bodyLine);
+  for (const page of content.pages) checkBody(page.sourcePath, page.body, page.bodyLine);
+  for (const notice of content.notices) {
+    checkBody(notice.sourcePath, notice.body, notice.bodyLine);
+    if (notice.url) check(notice.sourcePath, notice.urlLine, "url", notice.url);
+  }
 }
 
 const newestFirst = <T extends { date: string; url?: string; href?: string }>(a: T, b: T) =>
@@ -314,14 +411,21 @@ const newestFirst = <T extends { date: string; url?: string; href?: string }>(a:
  * Reads, validates and arranges all content of a site. Every file is checked before anything is
  * returned; any problem anywhere throws one ContentValidationError that lists them all.
  */
-export function loadContent({ root }: LoadOptions): SiteContent {
+export function loadContent({ root, preview = false, now = DateTime.now() }: LoadOptions): SiteContent {
   const site = loadSite(root);
   const problems: ContentProblem[] = [];
-  const articles = loadArticles(root, site, problems).sort(newestFirst);
-  const notices = loadNotices(root, site, problems).sort(newestFirst);
-  const pages = loadPages(root, problems);
+  const context: LoadContext = { root, site, problems, preview, now };
+  const articles = loadArticles(context).sort(newestFirst);
+  const notices = loadNotices(context).sort(newestFirst);
+  const pages = loadPages(context);
   checkDuplicateUrls(site, { articles, notices, pages }, problems);
-  if (problems.length > 0) throw new ContentValidationError(problems);
+  const pagesPerList = new Map<string, number>([["/notices/", Math.ceil(notices.length / site.page_size)]]);
+  for (const column of site.columns) {
+    const count = articles.filter((article) => article.column.slug === column.slug).length;
+    pagesPerList.set(`/${column.slug}/`, Math.max(1, Math.ceil(count / site.page_size)));
+  }
+  checkLinks(context, { articles, notices, pages }, pagesPerList);
+  if (problems.length > 0) throw new ContentValidationError(sortProblems(problems));
 
   const columns = site.columns.map((column) => {
     const inColumn = articles.filter((article) => article.column.slug === column.slug);
@@ -338,6 +442,11 @@ export function loadContent({ root }: LoadOptions): SiteContent {
     noticeListPages: paginate(notices, site.page_size, "/notices/"),
     pages,
   };
+}
+
+/** Orders problems by file, then line, so each file's problems read top to bottom. */
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
 }
 
 export { FILES_DIR };

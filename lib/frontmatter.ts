@@ -4,6 +4,8 @@ import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 export interface FrontMatterFile {
   frontMatter: YamlSource;
   body: string;
+  /** The 1-based line of the file on which the body starts. */
+  bodyLine: number;
 }
 
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]*?\n)?---[ \t]*(?:\n|$)/;
@@ -21,5 +23,6 @@ export function splitFrontMatter(text: string): FrontMatterFile | null {
   return {
     frontMatter: parseYamlSource(match[1] ?? "", 2),
     body: normalized.slice(match[0].length),
+    bodyLine: match[0].split("\n").length - (match[0].endsWith("\n") ? 0 : 1),
   };
 }

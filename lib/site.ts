@@ -28,7 +28,7 @@ export const siteSchema = z
     time_zone: z.string().refine(isKnownZone, "不是有效的时区名称，如 Asia/Shanghai"),
     description: text,
     keywords: z.array(text).min(1),
-    id_code: z.string().regex(/^[0-9A-Za-z]{10}$/, "网站标识码应为 10 位"),
+    id_code: z.string().regex(/^[0-9A-Za-z]{10}$/, "应为 10 位（数字或字母）"),
     columns: z.array(column).min(1),
     defaults: z.strictObject({ source: text, region: text }),
     header_links: z.array(link).default([]),

@@ -47,8 +47,14 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
     return lineOf(path);
   };
 
+  const lines = text.split("\n");
+  const lastContentLine = (offset: number) => {
+    let line = Math.min(lineCounter.linePos(offset).line, lines.length);
+    while (line > 1 && (lines[line - 1] ?? "").trim() === "") line--;
+    return line + firstLine - 1;
+  };
   const errors = document.errors.map((error) => ({
-    line: toFileLine(error.pos[0]),
+    line: lastContentLine(error.pos[0]),
     message: error.message.split("\n")[0] ?? error.message,
   }));
   const value = errors.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined;

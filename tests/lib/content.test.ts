@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
 import { loadContent, noticePageUrl } from "../../lib/content.ts";
 import { type ContentProblem, ContentValidationError, formatProblem } from "../../lib/problems.ts";
@@ -231,5 +232,74 @@ describe("loadContent: URLs", () => {
   it("turns content/pages/about.md into /about/", () => {
     const content = load({ "content/pages/about.md": "---\ntitle: 关于我们\n---\n本局职责。" });
     expect(content.pages).toMatchObject([{ title: "关于我们", url: "/about/", summary: "本局职责。" }]);
+  });
+});
+
+describe("loadContent: drafts and scheduled publishing", () => {
+  const files = {
+    "content/articles/2024/now.md": article({ title: "已发布", date: "2024-06-01 09:00" }),
+    "content/articles/2024/later.md": article({ title: "定时", date: "2024-06-01 10:00" }),
+    "content/articles/2024/draft.md": article({ title: "草稿", date: "2024-05-01", draft: true }),
+    "content/notices/2024.yaml":
+      "- title: 明天的通知\n  date: 2024-06-02\n  body: 正文\n- title: 今天的通知\n  date: 2024-06-01\n  body: 正文\n",
+  };
+  // 09:30 in Shanghai is 01:30 UTC: the zone, not the machine's clock, decides what is due.
+  const now = DateTime.fromISO("2024-06-01T01:30:00Z");
+
+  it("publishes only what is due in the site's zone and leaves drafts out", () => {
+    const site = createFixtureSite(files);
+    try {
+      const content = loadContent({ root: site.root, now });
+      expect(content.articles.map((entry) => entry.title)).toEqual(["已发布"]);
+      expect(content.notices.map((entry) => entry.title)).toEqual(["今天的通知"]);
+    } finally {
+      site.remove();
+    }
+  });
+
+  it("shows drafts and scheduled items in the preview, marked with their status", () => {
+    const site = createFixtureSite(files);
+    try {
+      const content = loadContent({ root: site.root, now, preview: true });
+      expect(content.articles.map((entry) => [entry.title, entry.status])).toEqual([
+        ["定时", "scheduled"],
+        ["已发布", undefined],
+        ["草稿", "draft"],
+      ]);
+      expect(content.notices[0]).toMatchObject({ title: "明天的通知", status: "scheduled" });
+    } finally {
+      site.remove();
+    }
+  });
+});
+
+describe("loadContent: links in bodies", () => {
+  it("accepts links to pages, column pages, notices and files that exist, with query and fragment", () => {
+    expect(
+      problemsOf({
+        "content/files/a.pdf": "x",
+        "content/articles/2021/a.md": article(
+          {},
+          "[b](/articles/2021/b/) [栏目](/gzdt/) [文件](/files/a.pdf) [关于](/about/#x) [外链](https://www.gov.cn/)\n",
+        ),
+        "content/articles/2021/b.md": article({}, '<a href="/articles/2021/a/?from=b">a</a>\n'),
+        "content/pages/about.md": "---\ntitle: 关于\n---\n正文",
+      }),
+    ).toEqual([]);
+  });
+
+  it("points at the line of a broken link and hints at the missing trailing slash", () => {
+    const problems = problemsOf({
+      "content/articles/2021/a.md": article({}, "第一段。\n\n见[文章](/articles/2021/b)。\n"),
+      "content/articles/2021/b.md": article(),
+    });
+    expect(problems).toEqual([
+      {
+        file: "content/articles/2021/a.md",
+        line: 8,
+        field: "body",
+        message: "站内链接「/articles/2021/b」指向的页面或文件不存在（文章地址以 / 结尾）",
+      },
+    ]);
   });
 });
