@@ -1,9 +1,10 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadContent } from "./content.ts";
 import { configureSite } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
+import { writeHeadersFile } from "./headers.ts";
 import { writeSearchIndex } from "./search-index.ts";
 
 export interface BuildOptions {
@@ -22,6 +23,25 @@ export interface BuildResult {
   timings: Record<string, number>;
 }
 
+/**
+ * Tidies what an earlier build that was killed may have left beside the output: an unfinished
+ * staging folder is removed, and if the kill fell between the two renames of the swap, the
+ * previous site is put back.
+ */
+export function recoverInterruptedBuild(outputDir: string): void {
+  const parent = path.dirname(outputDir);
+  const base = path.basename(outputDir);
+  if (!existsSync(parent)) return;
+  const leftovers = readdirSync(parent).filter(
+    (entry) => entry.startsWith(`${base}.staging-`) || entry.startsWith(`${base}.retired-`),
+  );
+  const retired = leftovers.filter((entry) => entry.startsWith(`${base}.retired-`));
+  if (!existsSync(outputDir) && retired.length > 0) {
+    renameSync(path.join(parent, retired[0] as string), outputDir);
+  }
+  for (const entry of leftovers) rmSync(path.join(parent, entry), { recursive: true, force: true });
+}
+
 const elapsed = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 /**
@@ -34,7 +54,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const stagingDir = `${outputDir}.staging-${process.pid}`;
   const retiredDir = `${outputDir}.retired-${process.pid}`;
   const timings: Record<string, number> = {};
-  rmSync(stagingDir, { recursive: true, force: true });
+  recoverInterruptedBuild(outputDir);
   try {
     let start = process.hrtime.bigint();
     const content = loadContent({ root });
@@ -57,6 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       indexedPages = (await writeSearchIndex(stagingDir)).pages;
       timings.searchIndex = elapsed(start);
     }
+    writeHeadersFile(stagingDir);
 
     start = process.hrtime.bigint();
     if (existsSync(outputDir)) renameSync(outputDir, retiredDir);

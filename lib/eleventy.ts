@@ -1,9 +1,13 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { registerAdmin } from "./admin.ts";
+import { assetManifest, copyAssets } from "./assets.ts";
 import { loadContent, type SiteContent } from "./content.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerFilters } from "./filters.ts";
+import { metaCsp } from "./headers.ts";
 import { registerPages } from "./pages.ts";
+import { writeSearchIndex } from "./search-index.ts";
 
 /** The project folder: where _includes/ (layouts, styles, scripts) lives. */
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -15,6 +19,8 @@ export interface SiteBuildOptions {
   outputDir?: string;
   /** Content already loaded and validated (one-shot builds); otherwise loaded at each build. */
   content?: SiteContent;
+  /** The `npm start` preview: drafts and scheduled content shown with a banner, search indexed after each build. */
+  preview?: boolean;
 }
 
 /**
@@ -33,7 +39,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
 
   let current = options.content;
   const content = () => {
-    current ??= loadContent({ root });
+    current ??= loadContent({ root, preview: options.preview });
     return current;
   };
   if (!options.content) {
@@ -43,12 +49,36 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
   }
   eleventyConfig.addGlobalData("catalog", () => content());
   eleventyConfig.addGlobalData("site", () => content().site);
+  eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp());
 
-  registerFilters(eleventyConfig, () => content().site);
+  if (options.preview) {
+    const outputDir = options.outputDir ?? path.join(root, "_site");
+    eleventyConfig.on("eleventy.after", async () => {
+      await writeSearchIndex(outputDir);
+    });
+  }
+
+  // Styles, scripts and icons are published under content-hashed names (lib/assets.ts), hashed
+  // once here and again before each rebuild of `npm start`, and copied after each build.
+  const assetsDir = path.join(PROJECT_DIR, "_includes/assets");
+  const outputDir = path.resolve(options.outputDir ?? path.join(root, "_site"));
+  let assets = assetManifest(assetsDir);
+  if (!options.content) {
+    eleventyConfig.on("eleventy.before", () => {
+      assets = assetManifest(assetsDir);
+    });
+  }
+  eleventyConfig.on("eleventy.after", () => copyAssets(assets, outputDir));
+
+  registerFilters(
+    eleventyConfig,
+    () => content().site,
+    () => assets,
+  );
   registerPages(eleventyConfig);
+  registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: () => content().site });
 
   eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, "content/files"))]: "files" });
-  eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(PROJECT_DIR, "_includes/assets"))]: "assets" });
   eleventyConfig.addWatchTarget(path.relative(cwd, path.join(root, "content")));
   eleventyConfig.addWatchTarget(path.relative(cwd, path.join(root, "_data")));
 }
