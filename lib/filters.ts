@@ -1,4 +1,5 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import { type AssetManifest, assetUrl } from "./assets.ts";
 import { formatIsoDate } from "./dates.ts";
 import type { CollectionItem, EleventyConfig } from "./eleventy-types.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -19,8 +20,13 @@ export function sitemapEntries(items: readonly CollectionItem[], origin: string)
 }
 
 /** Registers every template filter; each wraps a pure function from its own module. */
-export function registerFilters(eleventyConfig: EleventyConfig, getSite: () => Site): void {
+export function registerFilters(
+  eleventyConfig: EleventyConfig,
+  getSite: () => Site,
+  getAssets: () => AssetManifest,
+): void {
   const markdown = createMarkdown();
+  eleventyConfig.addFilter("asset", (name: string) => assetUrl(getAssets(), name));
   eleventyConfig.addFilter("formatDate", (iso: string, pattern: string) => formatIsoDate(iso, pattern));
   eleventyConfig.addFilter("markdown", (source: string) => markdown.render(source ?? ""));
   eleventyConfig.addFilter("canonicalUrl", (pagePath: string) => canonicalUrl(getSite().url, pagePath));

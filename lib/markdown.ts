@@ -1,9 +1,19 @@
 import MarkdownIt from "markdown-it";
 import sanitizeHtml from "sanitize-html";
 
+/** Keeps an image's width and height only when they are plain pixel counts, and gives it an alt. */
+function cleanImage(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { width, height, ...rest } = attribs;
+  const sizes = Object.entries({ width, height }).filter(([, value]) => value !== undefined && /^\d+$/.test(value));
+  return { tagName, attribs: { alt: "", ...rest, ...Object.fromEntries(sizes) } };
+}
+
 /**
  * The HTML that article bodies may keep: text structure, tables pasted from Word, images and
- * links. Everything else (scripts, event handlers, iframes, forms, styles) is removed.
+ * links. Everything else (scripts, event handlers, iframes, forms, styles, `class` and `id`) is
+ * removed. Links keep http, https, mailto, tel and site paths; images only site paths (the
+ * Content-Security-Policy loads images from the site alone), and an image left without a source
+ * is dropped. `# ` headings become h2: the page title is the only h1.
  */
 export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -57,9 +67,11 @@ export const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     ol: ["start"],
   },
   allowedSchemes: ["http", "https", "mailto", "tel"],
-  allowedSchemesByTag: { img: ["http", "https"] },
+  allowedSchemesByTag: { img: [] },
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
+  transformTags: { h1: "h2", img: cleanImage },
+  exclusiveFilter: (frame) => frame.tag === "img" && !frame.attribs.src,
 };
 
 /** Builds the site's markdown-it: HTML allowed in the source, then sanitized on output. */

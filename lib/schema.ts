@@ -21,6 +21,18 @@ export const FIELD_LABELS: Record<string, string> = {
   body: "正文",
   name: "名称",
   slug: "英文短名",
+  type: "栏目类型",
+  description: "描述",
+  keywords: "关键词",
+  time_zone: "时区",
+  id_code: "网站标识码",
+  language: "语言",
+  sponsor: "主办单位",
+  organizer: "承办单位",
+  icp: "ICP备案号",
+  code: "备案编号",
+  number: "备案号",
+  page_size: "每页条数",
 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -62,16 +74,27 @@ export function contentDate(zone: string) {
   );
 }
 
-/** An attachment: a title and a file path under `content/files/`. */
+/** The site path content/files/ is published under; the CMS writes attachment paths this way. */
+export const FILES_URL_PREFIX = "/files/";
+
+/**
+ * An attachment: a title and a file path under `content/files/`. The file's site address
+ * (`/files/2024/a.pdf`, what the browser CMS writes) is read as the same relative path.
+ */
 export const attachment = z.strictObject({
   title: text,
   file: z
     .string()
     .trim()
-    .min(1, "不能为空")
-    .refine((file) => !file.startsWith("/") && !file.split("/").includes(".."), {
-      message: "应写 content/files/ 下的相对路径，不能以 / 开头或包含 ..",
-    }),
+    .transform((file) => (file.startsWith(FILES_URL_PREFIX) ? file.slice(FILES_URL_PREFIX.length) : file))
+    .pipe(
+      z
+        .string()
+        .min(1, "不能为空")
+        .refine((file) => !file.startsWith("/") && !file.split("/").includes(".."), {
+          message: "应写 content/files/ 下的相对路径，不能以 / 开头或包含 ..",
+        }),
+    ),
 });
 
 /** The front matter of an article, for a site with the given column names and zone. */
@@ -187,7 +210,7 @@ export function validateWithSchema<T>(
     } else if (issue.code === "too_small") {
       message = `「${label}」不能为空`;
     } else {
-      message = `「${label}」${issue.message}`;
+      message = label === "此项" ? issue.message : `「${label}」${issue.message}`;
     }
     problems.push({ file, line: source.lineOf(path), field: formatFieldPath(path) || undefined, message });
   }

@@ -1,26 +1,29 @@
 /*
  * 克拉玛依市科学技术局 — small page enhancements (plain ES2019, no dependencies).
- * Loaded with `defer` on every page. Without it the pages work; the article tools stay hidden.
+ * Loaded in <head> without `defer` on every page, so the reader's remembered text size and
+ * contrast apply before the first paint; the buttons are wired once the document is parsed.
+ * Without it the pages work; the article tools and the contrast toggle stay hidden.
  */
 (() => {
   const STORAGE_KEY = "textSize";
+  const CONTRAST_KEY = "contrast";
   const SIZES = ["large", "medium", "small"];
   const root = document.documentElement;
 
   // localStorage may be missing or throw (WeChat, private browsing, disabled storage).
-  function readStoredSize() {
+  function readStored(key) {
     try {
-      return window.localStorage.getItem(STORAGE_KEY);
+      return window.localStorage.getItem(key);
     } catch (_error) {
       return null;
     }
   }
 
-  function storeSize(size) {
+  function store(key, value) {
     try {
-      window.localStorage.setItem(STORAGE_KEY, size);
+      window.localStorage.setItem(key, value);
     } catch (_error) {
-      // Not remembered; the size still applies to this page.
+      // Not remembered; the setting still applies to this page.
     }
   }
 
@@ -42,16 +45,41 @@
     return value;
   }
 
-  function init() {
-    applySize(readStoredSize());
+  // High contrast (高对比度): <html data-contrast="high">, styled at the end of site.css.
+  function contrastButtons() {
+    return document.querySelectorAll("button[data-contrast-toggle]");
+  }
 
-    document.querySelectorAll("[data-article-tools]").forEach((tools) => {
-      tools.hidden = false;
+  function applyContrast(value) {
+    const high = value === "high";
+    if (high) {
+      root.dataset.contrast = "high";
+    } else {
+      root.removeAttribute("data-contrast");
+    }
+    contrastButtons().forEach((button) => {
+      button.setAttribute("aria-pressed", high ? "true" : "false");
+    });
+    return high ? "high" : "normal";
+  }
+
+  function init() {
+    applySize(readStored(STORAGE_KEY));
+    applyContrast(readStored(CONTRAST_KEY));
+
+    document.querySelectorAll("[data-article-tools], [data-contrast-toggle]").forEach((element) => {
+      element.hidden = false;
     });
 
     sizeButtons().forEach((button) => {
       button.addEventListener("click", () => {
-        storeSize(applySize(button.dataset.textSize));
+        store(STORAGE_KEY, applySize(button.dataset.textSize));
+      });
+    });
+
+    contrastButtons().forEach((button) => {
+      button.addEventListener("click", () => {
+        store(CONTRAST_KEY, applyContrast(button.getAttribute("aria-pressed") === "true" ? "normal" : "high"));
       });
     });
 
@@ -61,6 +89,10 @@
       });
     });
   }
+
+  // Before the first paint: only <html> exists yet, and that is all these touch.
+  applySize(readStored(STORAGE_KEY));
+  applyContrast(readStored(CONTRAST_KEY));
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -1,0 +1,237 @@
+import { cpSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
+import { buildToTemp } from "../helpers/build.ts";
+import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
+import { readPage } from "../helpers/html.ts";
+import { type StaticServer, serveSite } from "../helpers/static-server.ts";
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const SEARCH_QUERY = "科技";
+
+interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary: string }[];
+}
+
+let site: FixtureSite;
+let browser: Browser;
+let server: StaticServer;
+let cleanup: () => void;
+/** Page type → path; filled from the build so the notice page is a real one. */
+const pages: Record<string, string> = {};
+
+/**
+ * The sample site plus 25 more 区县动态 articles, so the column has a page 2; built once with
+ * its search index.
+ */
+beforeAll(async () => {
+  site = createFixtureSite();
+  cpSync(path.join(PROJECT_DIR, "content"), path.join(site.root, "content"), { recursive: true });
+  for (let index = 1; index <= 25; index++) {
+    const day = String(index).padStart(2, "0");
+    site.write({
+      [`content/articles/2018/qx-${day}.md`]: articleFile(
+        { title: `区县科技工作动态第${index}期`, date: `2018-03-${day}`, column: "区县动态" },
+        `## 工作进展\n\n本期介绍各区科技工作的进展，第${index}期。\n`,
+      ),
+    });
+  }
+  const build = await buildToTemp(site.root);
+  cleanup = build.cleanup;
+  const noticeHref = [...readPage(build.outputDir, "/notices/").querySelectorAll(".list-page a")]
+    .map((link) => link.getAttribute("href") ?? "")
+    .find((href) => /^\/notices\/\d{4}\//.test(href));
+  Object.assign(pages, {
+    home: "/",
+    article: "/articles/2021/kjcx-tdjjgzlfz/",
+    "column page 1": "/qxdt/",
+    "column page 2": "/qxdt/2/",
+    notices: "/notices/",
+    notice: noticeHref,
+    search: `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`,
+    "404": "/no-such-page/",
+  });
+  server = await serveSite(build.outputDir);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  cleanup?.();
+  site?.remove();
+});
+
+/** Opens a page and waits until it is complete: search results rendered on the search page. */
+async function open(page: Page, type: string): Promise<void> {
+  await page.goto(`${server.origin}${pages[type]}`);
+  if (type === "search") await page.locator(".search-result-list li").first().waitFor();
+}
+
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown> } }).axe;
+    const results = (await axe.run(document, { runOnly: tags, resultTypes: ["violations"] })) as {
+      violations: AxeViolation[];
+    };
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+const describeViolations = (violations: AxeViolation[]) =>
+  violations
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary}`).join("\n"),
+    )
+    .join("\n");
+
+describe.each([
+  ["phone", "normal"],
+  ["desktop", "normal"],
+  ["phone", "high"],
+  ["desktop", "high"],
+] as const)("axe-core on a %s in %s contrast", (viewportName, contrast) => {
+  let context: BrowserContext;
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: VIEWPORTS[viewportName] });
+    if (contrast === "high") await context.addInitScript(() => window.localStorage.setItem("contrast", "high"));
+  });
+  afterAll(() => context?.close());
+
+  it("finds no WCAG 2.1 A/AA or best-practice violation on any page type", async () => {
+    const page = await context.newPage();
+    const report: string[] = [];
+    for (const type of Object.keys(pages)) {
+      await open(page, type);
+      expect(await page.evaluate(() => document.documentElement.dataset.contrast ?? "normal")).toBe(contrast);
+      const violations = await runAxe(page);
+      if (violations.length > 0) report.push(`${type} (${pages[type]}):\n${describeViolations(violations)}`);
+    }
+    await page.close();
+    expect(report.join("\n\n"), "axe violations").toBe("");
+  });
+});
+
+describe("keyboard use", () => {
+  it("reaches the skip link with the first Tab, and Enter moves focus to the main content", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await open(page, "article");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("跳到正文");
+    expect(await page.locator(".skip-link").isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(page.url()).toMatch(/#main$/);
+    await page.close();
+  });
+
+  it("reaches and submits the header search with the keyboard alone and can Tab into the results", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.phone });
+    await open(page, "home");
+    let steps = 0;
+    while ((await page.evaluate(() => document.activeElement?.id)) !== "header-search-input") {
+      await page.keyboard.press("Tab");
+      expect(++steps, "Tab presses to reach the header search").toBeLessThan(30);
+    }
+    await page.keyboard.type(SEARCH_QUERY);
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/search\/\?q=/);
+    expect(new URL(page.url()).searchParams.get("q")).toBe(SEARCH_QUERY);
+    await page.locator(".search-result-list li").first().waitFor();
+    await page.locator("#search-input").focus();
+    for (let press = 0; press < 3; press++) await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => document.activeElement?.closest(".search-result-list") !== null);
+    expect(focused, "a search result link is reachable by Tab").toBe(true);
+    await page.close();
+  });
+
+  it("shows a visible focus outline on links and buttons", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await open(page, "article");
+    for (const selector of [".main-nav a", ".header-search button", ".article-tools button", ".site-footer a"]) {
+      await page.locator(selector).first().focus();
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Tab");
+      const outline = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement as Element);
+        return { style: style.outlineStyle, width: Number.parseFloat(style.outlineWidth) };
+      });
+      expect(outline.style, selector).not.toBe("none");
+      expect(outline.width, selector).toBeGreaterThanOrEqual(2);
+    }
+    await page.close();
+  });
+});
+
+describe("the high-contrast mode", () => {
+  it("switches the page to light-on-black with yellow underlined links and remembers it", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const page = await context.newPage();
+    await open(page, "article");
+    const toggle = page.getByRole("button", { name: "高对比度" });
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-pressed")).toBe("true");
+    const colours = () =>
+      page.evaluate(() => {
+        const link = getComputedStyle(document.querySelector(".article-body a, .prev-next a") as Element);
+        const body = getComputedStyle(document.body);
+        return { background: body.backgroundColor, text: body.color, link: link.color, line: link.textDecorationLine };
+      });
+    expect(await colours()).toEqual({
+      background: "rgb(0, 0, 0)",
+      text: "rgb(255, 255, 255)",
+      link: "rgb(255, 255, 0)",
+      line: "underline",
+    });
+    await open(page, "home");
+    expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBe("high");
+    await page.getByRole("button", { name: "高对比度" }).click();
+    await open(page, "article");
+    expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBeUndefined();
+    await context.close();
+  });
+
+  it("keeps the QR code dark on white so it still scans", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    await context.addInitScript(() => window.localStorage.setItem("contrast", "high"));
+    const page = await context.newPage();
+    await open(page, "article");
+    expect(
+      await page.evaluate(() => getComputedStyle(document.querySelector("svg.qr-code") as Element).backgroundColor),
+    ).toBe("rgb(255, 255, 255)");
+    await context.close();
+  });
+});
+
+describe("reduced motion", () => {
+  it("turns transitions off when the reader asks for less motion", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.desktop, reducedMotion: "reduce" });
+    const page = await context.newPage();
+    await open(page, "home");
+    const durations = await page.evaluate(() =>
+      [...document.querySelectorAll("button, .main-nav a")].map(
+        (element) => getComputedStyle(element).transitionDuration,
+      ),
+    );
+    expect(durations.length).toBeGreaterThan(0);
+    expect(new Set(durations)).toEqual(new Set(["0s"]));
+    await context.close();
+  });
+});
