@@ -1,4 +1,5 @@
-import { loadContent } from "./content.ts";
+import { loadCmsSettings } from "./cms-config.ts";
+import { loadContent, type SiteContent, sortProblems } from "./content.ts";
 import { type ContentProblem, ContentValidationError, formatProblem } from "./problems.ts";
 
 /** The outcome of checking a site's content without building it. */
@@ -9,24 +10,36 @@ export interface CheckReport {
   exitCode: 0 | 1;
 }
 
-/** Validates every content file of a site root, as the build does first, and reports every problem. */
-export function checkContent(root: string): CheckReport {
+/** Runs one validation step, returning its value or the problems it reported. */
+function collect<T>(step: () => T, problems: ContentProblem[]): T | undefined {
   try {
-    const content = loadContent({ root });
+    return step();
+  } catch (error) {
+    if (!(error instanceof ContentValidationError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
+/**
+ * Validates every content file of a site root, as the build does first, and the browser editor's
+ * settings (`_data/cms.yaml`), and reports every problem at once.
+ */
+export function checkContent(root: string): CheckReport {
+  const found: ContentProblem[] = [];
+  const content: SiteContent | undefined = collect(() => loadContent({ root }), found);
+  collect(() => loadCmsSettings(root), found);
+  if (content && found.length === 0) {
     return {
       problems: [],
       output: `内容检查通过 (content OK): ${content.articles.length} 篇文章，${content.notices.length} 条通知公告，${content.pages.length} 个页面`,
       exitCode: 0,
     };
-  } catch (error) {
-    if (!(error instanceof ContentValidationError)) throw error;
-    const problems = [...error.problems];
-    return {
-      problems,
-      output: [...problems.map(formatProblem), `共 ${problems.length} 个问题 (${problems.length} problems)。`].join(
-        "\n",
-      ),
-      exitCode: 1,
-    };
   }
+  const problems = sortProblems(found);
+  return {
+    problems,
+    output: [...problems.map(formatProblem), `共 ${problems.length} 个问题 (${problems.length} problems)。`].join("\n"),
+    exitCode: 1,
+  };
 }

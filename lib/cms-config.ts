@@ -52,7 +52,9 @@ export const cmsSettingsSchema = z
   .strictObject({
     backend: z
       .strictObject({
-        name: z.enum(["github", "gitlab", "gitea"]).default("github"),
+        name: z
+          .enum(["github", "gitlab", "gitea"], { error: "应为 github、gitlab 或 gitea 之一（内容所在的 Git 平台）" })
+          .default("github"),
         repo: z
           .string()
           .regex(/^[\w.-]+\/[\w.-]+$/, "应写作「所有者/仓库名」，如 klmy-kjj/website")

@@ -5,7 +5,7 @@ export interface BodyLink {
 }
 
 const MARKDOWN_LINK = /!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)/g;
-const HTML_LINK = /\b(?:href|src)\s*=\s*["']?([^"'\s>]+)/gi;
+const HTML_LINK = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/gi;
 const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
 
 /** Every link and image target of a Markdown body, in Markdown or raw HTML syntax. */
@@ -27,7 +27,7 @@ export function findBodyLinks(markdown: string): BodyLink[] {
   };
   for (const pattern of [MARKDOWN_LINK, HTML_LINK]) {
     for (const match of markdown.matchAll(pattern)) {
-      links.push({ target: match[1] ?? "", line: lineAt(match.index ?? 0) });
+      links.push({ target: match[1] ?? match[2] ?? match[3] ?? "", line: lineAt(match.index ?? 0) });
     }
   }
   return links.sort((a, b) => a.line - b.line);

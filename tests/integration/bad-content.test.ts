@@ -379,6 +379,14 @@ const CASES: BadCase[] = [
     field: "layout",
     message: "不认识的字段「layout」",
   },
+  {
+    name: "a browser-editor settings file naming an unknown Git host",
+    files: { "_data/cms.yaml": "backend:\n  name: svn\n  repo: klmy/site\n" },
+    file: "_data/cms.yaml",
+    line: 2,
+    field: "backend.name",
+    message: "应为 github、gitlab 或 gitea 之一",
+  },
 ];
 
 let site: FixtureSite;

@@ -257,6 +257,34 @@ describe("loadContent: drafts and scheduled publishing", () => {
     }
   });
 
+  it("keeps a scheduled article out of lists and previous/next, and rejects links to it until it is due", () => {
+    const site = createFixtureSite({
+      ...files,
+      "content/articles/2024/older.md": article({ title: "更早", date: "2024-05-20" }, "见[定时](/articles/2024/later/)。\n"),
+    });
+    try {
+      const failure = (() => {
+        try {
+          loadContent({ root: site.root, now });
+        } catch (error) {
+          return error as ContentValidationError;
+        }
+      })();
+      expect(failure?.problems).toEqual([
+        expect.objectContaining({ file: "content/articles/2024/older.md", field: "body" }),
+      ]);
+      site.write({ "content/articles/2024/older.md": article({ title: "更早", date: "2024-05-20" }) });
+      const content = loadContent({ root: site.root, now });
+      const older = content.articles.find((entry) => entry.title === "更早");
+      expect(older?.next?.title).toBe("已发布");
+      expect(content.columnPages.flatMap((page) => page.items.map((entry) => entry.title))).not.toContain("定时");
+      const due = loadContent({ root: site.root, now: now.plus({ hours: 1 }) });
+      expect(due.articles.find((entry) => entry.title === "已发布")?.next?.title).toBe("定时");
+    } finally {
+      site.remove();
+    }
+  });
+
   it("shows drafts and scheduled items in the preview, marked with their status", () => {
     const site = createFixtureSite(files);
     try {

@@ -12,6 +12,16 @@ describe("findBodyLinks", () => {
       { target: "/y.png", line: 4 },
     ]);
   });
+
+  it("keeps the whole quoted value of an HTML attribute, blanks included, so a split scheme is still seen", () => {
+    const body = "<a href=\" java\tscript:alert(1)\">x</a>\n<a href=' javascript:alert(2)'>y</a>\n";
+    const links = findBodyLinks(body);
+    expect(links).toEqual([
+      { target: " java\tscript:alert(1)", line: 1 },
+      { target: " javascript:alert(2)", line: 2 },
+    ]);
+    for (const link of links) expect(isSafeLink(link.target)).toBe(false);
+  });
 });
 
 describe("linkScheme and isSafeLink", () => {
