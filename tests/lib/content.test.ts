@@ -260,7 +260,10 @@ describe("loadContent: drafts and scheduled publishing", () => {
   it("keeps a scheduled article out of lists and previous/next, and rejects links to it until it is due", () => {
     const site = createFixtureSite({
       ...files,
-      "content/articles/2024/older.md": article({ title: "更早", date: "2024-05-20" }, "见[定时](/articles/2024/later/)。\n"),
+      "content/articles/2024/older.md": article(
+        { title: "更早", date: "2024-05-20" },
+        "见[定时](/articles/2024/later/)。\n",
+      ),
     });
     try {
       const failure = (() => {
