@@ -22,7 +22,9 @@ export const SITE_CSP: CspDirectives = {
 
 /**
  * The Git-based CMS under /admin/: its own script bundle (which evaluates code and injects
- * styles) talking to GitHub's API, and previews of images from GitHub.
+ * styles) talking to GitHub's API, previews of images from GitHub, and the bundle's UI fonts
+ * (its icons are a ligature font) from jsDelivr's Fontsource mirror, which its inline
+ * `@font-face` rules name. Editors only: the public pages keep SITE_CSP.
  */
 export const ADMIN_CSP: CspDirectives = {
   ...SITE_CSP,
@@ -30,6 +32,7 @@ export const ADMIN_CSP: CspDirectives = {
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com"],
   "connect-src": ["'self'", "https://api.github.com", "https://github.com"],
+  "font-src": ["'self'", "https://cdn.jsdelivr.net"],
 };
 
 /** Directives a `<meta http-equiv>` policy cannot carry: browsers ignore them there. */

@@ -112,6 +112,8 @@ describe("headerRules", () => {
     expect(csp).toContain("img-src 'self' data: blob: https://*.githubusercontent.com");
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'");
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toContain("font-src 'self' https://cdn.jsdelivr.net");
+    expect(single(rules, "/", "Content-Security-Policy")).not.toMatch(/https?:/);
   });
 
   it("sends the security headers once on every path", () => {
