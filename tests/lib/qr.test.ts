@@ -1,5 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { qrCacheSize, qrCodeSvg, qrPathData } from "../../lib/qr.ts";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  loadQrCache,
+  precomputeQrCodes,
+  qrCacheSize,
+  qrCodeSvg,
+  qrEncodedCount,
+  qrPathData,
+  saveQrCache,
+} from "../../lib/qr.ts";
 import { decodeQrPixels } from "../helpers/qr-decode.ts";
 
 /** Rasterizes the path data (runs of `M x y h w v1 h-w z`) into RGBA pixels, `scale` px a module. */
@@ -50,5 +61,42 @@ describe("qrCodeSvg", () => {
 
   it("escapes the URL inside the label attribute", () => {
     expect(qrCodeSvg('https://example.gov.cn/?a="b"&c')).toContain("?a=&quot;b&quot;&amp;c");
+  });
+});
+
+describe("the persistent QR cache and the worker threads", () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "qr-cache-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("computes missing codes in worker threads that a standard decoder reads back", async () => {
+    const urls = Array.from({ length: 40 }, (_, index) => `https://example.gov.cn/worker/${index}/`);
+    const before = qrEncodedCount();
+    const { computed } = await precomputeQrCodes(urls, 2);
+    expect(computed).toBe(40);
+    expect(qrEncodedCount()).toBe(before + 40);
+    for (const url of [urls[0] as string, urls[39] as string]) {
+      const { d, size } = qrPathData(url);
+      expect(decodeQrPixels(rasterize(d, size), size * 4, size * 4)).toBe(url);
+    }
+    expect((await precomputeQrCodes(urls, 2)).computed).toBe(0);
+  });
+
+  it("saves the codes asked for since loading, sorted by URL, and reads them back", () => {
+    const file = path.join(dir, "qr-codes.tsv");
+    loadQrCache(file);
+    const urls = ["https://example.gov.cn/cache/b/", "https://example.gov.cn/cache/a/"];
+    const svgs = urls.map((url) => qrCodeSvg(url));
+    expect(saveQrCache(file)).toBe(2);
+    const lines = readFileSync(file, "utf8").trim().split("\n");
+    expect(lines.map((line) => line.split("\t")[0])).toEqual([...urls].sort());
+    expect(loadQrCache(file)).toBe(2);
+    expect(urls.map((url) => qrCodeSvg(url))).toEqual(svgs);
+  });
+
+  it("skips damaged lines of a cache file instead of drawing a wrong code", () => {
+    const file = path.join(dir, "damaged.tsv");
+    writeFileSync(file, "https://example.gov.cn/x/\t29\tAAAA\nnot a line\n");
+    expect(loadQrCache(file)).toBe(0);
+    expect(loadQrCache(path.join(dir, "missing.tsv"))).toBe(0);
   });
 });
