@@ -1,11 +1,39 @@
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { loadContent } from "./content.ts";
+import { loadContent, type SiteContent } from "./content.ts";
 import { configureSite } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { writeHeadersFile } from "./headers.ts";
-import { writeSearchIndex } from "./search-index.ts";
+import { loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
+import { type SearchIndexStats, writeSearchIndex } from "./search-index.ts";
+import { canonicalUrl } from "./urls.ts";
+
+/** Where a site keeps what later builds may reuse (QR codes); gitignored, safe to delete. */
+export const CACHE_DIR = ".cache";
+
+/**
+ * The V8 heap a build gets, in MB: 60 % of the machine's memory, at most 16 GB and at least
+ * 2 GB. Node's default (about 4 GB on 64-bit machines) is too small near 100,000 pages.
+ */
+export function recommendedHeapMegabytes(totalBytes = os.totalmem()): number {
+  return Math.max(2048, Math.min(16384, Math.floor((totalBytes / 1048576) * 0.6)));
+}
+
+/** The canonical URL of every page that shows a QR code. */
+export function qrPageUrls(content: SiteContent): string[] {
+  const paths = [
+    "/",
+    "/search/",
+    ...content.articles.map((article) => article.url),
+    ...content.columnPages.map((page) => page.url),
+    ...content.noticePages.map((notice) => notice.pageUrl as string),
+    ...content.noticeListPages.map((page) => page.url),
+    ...content.pages.map((page) => page.url),
+  ];
+  return paths.map((pagePath) => canonicalUrl(content.site.url, pagePath));
+}
 
 export interface BuildOptions {
   /** The site root holding content/ and _data/. */
@@ -20,6 +48,8 @@ export interface BuildResult {
   outputDir: string;
   pages: number;
   indexedPages: number;
+  /** What the search stage wrote: pages, shards, shards reused from the cache, bytes. */
+  search?: SearchIndexStats & { cachedShards: number };
   timings: Record<string, number>;
 }
 
@@ -55,10 +85,36 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const retiredDir = `${outputDir}.retired-${process.pid}`;
   const timings: Record<string, number> = {};
   recoverInterruptedBuild(outputDir);
+  let search: Promise<SearchIndexStats & { cachedShards: number }> | undefined;
   try {
     let start = process.hrtime.bigint();
     const content = loadContent({ root });
     timings.validation = elapsed(start);
+
+    // The search index is built from the validated content, so it runs beside Eleventy (2 cores).
+    const searchStart = process.hrtime.bigint();
+    search =
+      options.searchIndex === false
+        ? undefined
+        : writeSearchIndex(content, path.join(stagingDir, "pagefind"), {
+            cacheDir: path.join(root, CACHE_DIR, "search"),
+          }).then((stats) => {
+            timings.searchIndex = elapsed(searchStart);
+            return stats;
+          });
+    search?.catch(() => undefined);
+
+    // QR codes come from the cache of the last build; the missing ones are encoded in a worker
+    // thread while Eleventy renders (the filter encodes any it asks for first).
+    const qrCacheFile = path.join(root, CACHE_DIR, "qr-codes.tsv");
+    const qrStart = performance.timeOrigin + performance.now();
+    loadQrCache(qrCacheFile);
+    const qr = precomputeQrCodes(qrPageUrls(content), Math.max(1, os.availableParallelism() - 1)).then(
+      ({ finishedAt }) => {
+        timings.qr = finishedAt - qrStart;
+      },
+    );
+    qr.catch(() => undefined);
 
     start = process.hrtime.bigint();
     const eleventy = new Eleventy(undefined, undefined, {
@@ -70,22 +126,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const written = (await eleventy.write()) as unknown as [unknown[], { url?: string }[]];
     timings.eleventy = elapsed(start);
     const pages = written[1]?.filter((entry) => entry.url).length ?? 0;
+    await qr;
+    saveQrCache(qrCacheFile);
 
-    let indexedPages = 0;
-    if (options.searchIndex !== false) {
-      start = process.hrtime.bigint();
-      indexedPages = (await writeSearchIndex(stagingDir)).pages;
-      timings.searchIndex = elapsed(start);
-    }
+    const searchStats = search ? await search : undefined;
+    const indexedPages = searchStats?.pages ?? 0;
     writeHeadersFile(stagingDir);
 
     start = process.hrtime.bigint();
     if (existsSync(outputDir)) renameSync(outputDir, retiredDir);
     renameSync(stagingDir, outputDir);
-    rmSync(retiredDir, { recursive: true, force: true });
     timings.swap = elapsed(start);
-    return { outputDir, pages, indexedPages, timings };
+    start = process.hrtime.bigint();
+    rmSync(retiredDir, { recursive: true, force: true });
+    timings.cleanup = elapsed(start);
+    return { outputDir, pages, indexedPages, search: searchStats, timings };
   } catch (error) {
+    await search?.catch(() => undefined);
     rmSync(stagingDir, { recursive: true, force: true });
     throw error;
   }

@@ -54,7 +54,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
   if (options.preview) {
     const outputDir = options.outputDir ?? path.join(root, "_site");
     eleventyConfig.on("eleventy.after", async () => {
-      await writeSearchIndex(outputDir);
+      await writeSearchIndex(content(), path.join(outputDir, "pagefind"), {
+        cacheDir: path.join(root, ".cache", "search"),
+      });
     });
   }
 

@@ -1,22 +1,347 @@
-import { readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import MarkdownIt from "markdown-it";
 import * as pagefind from "pagefind";
+import sanitizeHtml from "sanitize-html";
+import type { SiteContent } from "./content.ts";
+import { formatIsoDate } from "./dates.ts";
+import { searchTokens } from "./segment.ts";
 
 /**
- * Writes the Pagefind index of a built site into `<siteDir>/pagefind/`. Only elements marked
- * `data-pagefind-body` (articles and notices) are indexed; the rest of the site is skipped.
+ * The language the records are indexed under. Pagefind neither stems nor segments it, so the index
+ * holds exactly the bigrams of lib/segment.ts; the search page asks for this index by name.
  */
-export async function writeSearchIndex(siteDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh-cn" });
-  if (!index) throw new Error(`搜索索引创建失败 (pagefind createIndex): ${errors.join("; ")}`);
+export const SEARCH_LANGUAGE = "und";
+
+const pagefindVersion: string = JSON.parse(
+  readFileSync(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), "../node_modules/pagefind/package.json"),
+    "utf8",
+  ),
+).version;
+
+/** Between the title and the body in a record's content (punctuation: a position, never a word). */
+export const TITLE_SEPARATOR = "¶";
+
+/** One page of the index, before segmentation. */
+export interface SearchRecordSource {
+  url: string;
+  title: string;
+  /** Plain text of the body (and tags, document number). */
+  text: string;
+  /** ISO date with offset. */
+  date: string;
+  type: "文章" | "通知公告";
+  column?: string;
+}
+
+/** What writeSearchIndex wrote. */
+export interface SearchIndexStats {
+  pages: number;
+  records: number;
+  shards: number;
+  bytes: number;
+}
+
+const BLOCK_END =
+  /<\/(p|h[1-6]|li|dt|dd|td|th|tr|blockquote|pre|figcaption|caption|div|table|ul|ol|dl)>|<br\s*\/?>|<hr\s*\/?>/gi;
+
+/** The plain text of body HTML, as the sanitizer would publish it: one line per block, entities decoded. */
+export function htmlToText(html: string): string {
+  const blocks = html.replace(/\s+/g, " ").replace(BLOCK_END, "$&\n");
+  const stripped = sanitizeHtml(blocks, { allowedTags: [], allowedAttributes: {} });
+  return stripped
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t]*\n\s*/g, "\n")
+    .trim();
+}
+
+const markdownParser = new MarkdownIt({ html: true, linkify: false, typographer: false });
+
+/**
+ * The plain text of a Markdown body, one line per block: markdown-it's tokens give the text with
+ * entities decoded (much faster than rendering and sanitizing); raw HTML blocks go through the
+ * sanitizer, so text the published page drops (scripts, styles) is not indexed either.
+ */
+export function markdownToText(markdown: string): string {
+  const lines: string[] = [];
+  for (const token of markdownParser.parse(markdown, {})) {
+    if (token.type === "inline") {
+      let line = "";
+      for (const child of token.children ?? []) {
+        if (child.type === "text" || child.type === "code_inline") line += child.content;
+        else if (child.type === "softbreak") line += " ";
+        else if (child.type === "hardbreak") line += "\n";
+        else if (child.type === "image") line += child.content;
+        else if (child.type === "html_inline") line += child.content;
+      }
+      lines.push(/[<&]/.test(line) ? htmlToText(line) : line);
+    } else if (token.type === "html_block") {
+      lines.push(htmlToText(token.content));
+    } else if (token.type === "code_block" || token.type === "fence") {
+      lines.push(token.content);
+    }
+  }
+  return lines.filter(Boolean).join("\n");
+}
+
+/** Every article and every notice page of the site, newest first, as search records. */
+export function searchRecordSources(content: SiteContent): SearchRecordSource[] {
+  const records: SearchRecordSource[] = content.articles.map((article) => ({
+    url: article.url,
+    title: article.title,
+    text: [
+      markdownToText(article.body),
+      ...article.attachments.map((attachment) => attachment.title),
+      article.tags.join(" "),
+      article.docNumber ?? "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+    date: article.date,
+    type: "文章",
+    column: article.column.name,
+  }));
+  for (const notice of content.noticePages) {
+    if (!notice.pageUrl) continue;
+    records.push({
+      url: notice.pageUrl,
+      title: notice.title,
+      text: [markdownToText(notice.body ?? ""), ...notice.attachments.map((item) => item.title)]
+        .filter(Boolean)
+        .join("\n"),
+      date: notice.date,
+      type: "通知公告",
+    });
+  }
+  return records.sort((a, b) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? 1 : -1));
+}
+
+/** The Pagefind custom record of a page: segmented content, display metadata, filters and sort key. */
+export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecord {
+  const day = formatIsoDate(source.date, "yyyy-MM-dd");
+  const meta: Record<string, string> = { title: source.title, date: day, type: source.type };
+  const filters: Record<string, string[]> = { 类型: [source.type], 年份: [day.slice(0, 4)] };
+  if (source.column) {
+    meta.column = source.column;
+    filters.栏目 = [source.column];
+  }
+  return {
+    url: source.url,
+    content: `${searchTokens.indexText(source.title)} ${TITLE_SEPARATOR} ${searchTokens.indexText(source.text)}`,
+    language: SEARCH_LANGUAGE,
+    meta,
+    filters,
+    sort: { date: formatIsoDate(source.date, "yyyyMMddHHmm") },
+  };
+}
+
+/** Records sent to Pagefind at once (its service indexes them concurrently). */
+const BATCH = 200;
+
+/**
+ * Pages per shard. Pagefind holds a whole index in memory while it writes it (about 250 MB per
+ * 1,000 segmented pages) and slows down faster than linearly with its size, so the index is
+ * written as shards of at most this many pages, one after the other, merged in the browser.
+ */
+export const SHARD_SIZE = 1000;
+
+/** Bumped when the records or the layout change, so cached shards of older builds are not reused. */
+const FORMAT = "bigram-1";
+
+/** One shard of the index: a Pagefind language of its own, so result ids tell their shard. */
+export interface SearchShard {
+  name: string;
+  language: string;
+  records: pagefind.CustomRecord[];
+}
+
+/** The shard manifest the search page reads from `/pagefind/shards.json`, primary shard first; empty for a site without pages to index. */
+export interface ShardManifest {
+  shards: { path: string; language: string }[];
+}
+
+/**
+ * Splits the records into shards by year, newest year first; a year with more than SHARD_SIZE
+ * pages is cut oldest first, so a new or edited article changes only its own shard.
+ */
+export function planShards(sources: readonly SearchRecordSource[]): SearchShard[] {
+  const byYear = new Map<string, SearchRecordSource[]>();
+  for (const source of sources) {
+    const year = formatIsoDate(source.date, "yyyy");
+    byYear.set(year, [...(byYear.get(year) ?? []), source]);
+  }
+  const shards: SearchShard[] = [];
+  for (const year of [...byYear.keys()].sort().reverse()) {
+    const inYear = (byYear.get(year) ?? []).sort((a, b) =>
+      a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? -1 : 1,
+    );
+    const chunks: SearchRecordSource[][] = [];
+    for (let at = 0; at < inYear.length; at += SHARD_SIZE) chunks.push(inYear.slice(at, at + SHARD_SIZE));
+    chunks.reverse().forEach((chunk, i) => {
+      const name = `y${year}c${chunks.length - 1 - i}`;
+      const language = `${SEARCH_LANGUAGE}-x-${name}`;
+      shards.push({ name, language, records: chunk.map((source) => ({ ...toCustomRecord(source), language })) });
+    });
+  }
+  if (shards.length === 0) shards.push({ name: "empty", language: `${SEARCH_LANGUAGE}-x-empty`, records: [] });
+  return shards;
+}
+
+function folderBytes(folder: string): number {
+  let total = 0;
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const full = path.join(folder, entry.name);
+    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
+  }
+  return total;
+}
+
+/** Puts a cached shard in place by hard links (a copy across file systems): no file is ever rewritten in place. */
+function linkTree(from: string, to: string, directory = true): void {
+  if (directory) {
+    mkdirSync(to, { recursive: true });
+    for (const entry of readdirSync(from, { withFileTypes: true }))
+      linkTree(path.join(from, entry.name), path.join(to, entry.name), entry.isDirectory());
+    return;
+  }
+  rmSync(to, { force: true });
   try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`搜索索引失败 (pagefind addDirectory): ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, "pagefind") });
-    if (written.errors.length > 0)
-      throw new Error(`搜索索引写入失败 (pagefind writeFiles): ${written.errors.join("; ")}`);
-    return { pages: readdirSync(path.join(siteDir, "pagefind", "fragment")).length };
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
+
+/** Links a cached shard into place; false (and nothing left behind) if another build removed it meanwhile. */
+function linkCached(cached: string, target: string): boolean {
+  try {
+    linkTree(cached, target);
+    return true;
+  } catch {
+    rmSync(target, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
+ * Keeps a copy of a freshly written shard for later builds (the primary without its shard folders).
+ * Best effort: a build of the same site running at the same time may store or prune it first.
+ */
+function storeInCache(written: string, cached: string, primary: boolean): void {
+  const temporary = `${cached}.tmp-${process.pid}`;
+  try {
+    rmSync(temporary, { recursive: true, force: true });
+    mkdirSync(temporary, { recursive: true });
+    for (const entry of readdirSync(written, { withFileTypes: true })) {
+      if (primary && entry.isDirectory() && !MERGED_SHARD_FILES.test(entry.name)) continue;
+      linkTree(path.join(written, entry.name), path.join(temporary, entry.name), entry.isDirectory());
+    }
+    rmSync(cached, { recursive: true, force: true });
+    renameSync(temporary, cached);
+  } catch {
+    rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+/** The files a merged (non-primary) shard needs; Pagefind's scripts and wasm come from the primary. */
+const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+
+async function writeShard(shard: SearchShard, target: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
+  if (!index) throw new Error(`搜索索引创建失败 (pagefind createIndex): ${errors.join("; ")}`);
+  for (let at = 0; at < shard.records.length; at += BATCH) {
+    const batch = shard.records.slice(at, at + BATCH);
+    const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+    added.forEach((result, i) => {
+      if (result.errors.length > 0)
+        throw new Error(`搜索索引失败 (pagefind addCustomRecord) ${batch[i]?.url}: ${result.errors.join("; ")}`);
+    });
+  }
+  const written = await index.writeFiles({ outputPath: target });
+  if (written.errors.length > 0)
+    throw new Error(`搜索索引写入失败 (pagefind writeFiles): ${written.errors.join("; ")}`);
+  await index.deleteIndex();
+}
+
+/** Where writeSearchIndex may keep shards for the next build. */
+export interface SearchIndexOptions {
+  /** A folder for shards keyed by a hash of their records (e.g. `<root>/.cache/search`); none: no cache. */
+  cacheDir?: string;
+}
+
+/**
+ * Writes the Pagefind index of every article and notice page into `outputPath` (`<site>/pagefind`),
+ * from the validated content rather than the built HTML, so it can run while Eleventy writes pages.
+ * The newest shard is the primary index at `outputPath`, the others sit in sub-folders listed in
+ * `shards.json`; a shard whose records are unchanged since the last build is copied from the cache.
+ */
+export async function writeSearchIndex(
+  content: SiteContent,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexStats & { cachedShards: number }> {
+  const sources = searchRecordSources(content);
+  const shards = planShards(sources);
+  const manifest: ShardManifest = { shards: [] };
+  const used = new Set<string>();
+  let cachedShards = 0;
+  // A fresh folder: no stale shard survives, and files hard-linked from the cache are never written through.
+  rmSync(outputPath, { recursive: true, force: true });
+  try {
+    for (const [i, shard] of shards.entries()) {
+      const target = i === 0 ? outputPath : path.join(outputPath, shard.name);
+      if (shard.records.length > 0)
+        manifest.shards.push({ path: i === 0 ? "/pagefind/" : `/pagefind/${shard.name}/`, language: shard.language });
+      const hash = createHash("sha256")
+        .update(`${FORMAT}\n${pagefindVersion}\n${i === 0}\n${JSON.stringify(shard.records)}`)
+        .digest("hex")
+        .slice(0, 16);
+      const cached = options.cacheDir ? path.join(options.cacheDir, `${shard.name}-${hash}`) : undefined;
+      used.add(`${shard.name}-${hash}`);
+      if (cached && existsSync(cached) && linkCached(cached, target)) {
+        cachedShards++;
+        continue;
+      }
+      await writeShard(shard, target);
+      if (i > 0) {
+        for (const entry of readdirSync(target)) {
+          if (!MERGED_SHARD_FILES.test(entry)) rmSync(path.join(target, entry), { recursive: true, force: true });
+        }
+      }
+      if (cached) storeInCache(target, cached, i === 0);
+    }
   } finally {
     await pagefind.close();
   }
+  writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
+  if (options.cacheDir && existsSync(options.cacheDir)) {
+    for (const entry of readdirSync(options.cacheDir)) {
+      if (!used.has(entry)) rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
+    }
+  }
+  return {
+    pages: sources.length,
+    records: sources.length,
+    shards: shards.length,
+    cachedShards,
+    bytes: folderBytes(outputPath),
+  };
 }

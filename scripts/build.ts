@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildSite } from "../lib/build.ts";
+import v8 from "node:v8";
+import { buildSite, recommendedHeapMegabytes } from "../lib/build.ts";
 import { findContentValidationError, formatProblem } from "../lib/problems.ts";
 
 /**
@@ -42,4 +44,20 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/**
+ * Runs this script again in a Node whose heap fits a large site, unless it already has one:
+ * editors never need to set NODE_OPTIONS themselves. Returns whether it did.
+ */
+function reexecWithLargerHeap(): boolean {
+  const wanted = recommendedHeapMegabytes();
+  if (v8.getHeapStatistics().heap_size_limit / 1048576 >= wanted * 0.9 || process.env.BUREAU_BUILD_HEAP) return false;
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, `--max-old-space-size=${wanted}`, process.argv[1] as string, ...process.argv.slice(2)],
+    { stdio: "inherit", env: { ...process.env, BUREAU_BUILD_HEAP: String(wanted) } },
+  );
+  process.exitCode = child.status ?? 1;
+  return true;
+}
+
+if (!reexecWithLargerHeap()) await main();

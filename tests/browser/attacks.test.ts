@@ -167,7 +167,7 @@ async function buildWithInjectedSchemes(root: string, output: string): Promise<v
     config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, { root, outputDir: output, content }),
   });
   await eleventy.write();
-  await writeSearchIndex(output);
+  await writeSearchIndex(content, path.join(output, "pagefind"));
   writeHeadersFile(output);
 }
 
