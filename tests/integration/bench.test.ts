@@ -1,0 +1,74 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { DOMParser } from "linkedom";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SizeResult } from "../../bench/report.ts";
+import { PROJECT_DIR } from "../../lib/eleventy.ts";
+
+const run = promisify(execFile);
+let dir: string;
+let results: string;
+let stdout: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "bench-smoke-"));
+  results = path.join(dir, "results");
+  const args = ["tsx", "scripts/bench.ts", "--articles", "200", "--runs", "1", "--rebuild"];
+  const output = await run("npx", [...args, "--work", path.join(dir, "work"), "--results", results], {
+    cwd: PROJECT_DIR,
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  stdout = output.stdout;
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("npm run bench (smoke run, 200 articles)", () => {
+  it("writes a JSON result whose counts match the synthetic corpus and whose ratios match its own times", () => {
+    const result = JSON.parse(readFileSync(path.join(results, "articles-200.json"), "utf8")) as SizeResult;
+    expect(result.articles).toBe(200);
+    expect(result.notices).toBe(20);
+    expect(result.bare.pages).toBe(200);
+    expect(result.full.pages).toBeGreaterThan(200);
+    expect(result.full.indexedPages).toBe(220);
+    expect(Object.keys(result.full.timings)).toEqual(expect.arrayContaining(["validation", "qr", "eleventy", "swap"]));
+    expect(result.ratio).toBeCloseTo(result.full.wallMs / result.bare.wallMs, 6);
+    expect(result.rebuild?.ratio).toBeCloseTo((result.rebuild?.wallMs ?? 0) / result.bare.wallMs, 6);
+    expect(result.full.peakRssBytes).toBeGreaterThan(result.full.outputBytes / 100);
+    expect(result.full.outputFiles).toBeGreaterThan(result.full.pages);
+    expect(result.articlePage?.bodyTextInHtml).toBe(true);
+    expect(result.articlePage?.totalGzip).toBe(
+      (result.articlePage?.htmlGzip ?? 0) + (result.articlePage?.cssGzip ?? 0),
+    );
+  });
+
+  it("writes a Markdown table with every stage and the full / bare ratio, and prints it", () => {
+    const table = readFileSync(path.join(results, "articles-200.md"), "utf8");
+    for (const row of [
+      "| – validation |",
+      "| – qr |",
+      "| – eleventy |",
+      "| **full / bare** |",
+      "| **rebuild / bare** |",
+    ])
+      expect(table).toContain(row);
+    expect(stdout).toContain("### 200 articles, 20 notices");
+    const summary = readFileSync(path.join(results, "summary.md"), "utf8").trim().split("\n");
+    expect(summary).toHaveLength(3);
+    expect(summary[2]?.startsWith("| 200 | 1 |")).toBe(true);
+  });
+
+  it("draws an SVG chart with a time and a memory line for each build", () => {
+    const svg = new DOMParser().parseFromString(readFileSync(path.join(results, "scale.svg"), "utf8"), "image/svg+xml");
+    expect(svg.documentElement.nodeName).toBe("svg");
+    const lines = [...svg.querySelectorAll("polyline")];
+    expect(lines).toHaveLength(4);
+    for (const line of lines) expect(line.getAttribute("points")?.split(" ")).toHaveLength(1);
+    expect([...svg.querySelectorAll("text")].map((text) => text.textContent)).toEqual(
+      expect.arrayContaining(["Build time", "Peak memory", "full pipeline", "bare Eleventy"]),
+    );
+  });
+});
