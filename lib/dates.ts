@@ -10,6 +10,20 @@ export const CONTENT_DATE_FORMATS = ["YYYY-MM-DD", "YYYY-MM-DD HH:mm"] as const;
  * Returns null for anything else, including dates that are not on the calendar (2021-02-30).
  */
 export function parseContentDate(text: string, zone: string): DateTime | null {
+  const key = `${text}\u0000${zone}`;
+  const known = parsedDates.get(key);
+  if (known !== undefined) return known;
+  const parsed = parseContentDateUncached(text, zone);
+  parsedDates.set(key, parsed);
+  return parsed;
+}
+
+// Luxon's zone arithmetic is the slowest part of loading a large archive, and articles share
+// dates: each distinct date is parsed and each (date, pattern) formatted once per process.
+const parsedDates = new Map<string, DateTime | null>();
+const formattedDates = new Map<string, string>();
+
+function parseContentDateUncached(text: string, zone: string): DateTime | null {
   const match = CONTENT_DATE.exec(text.trim());
   if (!match) return null;
   const [, year, month, day, hour, minute] = match;
@@ -28,11 +42,28 @@ export function parseContentDate(text: string, zone: string): DateTime | null {
 
 /** An ISO 8601 timestamp with the zone's offset, e.g. `2021-12-06T00:00:00+08:00`. */
 export function toIsoWithOffset(date: DateTime): string {
-  return date.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+  let iso = isoStrings.get(date);
+  if (iso === undefined) {
+    iso = date.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+    isoStrings.set(date, iso);
+  }
+  return iso;
 }
+
+const isoStrings = new WeakMap<DateTime, string>();
 
 /** Formats an ISO timestamp with a luxon pattern in the offset the timestamp carries. */
 export function formatIsoDate(iso: string, pattern: string): string {
+  const key = `${iso}\u0000${pattern}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    text = formatIsoDateUncached(iso, pattern);
+    formattedDates.set(key, text);
+  }
+  return text;
+}
+
+function formatIsoDateUncached(iso: string, pattern: string): string {
   const date = DateTime.fromISO(iso, { setZone: true });
   if (!date.isValid) throw new Error(`无效的时间 (date): ${iso}`);
   return date.toFormat(pattern);

@@ -26,18 +26,8 @@ export function registerFilters(
   getAssets: () => AssetManifest,
 ): void {
   const markdown = createMarkdown();
-  // Every page formats the same few notice dates in its sidebar: format each date once.
-  const formatted = new Map<string, string>();
   eleventyConfig.addFilter("asset", (name: string) => assetUrl(getAssets(), name));
-  eleventyConfig.addFilter("formatDate", (iso: string, pattern: string) => {
-    const key = `${iso}\u0000${pattern}`;
-    let text = formatted.get(key);
-    if (text === undefined) {
-      text = formatIsoDate(iso, pattern);
-      formatted.set(key, text);
-    }
-    return text;
-  });
+  eleventyConfig.addFilter("formatDate", (iso: string, pattern: string) => formatIsoDate(iso, pattern));
   eleventyConfig.addFilter("markdown", (source: string) => markdown.render(source ?? ""));
   eleventyConfig.addFilter("canonicalUrl", (pagePath: string) => canonicalUrl(getSite().url, pagePath));
   eleventyConfig.addFilter("qrCode", (pagePath: string) => qrCodeSvg(canonicalUrl(getSite().url, pagePath)));

@@ -11,7 +11,6 @@
   const QUOTES = "“”‘’「」『』《》〈〉（）【】〔〕()\"'";
   const CJK_CHAR = new RegExp(`^[${CJK}]$`, "u");
   const CJK_TOKEN = new RegExp(`^[${CJK}].*[${CJK}]$|^[${CJK}]$`, "u");
-  const SEGMENT = new RegExp(`([${CJK}](?:[${QUOTES}]*[${CJK}])*)|(\\s+)|([^\\s${CJK}]+)`, "gu");
   const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, "gu");
   const KEY_CHAR = /[\p{L}\p{N}]/u;
 
@@ -26,34 +25,103 @@
     return String(text).replace(NOT_PUNCTUATION, foldRun).replace(SPACE_BETWEEN_CJK, "$1");
   }
 
+  const CJK_KIND = 1;
+  const SPACE_KIND = 2;
+  const QUOTE_KIND = 3;
+  const OTHER_KIND = 4;
+  const SPACE_CHAR = /^\s$/u;
+  const QUOTE_CHAR = new RegExp(`^[${QUOTES}]$`, "u");
+  // The kind of each code point of the Basic Multilingual Plane, worked out once (0: not yet).
+  const bmpKinds = new Uint8Array(0x10000);
+
+  /** What a code point is to the segmentation: Chinese (CJK), blank, quote or anything else. */
+  function charKind(codePoint) {
+    if (codePoint > 0xffff) return CJK_CHAR.test(String.fromCodePoint(codePoint)) ? CJK_KIND : OTHER_KIND;
+    let kind = bmpKinds[codePoint];
+    if (kind === 0) {
+      const char = String.fromCharCode(codePoint);
+      if (CJK_CHAR.test(char)) kind = CJK_KIND;
+      else if (SPACE_CHAR.test(char)) kind = SPACE_KIND;
+      else if (QUOTE_CHAR.test(char)) kind = QUOTE_KIND;
+      else kind = OTHER_KIND;
+      bmpKinds[codePoint] = kind;
+    }
+    return kind;
+  }
+
+  const isCjk = (codePoint) => charKind(codePoint) === CJK_KIND;
+
+  /**
+   * Splits text into Chinese runs (Chinese characters, with quotes between two of them, as the
+   * pattern `[CJK]([QUOTES]*[CJK])*`) and other words, dropping blanks; a hand-written scanner
+   * because it runs over every character of the archive.
+   */
+  function eachSegment(text, onRun, onWord) {
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      const codePoint = text.codePointAt(at);
+      const kind = charKind(codePoint);
+      let end = at + (codePoint > 0xffff ? 2 : 1);
+      if (kind === CJK_KIND) {
+        let scan = end;
+        while (scan < length) {
+          const next = text.codePointAt(scan);
+          const nextKind = charKind(next);
+          if (nextKind !== CJK_KIND && nextKind !== QUOTE_KIND) break;
+          scan += next > 0xffff ? 2 : 1;
+          if (nextKind === CJK_KIND) end = scan;
+        }
+        onRun(text.slice(at, end));
+      } else if (kind === SPACE_KIND) {
+        while (end < length && charKind(text.charCodeAt(end)) === SPACE_KIND) end++;
+      } else {
+        while (end < length) {
+          const next = text.codePointAt(end);
+          const nextKind = charKind(next);
+          if (nextKind === CJK_KIND || nextKind === SPACE_KIND) break;
+          end += next > 0xffff ? 2 : 1;
+        }
+        onWord(text.slice(at, end));
+      }
+      at = end;
+    }
+  }
+
   /**
    * A run's overlapping bigrams (with any quote between their two characters), and for the index
    * its last character alone, so a query that starts with it (年5G) finds 去年5G.
    */
   function runTokens(run, tokens, forIndex) {
-    const chars = Array.from(run);
-    const han = [];
-    chars.forEach((char, i) => {
-      if (CJK_CHAR.test(char)) han.push(i);
-    });
-    if (han.length === 1) {
-      tokens.push(run);
-      return;
+    let previousStart = -1;
+    let previousEnd = -1;
+    let count = 0;
+    for (let at = 0; at < run.length; ) {
+      const codePoint = run.codePointAt(at);
+      const end = at + (codePoint > 0xffff ? 2 : 1);
+      if (isCjk(codePoint)) {
+        if (count > 0)
+          tokens.push(
+            forIndex ? run.slice(previousStart, end) : run.slice(previousStart, previousEnd) + run.slice(at, end),
+          );
+        previousStart = at;
+        previousEnd = end;
+        count++;
+      }
+      at = end;
     }
-    for (let i = 0; i + 1 < han.length; i++) {
-      const pair = chars.slice(han[i], han[i + 1] + 1);
-      tokens.push(forIndex ? pair.join("") : pair[0] + pair[pair.length - 1]);
-    }
-    if (forIndex) tokens.push(chars[han[han.length - 1]]);
+    if (count === 1) tokens.push(run);
+    else if (forIndex) tokens.push(run.slice(previousStart, previousEnd));
   }
 
   /** The text Pagefind indexes: Chinese runs as bigrams plus their last character, other words as they are. */
   function indexText(text) {
     const tokens = [];
-    for (const match of normalize(text).matchAll(SEGMENT)) {
-      if (match[1]) runTokens(match[1], tokens, true);
-      else if (match[3]) tokens.push(match[3]);
-    }
+    eachSegment(
+      normalize(text),
+      (run) => runTokens(run, tokens, true),
+      (word) => tokens.push(word),
+    );
     return tokens.join(" ");
   }
 
@@ -66,20 +134,22 @@
     const parts = [];
     for (const part of String(query).normalize("NFKC").split(/\s+/)) {
       const words = [];
-      for (const match of part.matchAll(SEGMENT)) {
-        if (match[1]) {
+      eachSegment(
+        part,
+        (text) => {
           const run = [];
-          runTokens(match[1], run, false);
+          runTokens(text, run, false);
           run.forEach((token, i) => {
             words.push({ token, step: i === 0 ? 0 : 1 });
           });
-        } else if (match[3]) {
-          const word = Array.from(match[3].toLowerCase())
+        },
+        (text) => {
+          const word = Array.from(text.toLowerCase())
             .filter((char) => KEY_CHAR.test(char) || char === "_")
             .join("");
           if (word) words.push({ token: word, step: 0 });
-        }
-      }
+        },
+      );
       if (words.length > 0) parts.push(words);
     }
     return parts;
