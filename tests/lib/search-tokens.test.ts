@@ -23,6 +23,16 @@ describe("the shared search segmentation", () => {
     expect(searchTokens.queryTokens("十四五规划")).toEqual(searchTokens.queryTokens("“十四五”规划"));
   });
 
+  it("ends a run at its last Chinese character, leaving trailing quotes to the next word", () => {
+    expect(searchTokens.indexText("规划”。下一")).toBe("规划 划 ”。 下一 一");
+    expect(searchTokens.indexText("（独山子）区")).toBe("（ 独山 山子 子）区 区");
+  });
+
+  it("treats CJK Extension B characters (outside the BMP) as Chinese, each one character", () => {
+    expect(searchTokens.indexText("𠀀𠀁字 abc")).toBe("𠀀𠀁 𠀁字 字 abc");
+    expect(searchTokens.queryTokens("𠀁字")).toEqual(["𠀁字"]);
+  });
+
   it("splits a query into parts at blanks, bigrams of one run following each other directly", () => {
     expect(searchTokens.queryParts("2021年 5G网络")).toEqual([
       [
