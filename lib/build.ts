@@ -7,7 +7,7 @@ import { configureSite } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { writeHeadersFile } from "./headers.ts";
 import { loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
-import { type SearchIndexStats, writeSearchIndex } from "./search-index.ts";
+import { type SearchIndexResult, writeSearchIndexInWorker } from "./search-index.ts";
 import { canonicalUrl } from "./urls.ts";
 
 /** Where a site keeps what later builds may reuse (QR codes); gitignored, safe to delete. */
@@ -49,7 +49,7 @@ export interface BuildResult {
   pages: number;
   indexedPages: number;
   /** What the search stage wrote: pages, shards, shards reused from the cache, bytes. */
-  search?: SearchIndexStats & { cachedShards: number };
+  search?: SearchIndexResult;
   timings: Record<string, number>;
 }
 
@@ -85,7 +85,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const retiredDir = `${outputDir}.retired-${process.pid}`;
   const timings: Record<string, number> = {};
   recoverInterruptedBuild(outputDir);
-  let search: Promise<SearchIndexStats & { cachedShards: number }> | undefined;
+  let search: Promise<SearchIndexResult> | undefined;
   try {
     let start = process.hrtime.bigint();
     const content = loadContent({ root });
@@ -96,7 +96,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     search =
       options.searchIndex === false
         ? undefined
-        : writeSearchIndex(content, path.join(stagingDir, "pagefind"), {
+        : writeSearchIndexInWorker(content, path.join(stagingDir, "pagefind"), {
             cacheDir: path.join(root, CACHE_DIR, "search"),
           }).then((stats) => {
             timings.searchIndex = elapsed(searchStart);

@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import MarkdownIt from "markdown-it";
 import * as pagefind from "pagefind";
 import sanitizeHtml from "sanitize-html";
@@ -170,7 +171,12 @@ const FORMAT = "bigram-1";
 export interface SearchShard {
   name: string;
   language: string;
-  records: pagefind.CustomRecord[];
+  sources: SearchRecordSource[];
+}
+
+/** A shard's Pagefind records, made when the shard is written so only one shard's records are held at a time. */
+export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
+  return shard.sources.map((source) => ({ ...toCustomRecord(source), language: shard.language }));
 }
 
 /** The shard manifest the search page reads from `/pagefind/shards.json`, primary shard first; empty for a site without pages to index. */
@@ -186,7 +192,9 @@ export function planShards(sources: readonly SearchRecordSource[]): SearchShard[
   const byYear = new Map<string, SearchRecordSource[]>();
   for (const source of sources) {
     const year = formatIsoDate(source.date, "yyyy");
-    byYear.set(year, [...(byYear.get(year) ?? []), source]);
+    const inYear = byYear.get(year);
+    if (inYear) inYear.push(source);
+    else byYear.set(year, [source]);
   }
   const shards: SearchShard[] = [];
   for (const year of [...byYear.keys()].sort().reverse()) {
@@ -198,10 +206,10 @@ export function planShards(sources: readonly SearchRecordSource[]): SearchShard[
     chunks.reverse().forEach((chunk, i) => {
       const name = `y${year}c${chunks.length - 1 - i}`;
       const language = `${SEARCH_LANGUAGE}-x-${name}`;
-      shards.push({ name, language, records: chunk.map((source) => ({ ...toCustomRecord(source), language })) });
+      shards.push({ name, language, sources: chunk });
     });
   }
-  if (shards.length === 0) shards.push({ name: "empty", language: `${SEARCH_LANGUAGE}-x-empty`, records: [] });
+  if (shards.length === 0) shards.push({ name: "empty", language: `${SEARCH_LANGUAGE}-x-empty`, sources: [] });
   return shards;
 }
 
@@ -264,11 +272,11 @@ function storeInCache(written: string, cached: string, primary: boolean): void {
 /** The files a merged (non-primary) shard needs; Pagefind's scripts and wasm come from the primary. */
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
-async function writeShard(shard: SearchShard, target: string): Promise<void> {
+async function writeShard(records: readonly pagefind.CustomRecord[], target: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`搜索索引创建失败 (pagefind createIndex): ${errors.join("; ")}`);
-  for (let at = 0; at < shard.records.length; at += BATCH) {
-    const batch = shard.records.slice(at, at + BATCH);
+  for (let at = 0; at < records.length; at += BATCH) {
+    const batch = records.slice(at, at + BATCH);
     const added = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
     added.forEach((result, i) => {
       if (result.errors.length > 0)
@@ -287,18 +295,59 @@ export interface SearchIndexOptions {
   cacheDir?: string;
 }
 
+/** What writeSearchIndex reports. */
+export type SearchIndexResult = SearchIndexStats & { cachedShards: number };
+
 /**
  * Writes the Pagefind index of every article and notice page into `outputPath` (`<site>/pagefind`),
  * from the validated content rather than the built HTML, so it can run while Eleventy writes pages.
  * The newest shard is the primary index at `outputPath`, the others sit in sub-folders listed in
  * `shards.json`; a shard whose records are unchanged since the last build is copied from the cache.
  */
-export async function writeSearchIndex(
+export function writeSearchIndex(
   content: SiteContent,
   outputPath: string,
   options: SearchIndexOptions = {},
-): Promise<SearchIndexStats & { cachedShards: number }> {
+): Promise<SearchIndexResult> {
+  return writeSearchIndexFromSources(searchRecordSources(content), outputPath, options);
+}
+
+/**
+ * writeSearchIndex in a worker thread (lib/search-worker.mjs): the segmentation and the records
+ * sent to Pagefind then use the second core instead of waiting for Eleventy's rendering on the main thread.
+ */
+export function writeSearchIndexInWorker(
+  content: SiteContent,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexResult> {
   const sources = searchRecordSources(content);
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), {
+      workerData: { sources, outputPath, options },
+    });
+    let settled = false;
+    worker.on("message", (message: { stats?: SearchIndexResult; error?: string }) => {
+      settled = true;
+      if (message.stats) resolve(message.stats);
+      else reject(new Error(message.error ?? "搜索索引失败 (search index failed)"));
+    });
+    worker.on("error", (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on("exit", (code) => {
+      if (!settled) reject(new Error(`搜索索引线程意外退出 (search index worker exited with code ${code})`));
+    });
+  });
+}
+
+/** writeSearchIndex over records already taken from the content (what the worker thread runs). */
+export async function writeSearchIndexFromSources(
+  sources: readonly SearchRecordSource[],
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexResult> {
   const shards = planShards(sources);
   const manifest: ShardManifest = { shards: [] };
   const used = new Set<string>();
@@ -308,10 +357,11 @@ export async function writeSearchIndex(
   try {
     for (const [i, shard] of shards.entries()) {
       const target = i === 0 ? outputPath : path.join(outputPath, shard.name);
-      if (shard.records.length > 0)
+      if (shard.sources.length > 0)
         manifest.shards.push({ path: i === 0 ? "/pagefind/" : `/pagefind/${shard.name}/`, language: shard.language });
+      const records = shardRecords(shard);
       const hash = createHash("sha256")
-        .update(`${FORMAT}\n${pagefindVersion}\n${i === 0}\n${JSON.stringify(shard.records)}`)
+        .update(`${FORMAT}\n${pagefindVersion}\n${i === 0}\n${JSON.stringify(records)}`)
         .digest("hex")
         .slice(0, 16);
       const cached = options.cacheDir ? path.join(options.cacheDir, `${shard.name}-${hash}`) : undefined;
@@ -320,7 +370,7 @@ export async function writeSearchIndex(
         cachedShards++;
         continue;
       }
-      await writeShard(shard, target);
+      await writeShard(records, target);
       if (i > 0) {
         for (const entry of readdirSync(target)) {
           if (!MERGED_SHARD_FILES.test(entry)) rmSync(path.join(target, entry), { recursive: true, force: true });

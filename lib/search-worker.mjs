@@ -1,0 +1,16 @@
+/*
+ * The worker thread of writeSearchIndexInWorker (lib/search-index.ts): builds the search index from
+ * the record sources it is given and posts back `{ stats }` or `{ error }`. Plain JavaScript, as a
+ * worker starts without the parent's TypeScript loader; tsx's API loads the TypeScript module.
+ */
+import { parentPort, workerData } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+
+register();
+const { writeSearchIndexFromSources } = await import("./search-index.ts");
+try {
+  const stats = await writeSearchIndexFromSources(workerData.sources, workerData.outputPath, workerData.options);
+  parentPort?.postMessage({ stats });
+} catch (error) {
+  parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+}
