@@ -92,14 +92,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.validation = elapsed(start);
 
     // The search index is built from the validated content, so it runs beside Eleventy (2 cores).
-    const searchStart = process.hrtime.bigint();
+    const searchStart = performance.timeOrigin + performance.now();
     search =
       options.searchIndex === false
         ? undefined
         : writeSearchIndexInWorker(content, path.join(stagingDir, "pagefind"), {
             cacheDir: path.join(root, CACHE_DIR, "search"),
-          }).then((stats) => {
-            timings.searchIndex = elapsed(searchStart);
+          }).then(({ finishedAt, ...stats }) => {
+            timings.searchIndex = finishedAt - searchStart;
             return stats;
           });
     search?.catch(() => undefined);

@@ -314,22 +314,23 @@ export function writeSearchIndex(
 
 /**
  * writeSearchIndex in a worker thread (lib/search-worker.mjs): the segmentation and the records
- * sent to Pagefind then use the second core instead of waiting for Eleventy's rendering on the main thread.
+ * sent to Pagefind then use the second core instead of waiting for Eleventy's rendering on the main
+ * thread. `finishedAt` (epoch milliseconds) is when the worker finished, however busy the main thread was.
  */
 export function writeSearchIndexInWorker(
   content: SiteContent,
   outputPath: string,
   options: SearchIndexOptions = {},
-): Promise<SearchIndexResult> {
+): Promise<SearchIndexResult & { finishedAt: number }> {
   const sources = searchRecordSources(content);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), {
       workerData: { sources, outputPath, options },
     });
     let settled = false;
-    worker.on("message", (message: { stats?: SearchIndexResult; error?: string }) => {
+    worker.on("message", (message: { stats?: SearchIndexResult; finishedAt?: number; error?: string }) => {
       settled = true;
-      if (message.stats) resolve(message.stats);
+      if (message.stats) resolve({ ...message.stats, finishedAt: message.finishedAt ?? Date.now() });
       else reject(new Error(message.error ?? "搜索索引失败 (search index failed)"));
     });
     worker.on("error", (error) => {

@@ -1,6 +1,6 @@
 /*
  * The worker thread of writeSearchIndexInWorker (lib/search-index.ts): builds the search index from
- * the record sources it is given and posts back `{ stats }` or `{ error }`. Plain JavaScript, as a
+ * the record sources it is given and posts back `{ stats, finishedAt }` (epoch milliseconds, for the stage's timing) or `{ error }`. Plain JavaScript, as a
  * worker starts without the parent's TypeScript loader; tsx's API loads the TypeScript module.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -10,7 +10,7 @@ register();
 const { writeSearchIndexFromSources } = await import("./search-index.ts");
 try {
   const stats = await writeSearchIndexFromSources(workerData.sources, workerData.outputPath, workerData.options);
-  parentPort?.postMessage({ stats });
+  parentPort?.postMessage({ stats, finishedAt: performance.timeOrigin + performance.now() });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
 }
