@@ -11,13 +11,20 @@ const svgs = new Map<string, string>();
 /** URLs asked for since the cache was last loaded: what the next saved cache keeps. */
 const used = new Set<string>();
 
+/**
+ * The dark modules as stroke path data: each horizontal run of dark modules is a 1-unit-wide line
+ * through the middle of its row (`h` its length), reached by a relative move from the end of the
+ * previous run. About half the size of a filled rectangle per run.
+ */
 function pathFromModules({ size, bits }: EncodedQr): { d: string; size: number } {
   const packed = Buffer.from(bits, "base64");
   const dark = (row: number, column: number) => {
     const index = row * size + column;
     return ((packed[index >> 3] as number) >> (index & 7)) & 1;
   };
-  const parts: string[] = [];
+  let d = "";
+  let penX = -1;
+  let penRow = -1;
   for (let row = 0; row < size; row++) {
     let column = 0;
     while (column < size) {
@@ -27,10 +34,15 @@ function pathFromModules({ size, bits }: EncodedQr): { d: string; size: number }
       }
       const start = column;
       while (column < size && dark(row, column)) column++;
-      parts.push(`M${start + QUIET_ZONE} ${row + QUIET_ZONE}h${column - start}v1h-${column - start}z`);
+      d +=
+        penRow < 0
+          ? `M${start + QUIET_ZONE} ${row + QUIET_ZONE}.5h${column - start}`
+          : `m${start - penX} ${row - penRow}h${column - start}`;
+      penX = column;
+      penRow = row;
     }
   }
-  return { d: parts.join(""), size: size + 2 * QUIET_ZONE };
+  return { d, size: size + 2 * QUIET_ZONE };
 }
 
 /** Codes that worker threads are encoding into shared memory, readable as soon as each is done. */
@@ -58,7 +70,7 @@ function modulesOf(text: string): EncodedQr {
   return modules;
 }
 
-/** The dark modules of a QR code as one SVG path: a horizontal run of modules per subpath. */
+/** The dark modules of a QR code as the data of one stroked SVG path (see pathFromModules). */
 export function qrPathData(text: string): { d: string; size: number } {
   return pathFromModules(modulesOf(text));
 }
@@ -79,7 +91,7 @@ export function qrCodeSvg(url: string): string {
   const label = escapeAttribute(`本页二维码，链接：${url}`);
   const svg =
     `<svg class="qr-code" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" aria-label="${label}" shape-rendering="crispEdges">` +
-    `<rect width="${size}" height="${size}" fill="#fff"/><path fill="#000" d="${d}"/></svg>`;
+    `<rect width="${size}" height="${size}" fill="#fff"/><path stroke="#000" d="${d}"/></svg>`;
   svgs.set(url, svg);
   return svg;
 }

@@ -13,17 +13,27 @@ import {
 } from "../../lib/qr.ts";
 import { decodeQrPixels } from "../helpers/qr-decode.ts";
 
-/** Rasterizes the path data (runs of `M x y h w v1 h-w z`) into RGBA pixels, `scale` px a module. */
+/**
+ * Rasterizes stroked path data (`M x y.5 h w`, then `m dx dy h w` relative to the end of the last run)
+ * into RGBA pixels, `scale` px a module: each `h` paints one module row from the pen to its end.
+ */
 function rasterize(d: string, size: number, scale = 4): Uint8ClampedArray {
   const width = size * scale;
   const pixels = new Uint8ClampedArray(width * width * 4).fill(255);
-  for (const match of d.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    const [x, y, w] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    for (let py = y * scale; py < (y + 1) * scale; py++) {
-      for (let px = x * scale; px < (x + w) * scale; px++) {
-        const offset = (py * width + px) * 4;
-        pixels[offset] = pixels[offset + 1] = pixels[offset + 2] = 0;
+  let penX = 0;
+  let penY = 0;
+  for (const [, command, a, b] of d.matchAll(/([Mmh])(-?[\d.]+)(?: (-?[\d.]+))?/g)) {
+    if (command === "M") [penX, penY] = [Number(a), Number(b)];
+    else if (command === "m") [penX, penY] = [penX + Number(a), penY + Number(b)];
+    else {
+      const row = Math.floor(penY);
+      for (let py = row * scale; py < (row + 1) * scale; py++) {
+        for (let px = penX * scale; px < (penX + Number(a)) * scale; px++) {
+          const offset = (py * width + px) * 4;
+          pixels[offset] = pixels[offset + 1] = pixels[offset + 2] = 0;
+        }
       }
+      penX += Number(a);
     }
   }
   return pixels;
