@@ -3,10 +3,21 @@ import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadContent, type SiteContent } from "./content.ts";
-import { configureSite } from "./eleventy.ts";
+import { configureSite, PROJECT_DIR } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import { writeHeadersFile } from "./headers.ts";
-import { loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
+import { metaCsp, writeHeadersFile } from "./headers.ts";
+import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
+import {
+  articlePageKey,
+  linkReusedPages,
+  pageManifest,
+  pageManifestFile,
+  readPageManifest,
+  renderFingerprint,
+  reusablePages,
+  sharedArticleInputs,
+  writePageManifest,
+} from "./reuse.ts";
 import { type SearchIndexResult, writeSearchIndexInWorker } from "./search-index.ts";
 import { canonicalUrl } from "./urls.ts";
 
@@ -47,6 +58,8 @@ export interface BuildOptions {
 export interface BuildResult {
   outputDir: string;
   pages: number;
+  /** Article pages linked unchanged from the last build instead of rendered (lib/reuse.ts). */
+  reusedPages: number;
   indexedPages: number;
   /** What the search stage wrote: pages, shards, shards reused from the cache, bytes. */
   search?: SearchIndexResult;
@@ -104,16 +117,29 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           });
     search?.catch(() => undefined);
 
+    // Article pages whose inputs did not change since the last build are linked from it, not rendered.
+    start = process.hrtime.bigint();
+    const manifestFile = pageManifestFile(path.join(root, CACHE_DIR), outputDir);
+    const shared = sharedArticleInputs(content, renderFingerprint(PROJECT_DIR), metaCsp());
+    const articleKeys = new Map(content.articles.map((article) => [article.url, articlePageKey(article, shared)]));
+    const reused = reusablePages(readPageManifest(manifestFile, outputDir), articleKeys, outputDir);
+    const reusedUrls = new Set(reused.keys());
+    timings.reuse = elapsed(start);
+
     // QR codes come from the cache of the last build; the missing ones are encoded in a worker
     // thread while Eleventy renders (the filter encodes any it asks for first).
     const qrCacheFile = path.join(root, CACHE_DIR, "qr-codes.tsv");
     const qrStart = performance.timeOrigin + performance.now();
     loadQrCache(qrCacheFile);
-    const qr = precomputeQrCodes(qrPageUrls(content), Math.max(1, os.availableParallelism() - 1)).then(
-      ({ finishedAt }) => {
-        timings.qr = finishedAt - qrStart;
-      },
-    );
+    const reusedCanonical = [...reusedUrls].map((url) => canonicalUrl(content.site.url, url));
+    keepQrCodes(reusedCanonical);
+    const reusedQr = new Set(reusedCanonical);
+    const qr = precomputeQrCodes(
+      qrPageUrls(content).filter((url) => !reusedQr.has(url)),
+      Math.max(1, os.availableParallelism() - 1),
+    ).then(({ finishedAt }) => {
+      timings.qr = finishedAt - qrStart;
+    });
     qr.catch(() => undefined);
 
     start = process.hrtime.bigint();
@@ -121,11 +147,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       configPath: false,
       quietMode: true,
       config: (eleventyConfig: EleventyConfig) =>
-        configureSite(eleventyConfig, { root, outputDir: stagingDir, content }),
+        configureSite(eleventyConfig, { root, outputDir: stagingDir, content, reusedArticleUrls: reusedUrls }),
     });
-    const written = (await eleventy.write()) as unknown as [unknown[], { url?: string }[]];
+    const written = (await eleventy.write()) as unknown as [unknown[], { url?: string; outputPath?: string }[]];
     timings.eleventy = elapsed(start);
-    const pages = written[1]?.filter((entry) => entry.url).length ?? 0;
+    const rendered = written[1]?.filter((entry) => entry.url) ?? [];
+    const pages = rendered.length + reused.size;
+    linkReusedPages(reused, outputDir, stagingDir);
+    const articleFiles = new Map(reused);
+    for (const entry of rendered) {
+      if (entry.url && entry.outputPath && articleKeys.has(entry.url))
+        articleFiles.set(entry.url, path.relative(stagingDir, path.resolve(entry.outputPath)));
+    }
+    const manifest = pageManifest(articleKeys, articleFiles, stagingDir, outputDir);
     await qr;
     saveQrCache(qrCacheFile);
 
@@ -138,9 +172,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     renameSync(stagingDir, outputDir);
     timings.swap = elapsed(start);
     start = process.hrtime.bigint();
+    writePageManifest(manifestFile, manifest);
     rmSync(retiredDir, { recursive: true, force: true });
     timings.cleanup = elapsed(start);
-    return { outputDir, pages, indexedPages, search: searchStats, timings };
+    return { outputDir, pages, reusedPages: reused.size, indexedPages, search: searchStats, timings };
   } catch (error) {
     await search?.catch(() => undefined);
     rmSync(stagingDir, { recursive: true, force: true });

@@ -21,6 +21,8 @@ export interface SiteBuildOptions {
   content?: SiteContent;
   /** The `npm start` preview: drafts and scheduled content shown with a banner, search indexed after each build. */
   preview?: boolean;
+  /** Article URLs whose pages the build takes from the last output instead of rendering (lib/reuse.ts). */
+  reusedArticleUrls?: ReadonlySet<string>;
 }
 
 /**
@@ -77,7 +79,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
     () => content().site,
     () => assets,
   );
-  registerPages(eleventyConfig);
+  registerPages(eleventyConfig, { reusedArticleUrls: () => options.reusedArticleUrls ?? new Set() });
   registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: () => content().site });
 
   eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, "content/files"))]: "files" });

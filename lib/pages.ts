@@ -52,7 +52,10 @@ const pageSuffix = (page: { pageNumber: number }) => (page.pageNumber > 1 ? `（
  * Registers every page type as an Eleventy virtual template. Each is an empty body rendered by a
  * layout in _includes/layouts, with the data the base layout needs for its head meta.
  */
-export function registerPages(eleventyConfig: EleventyConfig): void {
+export function registerPages(
+  eleventyConfig: EleventyConfig,
+  options: { reusedArticleUrls?: () => ReadonlySet<string> } = {},
+): void {
   const page = (file: string, data: Record<string, unknown>) => eleventyConfig.addTemplate(file, "", data);
 
   page("index.njk", {
@@ -66,7 +69,17 @@ export function registerPages(eleventyConfig: EleventyConfig): void {
 
   page("article.njk", {
     layout: "layouts/article.njk",
-    pagination: { data: "catalog.articles", size: 1, alias: "article", addAllPagesToCollections: true },
+    pagination: {
+      data: "catalog.articles",
+      size: 1,
+      alias: "article",
+      addAllPagesToCollections: true,
+      // Pages carried over unchanged from the last build (lib/reuse.ts) are not rendered again.
+      before: (articles: Article[]) => {
+        const reused = options.reusedArticleUrls?.();
+        return reused && reused.size > 0 ? articles.filter((article) => !reused.has(article.url)) : articles;
+      },
+    },
     permalink: "{{ article.url }}",
     ogType: "article",
     eleventyComputed: {

@@ -124,6 +124,11 @@ export function loadQrCache(file: string): number {
   return count;
 }
 
+/** Marks codes as in use without building their SVGs (pages carried over from the last build), so the saved cache keeps them. */
+export function keepQrCodes(urls: Iterable<string>): void {
+  for (const url of urls) used.add(url);
+}
+
 /**
  * Writes the codes of the URLs asked for since the cache was loaded, sorted by URL, so the cache
  * holds exactly the pages of the last build. Written beside and renamed, so a killed build

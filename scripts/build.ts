@@ -28,7 +28,7 @@ async function main(): Promise<void> {
       .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}s`)
       .join(", ");
     console.log(
-      `构建完成 (build done): ${result.pages} 个页面，${result.indexedPages} 个页面进入搜索索引，用时 ${((Date.now() - started) / 1000).toFixed(2)}s（${stages}）→ ${result.outputDir}`,
+      `构建完成 (build done): ${result.pages} 个页面（${result.reusedPages} 篇未改动的文章沿用上次构建 reused），${result.indexedPages} 个页面进入搜索索引，用时 ${((Date.now() - started) / 1000).toFixed(2)}s（${stages}）→ ${result.outputDir}`,
     );
   } catch (error) {
     const invalid = findContentValidationError(error);

@@ -18,4 +18,18 @@ describe("sitemapEntries", () => {
       { loc: "https://kjj.klmy.gov.cn/gzdt/", lastmod: undefined },
     ]);
   });
+
+  it("lists articles this build did not render (carried over) once each, with their dates", () => {
+    const items: CollectionItem[] = [
+      { url: "/articles/2021/a/", data: { article: { date: "2021-12-06T00:00:00+08:00" } } },
+    ];
+    const articles = [
+      { url: "/articles/2021/a/", date: "2021-12-06T00:00:00+08:00" },
+      { url: "/articles/2020/b/", date: "2020-01-02T00:00:00+08:00" },
+    ];
+    expect(sitemapEntries(items, "https://kjj.klmy.gov.cn", articles)).toEqual([
+      { loc: "https://kjj.klmy.gov.cn/articles/2020/b/", lastmod: "2020-01-02T00:00:00+08:00" },
+      { loc: "https://kjj.klmy.gov.cn/articles/2021/a/", lastmod: "2021-12-06T00:00:00+08:00" },
+    ]);
+  });
 });

@@ -1,0 +1,165 @@
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import path from "node:path";
+import type { Article, SiteContent } from "./content.ts";
+
+/**
+ * Article pages carried over from the last build. An article page shows its article (with its
+ * previous/next links and column), the site file and the newest notices, rendered by the code and
+ * templates of the project; when none of these changed since the last build and the published file
+ * is still the one that build wrote, the new build hard-links that file instead of rendering it again.
+ * A one-article change then renders a handful of article pages instead of all of them.
+ */
+
+/** Bumped when what a key covers changes. */
+const MANIFEST_VERSION = 1;
+
+/** One published article page as the last build left it. */
+export interface ReusedPageEntry {
+  /** The page's file, relative to the output folder. */
+  file: string;
+  /** articlePageKey of the inputs it was rendered from. */
+  key: string;
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** `<root>/.cache/pages-<hash of the output folder>.json`: the article pages of the last build published there. */
+export interface PageManifest {
+  version: number;
+  outputDir: string;
+  pages: Record<string, ReusedPageEntry>;
+}
+
+function hashFolder(hash: ReturnType<typeof createHash>, folder: string, base: string): void {
+  if (!existsSync(folder)) return;
+  for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) hashFolder(hash, full, base);
+    else if (entry.isFile()) hash.update(`${path.relative(base, full)}\n`).update(readFileSync(full));
+  }
+}
+
+/** Where the manifest of builds into `outputDir` is kept: one per output folder, so a build elsewhere does not discard it. */
+export function pageManifestFile(cacheDir: string, outputDir: string): string {
+  return path.join(cacheDir, `pages-${createHash("sha256").update(outputDir).digest("hex").slice(0, 12)}.json`);
+}
+
+/** A hash of everything in the project that renders pages: templates and assets, the modules, the locked dependencies. */
+export function renderFingerprint(projectDir: string): string {
+  const hash = createHash("sha256").update(`v${MANIFEST_VERSION}\n`);
+  hashFolder(hash, path.join(projectDir, "_includes"), projectDir);
+  hashFolder(hash, path.join(projectDir, "lib"), projectDir);
+  const lock = path.join(projectDir, "package-lock.json");
+  if (existsSync(lock)) hash.update(readFileSync(lock));
+  return hash.digest("hex");
+}
+
+/** What every article page shares: the render fingerprint, the site file, the notices block and the page policy. */
+export function sharedArticleInputs(content: SiteContent, fingerprint: string, contentSecurityPolicy: string): string {
+  return JSON.stringify({
+    fingerprint,
+    site: content.site,
+    notices: content.notices.slice(0, content.site.notices_block_size),
+    contentSecurityPolicy,
+  });
+}
+
+/** The key of an article page: a hash of the shared inputs and the article with its neighbours and column. */
+export function articlePageKey(article: Article, shared: string): string {
+  return createHash("sha256").update(shared).update("\n").update(JSON.stringify(article)).digest("hex");
+}
+
+/** The manifest of the last build into `outputDir`, or none when it is missing, damaged, older or for another folder. */
+export function readPageManifest(file: string, outputDir: string): PageManifest | undefined {
+  try {
+    const manifest = JSON.parse(readFileSync(file, "utf8")) as PageManifest;
+    if (manifest.version !== MANIFEST_VERSION || manifest.outputDir !== outputDir) return undefined;
+    return manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The article pages the new build can take from `outputDir` unchanged: same key, and the file there
+ * is still the one the last build wrote (same inode, size and modification time, so a hand-edited
+ * or replaced file is rendered again). Returns URL → file relative to the output folder.
+ */
+export function reusablePages(
+  manifest: PageManifest | undefined,
+  keys: ReadonlyMap<string, string>,
+  outputDir: string,
+): Map<string, string> {
+  const reusable = new Map<string, string>();
+  if (!manifest) return reusable;
+  for (const [url, key] of keys) {
+    const entry = manifest.pages[url];
+    if (!entry || entry.key !== key) continue;
+    try {
+      const stats = statSync(path.join(outputDir, entry.file));
+      if (stats.isFile() && stats.ino === entry.ino && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs)
+        reusable.set(url, entry.file);
+    } catch {
+      // Gone since the last build: rendered again.
+    }
+  }
+  return reusable;
+}
+
+/** Hard-links each reused page from the published folder into the staging folder (a copy where links fail). */
+export function linkReusedPages(reused: ReadonlyMap<string, string>, fromDir: string, toDir: string): void {
+  const made = new Set<string>();
+  for (const file of reused.values()) {
+    const target = path.join(toDir, file);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    try {
+      linkSync(path.join(fromDir, file), target);
+    } catch {
+      copyFileSync(path.join(fromDir, file), target);
+    }
+  }
+}
+
+/**
+ * The manifest of a finished build: each article page's key and the identity of its file in
+ * `stagingDir` (renaming the folder into `outputDir` keeps inodes and times).
+ */
+export function pageManifest(
+  keys: ReadonlyMap<string, string>,
+  files: ReadonlyMap<string, string>,
+  stagingDir: string,
+  outputDir: string,
+): PageManifest {
+  const pages: Record<string, ReusedPageEntry> = {};
+  for (const [url, key] of keys) {
+    const file = files.get(url);
+    if (!file) continue;
+    const stats = statSync(path.join(stagingDir, file));
+    pages[url] = { file, key, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+  }
+  return { version: MANIFEST_VERSION, outputDir, pages };
+}
+
+/** Writes the manifest beside and renames it, so a killed build leaves the old one whole. */
+export function writePageManifest(file: string, manifest: PageManifest): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, JSON.stringify(manifest));
+  renameSync(temporary, file);
+}

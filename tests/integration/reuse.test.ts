@@ -1,0 +1,90 @@
+import { createHash } from "node:crypto";
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSite } from "../../lib/build.ts";
+import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
+import { listSiteFiles, readPage, textOf } from "../helpers/html.ts";
+
+let site: FixtureSite;
+let outputs: string;
+
+function hashDir(dir: string): string {
+  const hash = createHash("sha256");
+  for (const file of listSiteFiles(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
+  return hash.digest("hex");
+}
+
+const article = (index: number) =>
+  articleFile(
+    { title: `文章${index}`, date: `2023-0${(index % 9) + 1}-1${index % 10}`, column: "工作动态" },
+    `## 小标题\n\n第${index}篇的正文。\n`,
+  );
+
+beforeAll(() => {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < 30; index++) files[`content/articles/2023/a${index}.md`] = article(index);
+  site = createFixtureSite(files);
+  outputs = mkdtempSync(path.join(tmpdir(), "bureau-reuse-"));
+});
+
+afterAll(() => {
+  site?.remove();
+  rmSync(outputs, { recursive: true, force: true });
+});
+
+describe("article pages carried over from the last build", () => {
+  it("renders only the changed article, and the site equals a cold build of the same content", async () => {
+    const outputDir = path.join(outputs, "_site");
+    const first = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(first.reusedPages).toBe(0);
+
+    const unchanged = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(unchanged.reusedPages).toBe(30);
+    expect(unchanged.pages).toBe(first.pages);
+
+    appendFileSync(path.join(site.root, "content/articles/2023/a7.md"), "\n更正：补充一句。\n");
+    const changed = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(changed.reusedPages).toBe(29);
+    expect(textOf(readPage(outputDir, "/articles/2023/a7/").querySelector(".article-body"))).toContain(
+      "更正：补充一句。",
+    );
+
+    const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
+    expect(cold.reusedPages).toBe(0);
+    expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
+    const sitemap = readFileSync(path.join(outputDir, "sitemap.xml"), "utf8");
+    expect(sitemap.match(/<loc>[^<]*\/articles\/2023\/a\d+\/<\/loc>/g)).toHaveLength(30);
+  });
+
+  it("renders a neighbour again when a new article changes its previous/next links", async () => {
+    const outputDir = path.join(outputs, "_site");
+    site.write({ "content/articles/2023/a99.md": article(99) });
+    const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    // a99 is new, and the articles on either side of it in the column now link to it.
+    expect(result.reusedPages).toBe(28);
+    const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
+    expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
+    expect(cold.pages).toBe(result.pages);
+  });
+
+  it("renders everything again when the site file changes", async () => {
+    const outputDir = path.join(outputs, "_site");
+    const siteFile = path.join(site.root, "_data/site.yaml");
+    writeFileSync(siteFile, readFileSync(siteFile, "utf8").replace(/^name: .*$/m, "name: 测试科学技术局"));
+    const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(result.reusedPages).toBe(0);
+    expect(textOf(readPage(outputDir, "/articles/2023/a1/").querySelector("title"))).toContain("测试科学技术局");
+  });
+
+  it("renders a published page again when someone edited it by hand", async () => {
+    const outputDir = path.join(outputs, "_site");
+    const file = path.join(outputDir, "articles/2023/a3/index.html");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("第3篇的正文。", "被改过的正文。"));
+    const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(result.reusedPages).toBe(30);
+    expect(readFileSync(file, "utf8")).toBe(original);
+  });
+});
