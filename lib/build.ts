@@ -8,14 +8,14 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 import { metaCsp, writeHeadersFile } from "./headers.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
 import {
-  articlePageKey,
   linkReusedPages,
+  pageKeys,
   pageManifest,
   pageManifestFile,
   readPageManifest,
   renderFingerprint,
   reusablePages,
-  sharedArticleInputs,
+  sharedPageInputs,
   writePageManifest,
 } from "./reuse.ts";
 import { type SearchIndexResult, writeSearchIndexInWorker } from "./search-index.ts";
@@ -58,7 +58,7 @@ export interface BuildOptions {
 export interface BuildResult {
   outputDir: string;
   pages: number;
-  /** Article pages linked unchanged from the last build instead of rendered (lib/reuse.ts). */
+  /** Article and notice pages linked unchanged from the last build instead of rendered (lib/reuse.ts). */
   reusedPages: number;
   indexedPages: number;
   /** What the search stage wrote: pages, shards, shards reused from the cache, bytes. */
@@ -117,12 +117,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
           });
     search?.catch(() => undefined);
 
-    // Article pages whose inputs did not change since the last build are linked from it, not rendered.
+    // Article and notice pages whose inputs did not change since the last build are linked from it, not rendered.
     start = process.hrtime.bigint();
     const manifestFile = pageManifestFile(path.join(root, CACHE_DIR), outputDir);
-    const shared = sharedArticleInputs(content, renderFingerprint(PROJECT_DIR), metaCsp());
-    const articleKeys = new Map(content.articles.map((article) => [article.url, articlePageKey(article, shared)]));
-    const reused = reusablePages(readPageManifest(manifestFile, outputDir), articleKeys, outputDir);
+    const keys = pageKeys(content, sharedPageInputs(content, renderFingerprint(PROJECT_DIR), metaCsp()));
+    const reused = reusablePages(readPageManifest(manifestFile, outputDir), keys, outputDir);
     const reusedUrls = new Set(reused.keys());
     timings.reuse = elapsed(start);
 
@@ -147,19 +146,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       configPath: false,
       quietMode: true,
       config: (eleventyConfig: EleventyConfig) =>
-        configureSite(eleventyConfig, { root, outputDir: stagingDir, content, reusedArticleUrls: reusedUrls }),
+        configureSite(eleventyConfig, { root, outputDir: stagingDir, content, reusedPageUrls: reusedUrls }),
     });
     const written = (await eleventy.write()) as unknown as [unknown[], { url?: string; outputPath?: string }[]];
     timings.eleventy = elapsed(start);
     const rendered = written[1]?.filter((entry) => entry.url) ?? [];
     const pages = rendered.length + reused.size;
     linkReusedPages(reused, outputDir, stagingDir);
-    const articleFiles = new Map(reused);
+    const files = new Map(reused);
     for (const entry of rendered) {
-      if (entry.url && entry.outputPath && articleKeys.has(entry.url))
-        articleFiles.set(entry.url, path.relative(stagingDir, path.resolve(entry.outputPath)));
+      if (entry.url && entry.outputPath && keys.has(entry.url))
+        files.set(entry.url, path.relative(stagingDir, path.resolve(entry.outputPath)));
     }
-    const manifest = pageManifest(articleKeys, articleFiles, stagingDir, outputDir);
+    const manifest = pageManifest(keys, files, stagingDir, outputDir);
     await qr;
     saveQrCache(qrCacheFile);
 

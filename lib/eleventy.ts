@@ -21,8 +21,8 @@ export interface SiteBuildOptions {
   content?: SiteContent;
   /** The `npm start` preview: drafts and scheduled content shown with a banner, search indexed after each build. */
   preview?: boolean;
-  /** Article URLs whose pages the build takes from the last output instead of rendering (lib/reuse.ts). */
-  reusedArticleUrls?: ReadonlySet<string>;
+  /** Article and notice page URLs the build takes from the last output instead of rendering (lib/reuse.ts). */
+  reusedPageUrls?: ReadonlySet<string>;
 }
 
 /**
@@ -79,7 +79,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
     () => content().site,
     () => assets,
   );
-  registerPages(eleventyConfig, { reusedArticleUrls: () => options.reusedArticleUrls ?? new Set() });
+  registerPages(eleventyConfig, { reusedPageUrls: () => options.reusedPageUrls ?? new Set() });
   registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: () => content().site });
 
   eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, "content/files"))]: "files" });

@@ -1,5 +1,6 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { type AssetManifest, assetUrl } from "./assets.ts";
+import type { SiteContent } from "./content.ts";
 import { formatIsoDate } from "./dates.ts";
 import type { CollectionItem, EleventyConfig } from "./eleventy-types.ts";
 import { createMarkdown } from "./markdown.ts";
@@ -9,13 +10,13 @@ import { canonicalUrl, siteDomain } from "./urls.ts";
 
 /**
  * The entries of sitemap.xml: every page with a URL, sorted by URL so the file is reproducible.
- * `articles` are listed whether or not this build rendered their pages (pages carried over from the
- * last build are not in Eleventy's collections).
+ * `pages` (articles and notice pages) are listed whether or not this build rendered them (pages carried
+ * over from the last build are not in Eleventy's collections).
  */
 export function sitemapEntries(
   items: readonly CollectionItem[],
   origin: string,
-  articles: readonly { url: string; date: string }[] = [],
+  pages: readonly { url: string; date: string }[] = [],
 ): { loc: string; lastmod?: string }[] {
   const entries = new Map<string, string | undefined>();
   for (const item of items) {
@@ -23,10 +24,18 @@ export function sitemapEntries(
     const dated = (item.data.article ?? item.data.notice) as { date?: string } | undefined;
     entries.set(item.url, dated?.date);
   }
-  for (const article of articles) entries.set(article.url, article.date);
+  for (const page of pages) entries.set(page.url, page.date);
   return [...entries]
     .map(([url, lastmod]) => ({ loc: canonicalUrl(origin, url), lastmod }))
     .sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
+}
+
+/** Every article and notice page with its date: the kinds of page a build may carry over instead of rendering. */
+export function carriedOverKinds(catalog: SiteContent): { url: string; date: string }[] {
+  return [
+    ...catalog.articles,
+    ...catalog.noticePages.flatMap((notice) => (notice.pageUrl ? [{ url: notice.pageUrl, date: notice.date }] : [])),
+  ];
 }
 
 /** Registers every template filter; each wraps a pure function from its own module. */
@@ -43,7 +52,7 @@ export function registerFilters(
   eleventyConfig.addFilter("qrCode", (pagePath: string) => qrCodeSvg(canonicalUrl(getSite().url, pagePath)));
   eleventyConfig.addFilter("siteDomain", (origin: string) => siteDomain(origin));
   eleventyConfig.addFilter("rfc3339", (iso: string) => dateToRfc3339(new Date(iso)));
-  eleventyConfig.addFilter("sitemapEntries", (items: CollectionItem[], articles?: { url: string; date: string }[]) =>
-    sitemapEntries(items, getSite().url, articles),
+  eleventyConfig.addFilter("sitemapEntries", (items: CollectionItem[], catalog?: SiteContent) =>
+    sitemapEntries(items, getSite().url, catalog ? carriedOverKinds(catalog) : []),
   );
 }

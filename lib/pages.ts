@@ -54,8 +54,13 @@ const pageSuffix = (page: { pageNumber: number }) => (page.pageNumber > 1 ? `（
  */
 export function registerPages(
   eleventyConfig: EleventyConfig,
-  options: { reusedArticleUrls?: () => ReadonlySet<string> } = {},
+  options: { reusedPageUrls?: () => ReadonlySet<string> } = {},
 ): void {
+  // Pages carried over unchanged from the last build (lib/reuse.ts) are not rendered again.
+  const notReused = <T>(items: T[], url: (item: T) => string | undefined): T[] => {
+    const reused = options.reusedPageUrls?.();
+    return reused && reused.size > 0 ? items.filter((item) => !reused.has(url(item) ?? "")) : items;
+  };
   const page = (file: string, data: Record<string, unknown>) => eleventyConfig.addTemplate(file, "", data);
 
   page("index.njk", {
@@ -74,11 +79,7 @@ export function registerPages(
       size: 1,
       alias: "article",
       addAllPagesToCollections: true,
-      // Pages carried over unchanged from the last build (lib/reuse.ts) are not rendered again.
-      before: (articles: Article[]) => {
-        const reused = options.reusedArticleUrls?.();
-        return reused && reused.size > 0 ? articles.filter((article) => !reused.has(article.url)) : articles;
-      },
+      before: (articles: Article[]) => notReused(articles, (article) => article.url),
     },
     permalink: "{{ article.url }}",
     ogType: "article",
@@ -116,7 +117,13 @@ export function registerPages(
 
   page("notice.njk", {
     layout: "layouts/notice.njk",
-    pagination: { data: "catalog.noticePages", size: 1, alias: "notice", addAllPagesToCollections: true },
+    pagination: {
+      data: "catalog.noticePages",
+      size: 1,
+      alias: "notice",
+      addAllPagesToCollections: true,
+      before: (notices: Notice[]) => notReused(notices, (notice) => notice.pageUrl),
+    },
     permalink: "{{ notice.pageUrl }}",
     ogType: "article",
     eleventyComputed: {

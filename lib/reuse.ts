@@ -11,31 +11,31 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import type { Article, SiteContent } from "./content.ts";
+import type { Article, Notice, SiteContent } from "./content.ts";
 
 /**
- * Article pages carried over from the last build. An article page shows its article (with its
- * previous/next links and column), the site file and the newest notices, rendered by the code and
- * templates of the project; when none of these changed since the last build and the published file
- * is still the one that build wrote, the new build hard-links that file instead of rendering it again.
- * A one-article change then renders a handful of article pages instead of all of them.
+ * Article and notice pages carried over from the last build. Such a page shows its article (with
+ * its previous/next links and column) or notice, the site file and the newest notices, rendered by
+ * the code and templates of the project; when none of these changed since the last build and the
+ * published file is still the one that build wrote, the new build hard-links that file instead of
+ * rendering it again. A one-article change then renders a handful of pages instead of all of them.
  */
 
 /** Bumped when what a key covers changes. */
 const MANIFEST_VERSION = 1;
 
-/** One published article page as the last build left it. */
+/** One published article or notice page as the last build left it. */
 export interface ReusedPageEntry {
   /** The page's file, relative to the output folder. */
   file: string;
-  /** articlePageKey of the inputs it was rendered from. */
+  /** pageKey of the inputs it was rendered from. */
   key: string;
   size: number;
   mtimeMs: number;
   ino: number;
 }
 
-/** `<root>/.cache/pages-<hash of the output folder>.json`: the article pages of the last build published there. */
+/** `<root>/.cache/pages-<hash of the output folder>.json`: the carried-over kinds of page of the last build published there. */
 export interface PageManifest {
   version: number;
   outputDir: string;
@@ -66,19 +66,29 @@ export function renderFingerprint(projectDir: string): string {
   return hash.digest("hex");
 }
 
-/** What every article page shares: the render fingerprint, the site file, the notices block and the page policy. */
-export function sharedArticleInputs(content: SiteContent, fingerprint: string, contentSecurityPolicy: string): string {
+/** What every article and notice page shares: the render fingerprint, the site file, the notices block and the page policy. */
+export function sharedPageInputs(content: SiteContent, fingerprint: string, contentSecurityPolicy: string): string {
   return JSON.stringify({
     fingerprint,
     site: content.site,
-    notices: content.notices.slice(0, content.site.notices_block_size),
+    // What the 通知公告 block shows of each notice, not its body.
+    notices: content.notices
+      .slice(0, content.site.notices_block_size)
+      .map(({ title, href, date }) => ({ title, href, date })),
     contentSecurityPolicy,
   });
 }
 
-/** The key of an article page: a hash of the shared inputs and the article with its neighbours and column. */
-export function articlePageKey(article: Article, shared: string): string {
-  return createHash("sha256").update(shared).update("\n").update(JSON.stringify(article)).digest("hex");
+/** The key of an article or notice page: a hash of the shared inputs and the item (an article with its neighbours and column). */
+export function pageKey(item: Article | Notice, shared: string): string {
+  return createHash("sha256").update(shared).update("\n").update(JSON.stringify(item)).digest("hex");
+}
+
+/** The key of every article page and every notice page, by URL. */
+export function pageKeys(content: SiteContent, shared: string): Map<string, string> {
+  const keys = new Map(content.articles.map((article) => [article.url, pageKey(article, shared)]));
+  for (const notice of content.noticePages) if (notice.pageUrl) keys.set(notice.pageUrl, pageKey(notice, shared));
+  return keys;
 }
 
 /** The manifest of the last build into `outputDir`, or none when it is missing, damaged, older or for another folder. */
@@ -93,7 +103,7 @@ export function readPageManifest(file: string, outputDir: string): PageManifest 
 }
 
 /**
- * The article pages the new build can take from `outputDir` unchanged: same key, and the file there
+ * The pages the new build can take from `outputDir` unchanged: same key, and the file there
  * is still the one the last build wrote (same inode, size and modification time, so a hand-edited
  * or replaced file is rendered again). Returns URL → file relative to the output folder.
  */
@@ -137,7 +147,7 @@ export function linkReusedPages(reused: ReadonlyMap<string, string>, fromDir: st
 }
 
 /**
- * The manifest of a finished build: each article page's key and the identity of its file in
+ * The manifest of a finished build: each carried-over kind of page's key and the identity of its file in
  * `stagingDir` (renaming the folder into `outputDir` keeps inodes and times).
  */
 export function pageManifest(

@@ -25,6 +25,10 @@ const article = (index: number) =>
 beforeAll(() => {
   const files: Record<string, string> = {};
   for (let index = 0; index < 30; index++) files[`content/articles/2023/a${index}.md`] = article(index);
+  files["content/notices/2023.yaml"] = [
+    "- title: 关于第一批项目申报的通知\n  date: 2023-03-01\n  body: |\n    各有关单位：第一批项目开始申报。\n",
+    "- title: 关于第二批项目申报的通知\n  date: 2023-04-01\n  body: |\n    各有关单位：第二批项目开始申报。\n",
+  ].join("");
   site = createFixtureSite(files);
   outputs = mkdtempSync(path.join(tmpdir(), "bureau-reuse-"));
 });
@@ -34,19 +38,19 @@ afterAll(() => {
   rmSync(outputs, { recursive: true, force: true });
 });
 
-describe("article pages carried over from the last build", () => {
+describe("article and notice pages carried over from the last build", () => {
   it("renders only the changed article, and the site equals a cold build of the same content", async () => {
     const outputDir = path.join(outputs, "_site");
     const first = await buildSite({ root: site.root, outputDir, searchIndex: false });
     expect(first.reusedPages).toBe(0);
 
     const unchanged = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(unchanged.reusedPages).toBe(30);
+    expect(unchanged.reusedPages).toBe(32);
     expect(unchanged.pages).toBe(first.pages);
 
     appendFileSync(path.join(site.root, "content/articles/2023/a7.md"), "\n更正：补充一句。\n");
     const changed = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(changed.reusedPages).toBe(29);
+    expect(changed.reusedPages).toBe(31);
     expect(textOf(readPage(outputDir, "/articles/2023/a7/").querySelector(".article-body"))).toContain(
       "更正：补充一句。",
     );
@@ -56,6 +60,7 @@ describe("article pages carried over from the last build", () => {
     expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
     const sitemap = readFileSync(path.join(outputDir, "sitemap.xml"), "utf8");
     expect(sitemap.match(/<loc>[^<]*\/articles\/2023\/a\d+\/<\/loc>/g)).toHaveLength(30);
+    expect(sitemap.match(/<loc>[^<]*\/notices\/[^<]+\/<\/loc>/g)?.length).toBeGreaterThanOrEqual(2);
   });
 
   it("renders a neighbour again when a new article changes its previous/next links", async () => {
@@ -63,10 +68,21 @@ describe("article pages carried over from the last build", () => {
     site.write({ "content/articles/2023/a99.md": article(99) });
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
     // a99 is new, and the articles on either side of it in the column now link to it.
-    expect(result.reusedPages).toBe(28);
+    expect(result.reusedPages).toBe(30);
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
     expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
     expect(cold.pages).toBe(result.pages);
+  });
+
+  it("renders a changed notice page again and carries the other over", async () => {
+    const outputDir = path.join(outputs, "_site");
+    const notices = path.join(site.root, "content/notices/2023.yaml");
+    writeFileSync(notices, readFileSync(notices, "utf8").replace("第二批项目开始申报。", "第二批项目延期申报。"));
+    const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(result.reusedPages).toBe(32);
+    const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
+    expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
+    expect(cold.reusedPages).toBe(32);
   });
 
   it("renders everything again when the site file changes", async () => {
@@ -84,7 +100,7 @@ describe("article pages carried over from the last build", () => {
     const original = readFileSync(file, "utf8");
     writeFileSync(file, original.replace("第3篇的正文。", "被改过的正文。"));
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(result.reusedPages).toBe(30);
+    expect(result.reusedPages).toBe(32);
     expect(readFileSync(file, "utf8")).toBe(original);
   });
 });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Article } from "../../lib/content.ts";
 import {
-  articlePageKey,
+  pageKey,
   pageManifest,
   pageManifestFile,
   readPageManifest,
@@ -18,15 +18,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const article = { url: "/articles/2023/a/", title: "标题", body: "正文", next: { url: "/b/", title: "下一篇" } };
 
-describe("articlePageKey", () => {
+describe("pageKey", () => {
   it("changes with the article, its neighbours and the shared inputs, and only with them", () => {
-    const key = articlePageKey(article as unknown as Article, "shared");
-    expect(articlePageKey({ ...article } as unknown as Article, "shared")).toBe(key);
-    expect(articlePageKey({ ...article, body: "正文。" } as unknown as Article, "shared")).not.toBe(key);
-    expect(
-      articlePageKey({ ...article, next: { url: "/b/", title: "改名" } } as unknown as Article, "shared"),
-    ).not.toBe(key);
-    expect(articlePageKey(article as unknown as Article, "shared2")).not.toBe(key);
+    const key = pageKey(article as unknown as Article, "shared");
+    expect(pageKey({ ...article } as unknown as Article, "shared")).toBe(key);
+    expect(pageKey({ ...article, body: "正文。" } as unknown as Article, "shared")).not.toBe(key);
+    expect(pageKey({ ...article, next: { url: "/b/", title: "改名" } } as unknown as Article, "shared")).not.toBe(key);
+    expect(pageKey(article as unknown as Article, "shared2")).not.toBe(key);
   });
 });
 
