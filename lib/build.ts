@@ -8,6 +8,7 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 import { metaCsp, writeHeadersFile } from "./headers.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
 import {
+  contentHash,
   linkReusedPages,
   pageKeys,
   pageManifest,
@@ -148,17 +149,23 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       config: (eleventyConfig: EleventyConfig) =>
         configureSite(eleventyConfig, { root, outputDir: stagingDir, content, reusedPageUrls: reusedUrls }),
     });
-    const written = (await eleventy.write()) as unknown as [unknown[], { url?: string; outputPath?: string }[]];
+    const written = (await eleventy.write()) as unknown as [
+      unknown[],
+      { url?: string; outputPath?: string; content?: string }[],
+    ];
     timings.eleventy = elapsed(start);
     const rendered = written[1]?.filter((entry) => entry.url) ?? [];
     const pages = rendered.length + reused.size;
     linkReusedPages(reused, outputDir, stagingDir);
-    const files = new Map(reused);
+    const pageFiles = new Map<string, { file: string; sha256: string }>(reused);
     for (const entry of rendered) {
-      if (entry.url && entry.outputPath && keys.has(entry.url))
-        files.set(entry.url, path.relative(stagingDir, path.resolve(entry.outputPath)));
+      if (entry.url && entry.outputPath && typeof entry.content === "string" && keys.has(entry.url))
+        pageFiles.set(entry.url, {
+          file: path.relative(stagingDir, path.resolve(entry.outputPath)),
+          sha256: contentHash(entry.content),
+        });
     }
-    const manifest = pageManifest(keys, files, stagingDir, outputDir);
+    const manifest = pageManifest(keys, pageFiles, stagingDir, outputDir);
     await qr;
     saveQrCache(qrCacheFile);
 

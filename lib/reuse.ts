@@ -22,7 +22,12 @@ import type { Article, Notice, SiteContent } from "./content.ts";
  */
 
 /** Bumped when what a key covers changes. */
-const MANIFEST_VERSION = 1;
+const MANIFEST_VERSION = 2;
+
+/** The SHA-256 of a page's bytes. */
+export function contentHash(bytes: string | Buffer): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}
 
 /** One published article or notice page as the last build left it. */
 export interface ReusedPageEntry {
@@ -30,6 +35,8 @@ export interface ReusedPageEntry {
   file: string;
   /** pageKey of the inputs it was rendered from. */
   key: string;
+  /** SHA-256 of the file's bytes, to recognise it after the output was restored from a CI cache. */
+  sha256: string;
   size: number;
   mtimeMs: number;
   ino: number;
@@ -103,24 +110,27 @@ export function readPageManifest(file: string, outputDir: string): PageManifest 
 }
 
 /**
- * The pages the new build can take from `outputDir` unchanged: same key, and the file there
- * is still the one the last build wrote (same inode, size and modification time, so a hand-edited
- * or replaced file is rendered again). Returns URL → file relative to the output folder.
+ * The pages the new build can take from `outputDir` unchanged: same key, and the file there is
+ * still the one the last build wrote: the same inode, size and modification time, or else (a folder
+ * restored from a CI cache) the same bytes. A hand-edited or replaced file is rendered again.
+ * Returns URL → the manifest entry.
  */
 export function reusablePages(
   manifest: PageManifest | undefined,
   keys: ReadonlyMap<string, string>,
   outputDir: string,
-): Map<string, string> {
-  const reusable = new Map<string, string>();
+): Map<string, ReusedPageEntry> {
+  const reusable = new Map<string, ReusedPageEntry>();
   if (!manifest) return reusable;
   for (const [url, key] of keys) {
     const entry = manifest.pages[url];
     if (!entry || entry.key !== key) continue;
     try {
-      const stats = statSync(path.join(outputDir, entry.file));
-      if (stats.isFile() && stats.ino === entry.ino && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs)
-        reusable.set(url, entry.file);
+      const file = path.join(outputDir, entry.file);
+      const stats = statSync(file);
+      if (!stats.isFile() || stats.size !== entry.size) continue;
+      const untouched = stats.ino === entry.ino && stats.mtimeMs === entry.mtimeMs;
+      if (untouched || contentHash(readFileSync(file)) === entry.sha256) reusable.set(url, entry);
     } catch {
       // Gone since the last build: rendered again.
     }
@@ -129,9 +139,9 @@ export function reusablePages(
 }
 
 /** Hard-links each reused page from the published folder into the staging folder (a copy where links fail). */
-export function linkReusedPages(reused: ReadonlyMap<string, string>, fromDir: string, toDir: string): void {
+export function linkReusedPages(reused: ReadonlyMap<string, ReusedPageEntry>, fromDir: string, toDir: string): void {
   const made = new Set<string>();
-  for (const file of reused.values()) {
+  for (const { file } of reused.values()) {
     const target = path.join(toDir, file);
     const folder = path.dirname(target);
     if (!made.has(folder)) {
@@ -147,21 +157,21 @@ export function linkReusedPages(reused: ReadonlyMap<string, string>, fromDir: st
 }
 
 /**
- * The manifest of a finished build: each carried-over kind of page's key and the identity of its file in
- * `stagingDir` (renaming the folder into `outputDir` keeps inodes and times).
+ * The manifest of a finished build: for each carried-over kind of page its key, its file and that
+ * file's hash and identity in `stagingDir` (renaming the folder into `outputDir` keeps inodes and times).
  */
 export function pageManifest(
   keys: ReadonlyMap<string, string>,
-  files: ReadonlyMap<string, string>,
+  written: ReadonlyMap<string, { file: string; sha256: string }>,
   stagingDir: string,
   outputDir: string,
 ): PageManifest {
   const pages: Record<string, ReusedPageEntry> = {};
   for (const [url, key] of keys) {
-    const file = files.get(url);
-    if (!file) continue;
-    const stats = statSync(path.join(stagingDir, file));
-    pages[url] = { file, key, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
+    const page = written.get(url);
+    if (!page) continue;
+    const stats = statSync(path.join(stagingDir, page.file));
+    pages[url] = { ...page, key, size: stats.size, mtimeMs: stats.mtimeMs, ino: stats.ino };
   }
   return { version: MANIFEST_VERSION, outputDir, pages };
 }

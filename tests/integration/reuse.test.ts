@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -92,6 +92,17 @@ describe("article and notice pages carried over from the last build", () => {
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
     expect(result.reusedPages).toBe(0);
     expect(textOf(readPage(outputDir, "/articles/2023/a1/").querySelector("title"))).toContain("测试科学技术局");
+  });
+
+  it("carries pages over from an output folder restored from a cache (new files, same bytes)", async () => {
+    const outputDir = path.join(outputs, "_site");
+    const saved = path.join(outputs, "saved");
+    cpSync(outputDir, saved, { recursive: true });
+    rmSync(outputDir, { recursive: true, force: true });
+    cpSync(saved, outputDir, { recursive: true, preserveTimestamps: false });
+    const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
+    expect(result.reusedPages).toBe(33);
+    expect(hashDir(outputDir)).toBe(hashDir(saved));
   });
 
   it("renders a published page again when someone edited it by hand", async () => {

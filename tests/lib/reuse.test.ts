@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Article } from "../../lib/content.ts";
 import {
+  contentHash,
   pageKey,
   pageManifest,
   pageManifestFile,
@@ -43,25 +44,30 @@ describe("renderFingerprint", () => {
 });
 
 describe("reusablePages", () => {
-  it("keeps a page whose key and file are unchanged, and drops one with a new key, a touched file or no file", () => {
+  it("keeps a page whose key and bytes are unchanged, and drops one with a new key, other bytes or no file", () => {
     const outputDir = path.join(dir, "_site");
-    for (const name of ["a", "b", "c", "d"]) {
+    const names = ["a", "b", "c", "d", "e"];
+    for (const name of names) {
       mkdirSync(path.join(outputDir, name), { recursive: true });
       writeFileSync(path.join(outputDir, name, "index.html"), `<p>${name}</p>`);
     }
-    const keys = new Map(["a", "b", "c", "d"].map((name) => [`/${name}/`, `key-${name}`]));
-    const files = new Map(["a", "b", "c", "d"].map((name) => [`/${name}/`, `${name}/index.html`]));
+    const keys = new Map(names.map((name) => [`/${name}/`, `key-${name}`]));
+    const written = new Map(
+      names.map((name) => [`/${name}/`, { file: `${name}/index.html`, sha256: contentHash(`<p>${name}</p>`) }]),
+    );
     const manifestFile = pageManifestFile(path.join(dir, ".cache"), outputDir);
-    writePageManifest(manifestFile, pageManifest(keys, files, outputDir, outputDir));
+    writePageManifest(manifestFile, pageManifest(keys, written, outputDir, outputDir));
     const manifest = readPageManifest(manifestFile, outputDir);
-    expect(Object.keys(manifest?.pages ?? {})).toHaveLength(4);
+    expect(Object.keys(manifest?.pages ?? {})).toHaveLength(5);
     expect(readPageManifest(manifestFile, path.join(dir, "elsewhere"))).toBeUndefined();
 
-    // The same bytes in a new file (another inode): not the file the last build wrote.
+    // c: the same bytes in a new file, as after restoring the output from a CI cache: still reusable.
     rmSync(path.join(outputDir, "c/index.html"));
     writeFileSync(path.join(outputDir, "c/index.html"), "<p>c</p>");
+    // e: edited by hand to other bytes of the same length.
+    writeFileSync(path.join(outputDir, "e/index.html"), "<p>E</p>");
     rmSync(path.join(outputDir, "d"), { recursive: true });
     const next = new Map(keys).set("/b/", "key-b2");
-    expect([...reusablePages(manifest, next, outputDir).keys()]).toEqual(["/a/"]);
+    expect([...reusablePages(manifest, next, outputDir).keys()]).toEqual(["/a/", "/c/"]);
   });
 });
