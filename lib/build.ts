@@ -13,6 +13,7 @@ import {
   pageKeys,
   pageManifest,
   pageManifestFile,
+  pruneStaleManifests,
   readPageManifest,
   renderFingerprint,
   reusablePages,
@@ -179,6 +180,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.swap = elapsed(start);
     start = process.hrtime.bigint();
     writePageManifest(manifestFile, manifest);
+    pruneStaleManifests(path.join(root, CACHE_DIR));
     rmSync(retiredDir, { recursive: true, force: true });
     timings.cleanup = elapsed(start);
     return { outputDir, pages, reusedPages: reused.size, indexedPages, search: searchStats, timings };

@@ -1,12 +1,16 @@
 import { createHash } from "node:crypto";
 import {
+  closeSync,
   copyFileSync,
   existsSync,
   linkSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -182,4 +186,34 @@ export function writePageManifest(file: string, manifest: PageManifest): void {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(manifest));
   renameSync(temporary, file);
+}
+
+const MANIFEST_NAME = /^pages-[0-9a-f]{12}\.json$/;
+const OUTPUT_DIR_FIELD = /"outputDir":("(?:[^"\\]|\\.)*")/;
+
+/**
+ * Removes the manifests of output folders that no longer exist (temporary builds, renamed
+ * folders), reading only the start of each file, where `outputDir` is written.
+ */
+export function pruneStaleManifests(cacheDir: string): number {
+  if (!existsSync(cacheDir)) return 0;
+  let removed = 0;
+  for (const name of readdirSync(cacheDir)) {
+    if (!MANIFEST_NAME.test(name)) continue;
+    const file = path.join(cacheDir, name);
+    try {
+      const head = Buffer.alloc(4096);
+      const descriptor = openSync(file, "r");
+      const length = readSync(descriptor, head, 0, head.length, 0);
+      closeSync(descriptor);
+      const match = OUTPUT_DIR_FIELD.exec(head.subarray(0, length).toString("utf8"));
+      const outputDir = match ? (JSON.parse(match[1] as string) as string) : undefined;
+      if (outputDir && existsSync(outputDir)) continue;
+      rmSync(file, { force: true });
+      removed++;
+    } catch {
+      // Removed meanwhile by another build of the same site.
+    }
+  }
+  return removed;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import {
   pageKey,
   pageManifest,
   pageManifestFile,
+  pruneStaleManifests,
   readPageManifest,
   renderFingerprint,
   reusablePages,
@@ -69,5 +70,20 @@ describe("reusablePages", () => {
     rmSync(path.join(outputDir, "d"), { recursive: true });
     const next = new Map(keys).set("/b/", "key-b2");
     expect([...reusablePages(manifest, next, outputDir).keys()]).toEqual(["/a/", "/c/"]);
+  });
+});
+
+describe("pruneStaleManifests", () => {
+  it("removes the manifests of output folders that are gone and keeps the others", () => {
+    const cacheDir = path.join(dir, "prune-cache");
+    const kept = path.join(dir, "kept-site");
+    const gone = path.join(dir, "gone-site");
+    mkdirSync(kept, { recursive: true });
+    const empty = new Map<string, string>();
+    writePageManifest(pageManifestFile(cacheDir, kept), pageManifest(empty, new Map(), kept, kept));
+    writePageManifest(pageManifestFile(cacheDir, gone), pageManifest(empty, new Map(), kept, gone));
+    writeFileSync(path.join(cacheDir, "qr-codes.tsv"), "");
+    expect(pruneStaleManifests(cacheDir)).toBe(1);
+    expect(readdirSync(cacheDir).sort()).toEqual([path.basename(pageManifestFile(cacheDir, kept)), "qr-codes.tsv"]);
   });
 });
