@@ -212,24 +212,22 @@ function panel(
 export function scaleChart(results: readonly SizeResult[]): string {
   const sorted = [...results].sort((a, b) => a.articles - b.articles);
   const sizes = sorted.map((result) => result.articles);
+  const fullAndBare = (value: (sample: BuildSample) => number) => [
+    { label: "full pipeline", color: "#b3261e", values: sorted.map((result) => value(result.full)) },
+    { label: "bare Eleventy", color: "#1f5fa8", values: sorted.map((result) => value(result.bare)) },
+  ];
   const time = panel(
     "Build time",
     "seconds",
     sizes,
-    [
-      { label: "full pipeline", color: "#b3261e", values: sorted.map((result) => result.full.wallMs / 1000) },
-      { label: "bare Eleventy", color: "#1f5fa8", values: sorted.map((result) => result.bare.wallMs / 1000) },
-    ],
+    fullAndBare((sample) => sample.wallMs / 1000),
     0,
   );
   const memory = panel(
     "Peak memory",
     "MB (RSS)",
     sizes,
-    [
-      { label: "full pipeline", color: "#b3261e", values: sorted.map((result) => result.full.peakRssBytes / 1048576) },
-      { label: "bare Eleventy", color: "#1f5fa8", values: sorted.map((result) => result.bare.peakRssBytes / 1048576) },
-    ],
+    fullAndBare((sample) => sample.peakRssBytes / 1048576),
     WIDTH,
   );
   return [

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadContent, type SiteContent } from "./content.ts";
-import { configureSite, PROJECT_DIR } from "./eleventy.ts";
+import { CACHE_DIR, configureSite, PROJECT_DIR } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { metaCsp, writeHeadersFile } from "./headers.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
@@ -23,9 +23,6 @@ import {
 import { type SearchIndexResult, writeSearchIndexInWorker } from "./search-index.ts";
 import { canonicalUrl } from "./urls.ts";
 
-/** Where a site keeps what later builds may reuse (QR codes); gitignored, safe to delete. */
-export const CACHE_DIR = ".cache";
-
 /**
  * The V8 heap a build gets, in MB: 60 % of the machine's memory, at most 16 GB and at least
  * 2 GB. Node's default (about 4 GB on 64-bit machines) is too small near 100,000 pages.
@@ -34,8 +31,8 @@ export function recommendedHeapMegabytes(totalBytes = os.totalmem()): number {
   return Math.max(2048, Math.min(16384, Math.floor((totalBytes / 1048576) * 0.6)));
 }
 
-/** The canonical URL of every page that shows a QR code. */
-export function qrPageUrls(content: SiteContent): string[] {
+/** The canonical URL of every page that shows a QR code, but those of `skip` (page paths). */
+export function qrPageUrls(content: SiteContent, skip: ReadonlySet<string> = new Set()): string[] {
   const paths = [
     "/",
     "/search/",
@@ -45,7 +42,7 @@ export function qrPageUrls(content: SiteContent): string[] {
     ...content.noticeListPages.map((page) => page.url),
     ...content.pages.map((page) => page.url),
   ];
-  return paths.map((pagePath) => canonicalUrl(content.site.url, pagePath));
+  return paths.filter((pagePath) => !skip.has(pagePath)).map((pagePath) => canonicalUrl(content.site.url, pagePath));
 }
 
 export interface BuildOptions {
@@ -132,15 +129,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const qrCacheFile = path.join(root, CACHE_DIR, "qr-codes.tsv");
     const qrStart = performance.timeOrigin + performance.now();
     loadQrCache(qrCacheFile);
-    const reusedCanonical = [...reusedUrls].map((url) => canonicalUrl(content.site.url, url));
-    keepQrCodes(reusedCanonical);
-    const reusedQr = new Set(reusedCanonical);
-    const qr = precomputeQrCodes(
-      qrPageUrls(content).filter((url) => !reusedQr.has(url)),
-      Math.max(1, os.availableParallelism() - 1),
-    ).then(({ finishedAt }) => {
-      timings.qr = finishedAt - qrStart;
-    });
+    keepQrCodes([...reusedUrls].map((url) => canonicalUrl(content.site.url, url)));
+    const qr = precomputeQrCodes(qrPageUrls(content, reusedUrls), Math.max(1, os.availableParallelism() - 1)).then(
+      ({ finishedAt }) => {
+        timings.qr = finishedAt - qrStart;
+      },
+    );
     qr.catch(() => undefined);
 
     start = process.hrtime.bigint();

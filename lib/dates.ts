@@ -1,5 +1,11 @@
 import { DateTime } from "luxon";
 
+// Luxon's zone arithmetic is the slowest part of loading a large archive, and articles share
+// dates: each distinct date is parsed, turned into ISO and formatted (per pattern) once per process.
+const parsedDates = new Map<string, DateTime | null>();
+const isoStrings = new WeakMap<DateTime, string>();
+const formattedDates = new Map<string, string>();
+
 const CONTENT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
 
 /** The two spellings of a content date that editors may write. */
@@ -17,11 +23,6 @@ export function parseContentDate(text: string, zone: string): DateTime | null {
   parsedDates.set(key, parsed);
   return parsed;
 }
-
-// Luxon's zone arithmetic is the slowest part of loading a large archive, and articles share
-// dates: each distinct date is parsed and each (date, pattern) formatted once per process.
-const parsedDates = new Map<string, DateTime | null>();
-const formattedDates = new Map<string, string>();
 
 function parseContentDateUncached(text: string, zone: string): DateTime | null {
   const match = CONTENT_DATE.exec(text.trim());
@@ -49,8 +50,6 @@ export function toIsoWithOffset(date: DateTime): string {
   }
   return iso;
 }
-
-const isoStrings = new WeakMap<DateTime, string>();
 
 /** Formats an ISO timestamp with a luxon pattern in the offset the timestamp carries. */
 export function formatIsoDate(iso: string, pattern: string): string {

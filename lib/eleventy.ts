@@ -9,6 +9,9 @@ import { metaCsp } from "./headers.ts";
 import { registerPages } from "./pages.ts";
 import { writeSearchIndex } from "./search-index.ts";
 
+/** Where a site keeps what later builds may reuse (QR codes, search shards, page manifests); gitignored, safe to delete. */
+export const CACHE_DIR = ".cache";
+
 /** The project folder: where _includes/ (layouts, styles, scripts) lives. */
 export const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -57,7 +60,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
     const outputDir = options.outputDir ?? path.join(root, "_site");
     eleventyConfig.on("eleventy.after", async () => {
       await writeSearchIndex(content(), path.join(outputDir, "pagefind"), {
-        cacheDir: path.join(root, ".cache", "search"),
+        cacheDir: path.join(root, CACHE_DIR, "search"),
       });
     });
   }

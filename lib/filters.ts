@@ -5,6 +5,7 @@ import { formatIsoDate } from "./dates.ts";
 import type { CollectionItem, EleventyConfig } from "./eleventy-types.ts";
 import { createMarkdown } from "./markdown.ts";
 import { qrCodeSvg } from "./qr.ts";
+import { carriedOverPages } from "./reuse.ts";
 import type { Site } from "./site.ts";
 import { canonicalUrl, siteDomain } from "./urls.ts";
 
@@ -30,14 +31,6 @@ export function sitemapEntries(
     .sort((a, b) => (a.loc < b.loc ? -1 : a.loc > b.loc ? 1 : 0));
 }
 
-/** Every article and notice page with its date: the kinds of page a build may carry over instead of rendering. */
-export function carriedOverKinds(catalog: SiteContent): { url: string; date: string }[] {
-  return [
-    ...catalog.articles,
-    ...catalog.noticePages.flatMap((notice) => (notice.pageUrl ? [{ url: notice.pageUrl, date: notice.date }] : [])),
-  ];
-}
-
 /** Registers every template filter; each wraps a pure function from its own module. */
 export function registerFilters(
   eleventyConfig: EleventyConfig,
@@ -53,6 +46,6 @@ export function registerFilters(
   eleventyConfig.addFilter("siteDomain", (origin: string) => siteDomain(origin));
   eleventyConfig.addFilter("rfc3339", (iso: string) => dateToRfc3339(new Date(iso)));
   eleventyConfig.addFilter("sitemapEntries", (items: CollectionItem[], catalog?: SiteContent) =>
-    sitemapEntries(items, getSite().url, catalog ? carriedOverKinds(catalog) : []),
+    sitemapEntries(items, getSite().url, catalog ? carriedOverPages(catalog) : []),
   );
 }

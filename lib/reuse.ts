@@ -95,11 +95,26 @@ export function pageKey(item: Article | Notice, shared: string): string {
   return createHash("sha256").update(shared).update("\n").update(JSON.stringify(item)).digest("hex");
 }
 
-/** The key of every article page and every notice page, by URL. */
+/** A page a build may carry over: every article page and every notice page with a page of its own. */
+export interface CarriedOverPage {
+  url: string;
+  date: string;
+  item: Article | Notice;
+}
+
+/** Every page a build may carry over instead of rendering (also what the sitemap lists from the catalog). */
+export function carriedOverPages(content: SiteContent): CarriedOverPage[] {
+  return [
+    ...content.articles.map((article) => ({ url: article.url, date: article.date, item: article })),
+    ...content.noticePages.flatMap((notice) =>
+      notice.pageUrl ? [{ url: notice.pageUrl, date: notice.date, item: notice }] : [],
+    ),
+  ];
+}
+
+/** The key of every page that may be carried over, by URL. */
 export function pageKeys(content: SiteContent, shared: string): Map<string, string> {
-  const keys = new Map(content.articles.map((article) => [article.url, pageKey(article, shared)]));
-  for (const notice of content.noticePages) if (notice.pageUrl) keys.set(notice.pageUrl, pageKey(notice, shared));
-  return keys;
+  return new Map(carriedOverPages(content).map((page) => [page.url, pageKey(page.item, shared)]));
 }
 
 /** The manifest of the last build into `outputDir`, or none when it is missing, damaged, older or for another folder. */
