@@ -8,6 +8,7 @@ import type { EleventyConfig } from "./eleventy-types.ts";
 import { metaCsp, writeHeadersFile } from "./headers.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
 import {
+  carriedOverPages,
   contentHash,
   linkReusedPages,
   pageKeys,
@@ -45,6 +46,22 @@ export function qrPageUrls(content: SiteContent, skip: ReadonlySet<string> = new
   return paths.filter((pagePath) => !skip.has(pagePath)).map((pagePath) => canonicalUrl(content.site.url, pagePath));
 }
 
+/**
+ * Article and notice pages one Eleventy run renders at most. Eleventy keeps every page it renders
+ * (its data and its HTML) until the run ends, so a large site is rendered in several runs.
+ */
+export const PAGES_PER_RUN = 20000;
+
+/**
+ * Splits the pages to render into runs of at most `perRun` pages, as even as can be, in order;
+ * always at least one run (the first also renders every other page of the site).
+ */
+export function planRenderRuns(urls: readonly string[], perRun = PAGES_PER_RUN): string[][] {
+  const runs = Math.max(1, Math.ceil(urls.length / perRun));
+  const size = Math.ceil(urls.length / runs);
+  return Array.from({ length: runs }, (_, i) => urls.slice(i * size, (i + 1) * size));
+}
+
 export interface BuildOptions {
   /** The site root holding content/ and _data/. */
   root: string;
@@ -52,6 +69,8 @@ export interface BuildOptions {
   outputDir?: string;
   /** Build the Pagefind index (default true). */
   searchIndex?: boolean;
+  /** Article and notice pages one Eleventy run renders at most (default PAGES_PER_RUN). */
+  pagesPerRun?: number;
 }
 
 export interface BuildResult {
@@ -59,6 +78,8 @@ export interface BuildResult {
   pages: number;
   /** Article and notice pages linked unchanged from the last build instead of rendered (lib/reuse.ts). */
   reusedPages: number;
+  /** Eleventy runs the pages were rendered in (PAGES_PER_RUN). */
+  renderRuns: number;
   indexedPages: number;
   /** What the search stage wrote: pages, shards, shards reused from the cache, bytes. */
   search?: SearchIndexResult;
@@ -137,29 +158,45 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     );
     qr.catch(() => undefined);
 
+    // Eleventy renders into staging in runs of at most PAGES_PER_RUN article and notice pages; the
+    // first run renders every other page too. The pages carried over are linked in afterwards.
     start = process.hrtime.bigint();
-    const eleventy = new Eleventy(undefined, undefined, {
-      configPath: false,
-      quietMode: true,
-      config: (eleventyConfig: EleventyConfig) =>
-        configureSite(eleventyConfig, { root, outputDir: stagingDir, content, reusedPageUrls: reusedUrls }),
-    });
-    const written = (await eleventy.write()) as unknown as [
-      unknown[],
-      { url?: string; outputPath?: string; content?: string }[],
-    ];
-    timings.eleventy = elapsed(start);
-    const rendered = written[1]?.filter((entry) => entry.url) ?? [];
-    const pages = rendered.length + reused.size;
-    linkReusedPages(reused, outputDir, stagingDir);
+    const toRender = carriedOverPages(content)
+      .map((page) => page.url)
+      .filter((url) => !reusedUrls.has(url));
     const pageFiles = new Map<string, { file: string; sha256: string }>(reused);
-    for (const entry of rendered) {
-      if (entry.url && entry.outputPath && typeof entry.content === "string" && keys.has(entry.url))
-        pageFiles.set(entry.url, {
-          file: path.relative(stagingDir, path.resolve(entry.outputPath)),
-          sha256: contentHash(entry.content),
-        });
+    let rendered = 0;
+    const runs = planRenderRuns(toRender, options.pagesPerRun);
+    for (const [run, urls] of runs.entries()) {
+      const eleventy = new Eleventy(undefined, undefined, {
+        configPath: false,
+        quietMode: true,
+        config: (eleventyConfig: EleventyConfig) =>
+          configureSite(eleventyConfig, {
+            root,
+            outputDir: stagingDir,
+            content,
+            renderPages: new Set(urls),
+            pagesOnly: run > 0,
+          }),
+      });
+      const written = (await eleventy.write()) as unknown as [
+        unknown[],
+        { url?: string; outputPath?: string; content?: string }[],
+      ];
+      for (const entry of written[1] ?? []) {
+        if (!entry.url) continue;
+        rendered++;
+        if (entry.outputPath && typeof entry.content === "string" && keys.has(entry.url))
+          pageFiles.set(entry.url, {
+            file: path.relative(stagingDir, path.resolve(entry.outputPath)),
+            sha256: contentHash(entry.content),
+          });
+      }
     }
+    timings.eleventy = elapsed(start);
+    const pages = rendered + reused.size;
+    linkReusedPages(reused, outputDir, stagingDir);
     const manifest = pageManifest(keys, pageFiles, stagingDir, outputDir);
     await qr;
     saveQrCache(qrCacheFile);
@@ -177,7 +214,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     pruneStaleManifests(path.join(root, CACHE_DIR));
     rmSync(retiredDir, { recursive: true, force: true });
     timings.cleanup = elapsed(start);
-    return { outputDir, pages, reusedPages: reused.size, indexedPages, search: searchStats, timings };
+    return {
+      outputDir,
+      pages,
+      reusedPages: reused.size,
+      renderRuns: runs.length,
+      indexedPages,
+      search: searchStats,
+      timings,
+    };
   } catch (error) {
     await search?.catch(() => undefined);
     rmSync(stagingDir, { recursive: true, force: true });

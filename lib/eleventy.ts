@@ -24,8 +24,13 @@ export interface SiteBuildOptions {
   content?: SiteContent;
   /** The `npm start` preview: drafts and scheduled content shown with a banner, search indexed after each build. */
   preview?: boolean;
-  /** Article and notice page URLs the build takes from the last output instead of rendering (lib/reuse.ts). */
-  reusedPageUrls?: ReadonlySet<string>;
+  /**
+   * The article and notice pages (URLs) this run renders; all when absent. A build takes the others
+   * from the last output (lib/reuse.ts) or renders them in further runs.
+   */
+  renderPages?: ReadonlySet<string>;
+  /** Only those pages: no other page, no assets, admin or files (the later runs of a large build). */
+  pagesOnly?: boolean;
 }
 
 /**
@@ -75,16 +80,16 @@ export function configureSite(eleventyConfig: EleventyConfig, options: SiteBuild
       assets = assetManifest(assetsDir);
     });
   }
-  eleventyConfig.on("eleventy.after", () => copyAssets(assets, outputDir));
-
   registerFilters(
     eleventyConfig,
     () => content().site,
     () => assets,
   );
-  registerPages(eleventyConfig, { reusedPageUrls: () => options.reusedPageUrls ?? new Set() });
-  registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: () => content().site });
+  registerPages(eleventyConfig, { renderPages: () => options.renderPages, pagesOnly: options.pagesOnly });
+  if (options.pagesOnly) return;
 
+  eleventyConfig.on("eleventy.after", () => copyAssets(assets, outputDir));
+  registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: () => content().site });
   eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, "content/files"))]: "files" });
   eleventyConfig.addWatchTarget(path.relative(cwd, path.join(root, "content")));
   eleventyConfig.addWatchTarget(path.relative(cwd, path.join(root, "_data")));

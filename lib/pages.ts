@@ -48,29 +48,27 @@ const NOTICES_COLUMN = (content: SiteContent) => ({
 
 const pageSuffix = (page: { pageNumber: number }) => (page.pageNumber > 1 ? `（第${page.pageNumber}页）` : "");
 
+/** Which pages one Eleventy run renders. */
+export interface PageSelection {
+  /**
+   * The article and notice pages (URLs) to render; all when absent. The others are carried over
+   * from the last build (lib/reuse.ts) or rendered by another run of the same build.
+   */
+  renderPages?: () => ReadonlySet<string> | undefined;
+  /** Only those article and notice pages: no home, list, feed or other page (the later runs of a large build). */
+  pagesOnly?: boolean;
+}
+
 /**
  * Registers every page type as an Eleventy virtual template. Each is an empty body rendered by a
  * layout in _includes/layouts, with the data the base layout needs for its head meta.
  */
-export function registerPages(
-  eleventyConfig: EleventyConfig,
-  options: { reusedPageUrls?: () => ReadonlySet<string> } = {},
-): void {
-  // Pages carried over unchanged from the last build (lib/reuse.ts) are not rendered again.
-  const notReused = <T>(items: T[], url: (item: T) => string | undefined): T[] => {
-    const reused = options.reusedPageUrls?.();
-    return reused && reused.size > 0 ? items.filter((item) => !reused.has(url(item) ?? "")) : items;
+export function registerPages(eleventyConfig: EleventyConfig, options: PageSelection = {}): void {
+  const selected = <T>(items: T[], url: (item: T) => string | undefined): T[] => {
+    const render = options.renderPages?.();
+    return render ? items.filter((item) => render.has(url(item) ?? "")) : items;
   };
   const page = (file: string, data: Record<string, unknown>) => eleventyConfig.addTemplate(file, "", data);
-
-  page("index.njk", {
-    layout: "layouts/home.njk",
-    permalink: "/",
-    eleventyComputed: {
-      title: (data: PageData) => data.catalog.site.name,
-      description: (data: PageData) => data.catalog.site.description,
-    },
-  });
 
   page("article.njk", {
     layout: "layouts/article.njk",
@@ -79,7 +77,7 @@ export function registerPages(
       size: 1,
       alias: "article",
       addAllPagesToCollections: true,
-      before: (articles: Article[]) => notReused(articles, (article) => article.url),
+      before: (articles: Article[]) => selected(articles, (article) => article.url),
     },
     permalink: "{{ article.url }}",
     ogType: "article",
@@ -89,6 +87,43 @@ export function registerPages(
       description: (data: PageData) => data.article?.summary,
       govMeta: (data: PageData) =>
         data.article ? [...articleMeta(data.article), ...columnMeta(data.article.column)] : [],
+    },
+  });
+
+  page("notice.njk", {
+    layout: "layouts/notice.njk",
+    pagination: {
+      data: "catalog.noticePages",
+      size: 1,
+      alias: "notice",
+      addAllPagesToCollections: true,
+      before: (notices: Notice[]) => selected(notices, (notice) => notice.pageUrl),
+    },
+    permalink: "{{ notice.pageUrl }}",
+    ogType: "article",
+    eleventyComputed: {
+      title: (data: PageData) => data.notice?.title,
+      description: (data: PageData) => data.notice?.summary,
+      govMeta: (data: PageData) =>
+        data.notice
+          ? [
+              { name: "ArticleTitle", content: data.notice.title },
+              { name: "PubDate", content: `${data.notice.date.slice(0, 10)} ${data.notice.date.slice(11, 16)}` },
+              { name: "ContentSource", content: data.catalog.site.defaults.source },
+              ...columnMeta(NOTICES_COLUMN(data.catalog)),
+            ]
+          : [],
+    },
+  });
+
+  if (options.pagesOnly) return;
+
+  page("index.njk", {
+    layout: "layouts/home.njk",
+    permalink: "/",
+    eleventyComputed: {
+      title: (data: PageData) => data.catalog.site.name,
+      description: (data: PageData) => data.catalog.site.description,
     },
   });
 
@@ -112,32 +147,6 @@ export function registerPages(
       title: (data: PageData) => data.noticeList && `通知公告${pageSuffix(data.noticeList)}`,
       description: (data: PageData) => NOTICES_COLUMN(data.catalog).description,
       govMeta: (data: PageData) => columnMeta(NOTICES_COLUMN(data.catalog)),
-    },
-  });
-
-  page("notice.njk", {
-    layout: "layouts/notice.njk",
-    pagination: {
-      data: "catalog.noticePages",
-      size: 1,
-      alias: "notice",
-      addAllPagesToCollections: true,
-      before: (notices: Notice[]) => notReused(notices, (notice) => notice.pageUrl),
-    },
-    permalink: "{{ notice.pageUrl }}",
-    ogType: "article",
-    eleventyComputed: {
-      title: (data: PageData) => data.notice?.title,
-      description: (data: PageData) => data.notice?.summary,
-      govMeta: (data: PageData) =>
-        data.notice
-          ? [
-              { name: "ArticleTitle", content: data.notice.title },
-              { name: "PubDate", content: `${data.notice.date.slice(0, 10)} ${data.notice.date.slice(11, 16)}` },
-              { name: "ContentSource", content: data.catalog.site.defaults.source },
-              ...columnMeta(NOTICES_COLUMN(data.catalog)),
-            ]
-          : [],
     },
   });
 
