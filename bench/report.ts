@@ -22,6 +22,16 @@ export interface PageWeight {
   bodyTextInHtml: boolean;
 }
 
+/** One query's first search in a fresh browser (bench/first-search.ts). */
+export interface FirstSearchSample {
+  query: string;
+  results: number;
+  bytes: number;
+  pagefindBytes: number;
+  requests: number;
+  ms: number;
+}
+
 /** Everything `npm run bench` measured for one corpus size. */
 export interface SizeResult {
   articles: number;
@@ -38,6 +48,8 @@ export interface SizeResult {
   pagesPerSecond: number;
   rebuild?: BuildMedian & { ratio: number };
   articlePage?: PageWeight;
+  /** The first search of each query of FIRST_SEARCH_QUERIES on the full build, in Chromium. */
+  firstSearch?: FirstSearchSample[];
 }
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */
@@ -110,6 +122,19 @@ export function sizeTable(result: SizeResult): string {
     lines.push(
       "",
       `Article page ${page.url}: HTML ${(page.htmlGzip / 1024).toFixed(1)} KB + CSS ${(page.cssGzip / 1024).toFixed(1)} KB gzipped = **${(page.totalGzip / 1024).toFixed(1)} KB** (QR inline in the HTML); ${page.scripts} script element(s), body text in the HTML: ${page.bodyTextInHtml ? "yes" : "no"}.`,
+    );
+  }
+  if (result.firstSearch && result.firstSearch.length > 0) {
+    lines.push(
+      "",
+      "First search in a fresh Chromium profile (text gzipped as a CDN serves it, Pagefind's files as written):",
+      "",
+      "| query | results | downloaded | of which /pagefind/ | requests | until shown |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...result.firstSearch.map(
+        (search) =>
+          `| ${search.query} | ${search.results} | ${(search.bytes / 1024).toFixed(0)} KB | ${(search.pagefindBytes / 1024).toFixed(0)} KB | ${search.requests} | ${seconds(search.ms)} |`,
+      ),
     );
   }
   lines.push(

@@ -14,6 +14,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { measureFirstSearches } from "../bench/first-search.ts";
 import {
   type BuildSample,
   medianSample,
@@ -181,6 +182,7 @@ async function benchSize(
   rebuild: boolean,
   workDir: string,
   log: (line: string) => void,
+  firstSearch = true,
 ): Promise<SizeResult> {
   const root = path.join(workDir, `corpus-${articles}`);
   const fullOut = path.join(workDir, `out-${articles}-full`);
@@ -207,6 +209,15 @@ async function benchSize(
   const bare = medianSample(bareRuns);
   if (bare.pages !== articles) throw new Error(`bare Eleventy wrote ${bare.pages} pages for ${articles} articles`);
   const articlePage = articlePageWeight(root, fullOut);
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  let firstSearches: SizeResult["firstSearch"];
+  if (firstSearch && existsSync(chromium)) {
+    firstSearches = await measureFirstSearches(fullOut);
+    for (const search of firstSearches)
+      log(`  first search ${search.query}: ${search.results} results, ${(search.bytes / 1024).toFixed(0)} KB`);
+  } else if (firstSearch) {
+    log(`  first search not measured: no Chromium at ${chromium} (apt-get install -y chromium)`);
+  }
 
   let rebuildResult: SizeResult["rebuild"];
   if (rebuild) {
@@ -232,6 +243,7 @@ async function benchSize(
     pagesPerSecond: full.pages / (full.wallMs / 1000),
     ...(rebuildResult ? { rebuild: rebuildResult } : {}),
     ...(articlePage ? { articlePage } : {}),
+    ...(firstSearches ? { firstSearch: firstSearches } : {}),
   };
 }
 
@@ -262,6 +274,7 @@ async function main(): Promise<void> {
       work: { type: "string", default: path.join(os.tmpdir(), "bureau-bench") },
       results: { type: "string", default: path.join(PROJECT_DIR, "bench/results") },
       keep: { type: "boolean", default: false },
+      "skip-first-search": { type: "boolean", default: false },
     },
   });
   const sizes = (values.sizes ?? values.articles).split(",").map((size) => Number(size.trim()));
@@ -273,7 +286,14 @@ async function main(): Promise<void> {
   mkdirSync(workDir, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
   for (const articles of sizes) {
-    const result = await benchSize(articles, runs, values.rebuild, workDir, (line) => console.error(line));
+    const result = await benchSize(
+      articles,
+      runs,
+      values.rebuild,
+      workDir,
+      (line) => console.error(line),
+      !values["skip-first-search"],
+    );
     const base = path.join(resultsDir, `articles-${articles}`);
     writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
     writeFileSync(`${base}.md`, sizeTable(result));

@@ -126,9 +126,20 @@
   }
 
   /**
-   * A query's parts (split on blanks), each the Pagefind words it needs in order, with `step`: 1 when
-   * the word must follow the previous one directly (bigrams of one run), 0 when a few positions may
-   * lie between (after a run's last-character token, punctuation).
+   * Which of a run's n bigrams a query looks up: every other one and the last (0, 2, 4 … n − 1),
+   * enough to cover each character, so a query loads about half the index chunks of all its bigrams.
+   */
+  function coveringBigrams(count) {
+    const picked = [];
+    for (let i = 0; i < count; i += 2) picked.push(i);
+    if (count > 1 && picked[picked.length - 1] !== count - 1) picked.push(count - 1);
+    return picked;
+  }
+
+  /**
+   * A query's parts (split on blanks), each the Pagefind words it needs in order, with `step`: n ≥ 1
+   * when the word must come exactly n positions after the previous one (bigrams of one run), 0 when
+   * a few positions may lie between (after a run's last-character token, punctuation).
    */
   function queryParts(query) {
     const parts = [];
@@ -139,9 +150,11 @@
         (text) => {
           const run = [];
           runTokens(text, run, false);
-          run.forEach((token, i) => {
-            words.push({ token, step: i === 0 ? 0 : 1 });
-          });
+          let previous = -1;
+          for (const i of coveringBigrams(run.length)) {
+            words.push({ token: run[i], step: previous < 0 ? 0 : i - previous });
+            previous = i;
+          }
         },
         (text) => {
           const word = Array.from(text.toLowerCase())

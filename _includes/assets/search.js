@@ -63,9 +63,9 @@
       for (let i = 1; i < part.length && ok; i++) {
         const next = positions.get(part[i].token) || [];
         const found =
-          part[i].step === 1
-            ? next.includes(current + 1)
-              ? current + 1
+          part[i].step > 0
+            ? next.includes(current + part[i].step)
+              ? current + part[i].step
               : -1
             : (next.find((p) => p > current && p <= current + 4) ?? -1);
         if (found < 0) ok = false;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIRST_SEARCH_QUERIES } from "../../bench/first-search.ts";
 import type { SizeResult } from "../../bench/report.ts";
 import { PROJECT_DIR } from "../../lib/eleventy.ts";
 
@@ -43,6 +44,19 @@ describe("npm run bench (smoke run, 200 articles)", () => {
     expect(result.articlePage?.totalGzip).toBe(
       (result.articlePage?.htmlGzip ?? 0) + (result.articlePage?.cssGzip ?? 0),
     );
+  });
+
+  it("measures the first search of each query in Chromium: results found, bytes downloaded, Pagefind's part of them", () => {
+    const result = JSON.parse(readFileSync(path.join(results, "articles-200.json"), "utf8")) as SizeResult;
+    expect(result.firstSearch?.map((search) => search.query)).toEqual(FIRST_SEARCH_QUERIES);
+    for (const search of result.firstSearch ?? []) {
+      expect(search.results, search.query).toBeGreaterThan(0);
+      expect(search.pagefindBytes).toBeGreaterThan(0);
+      expect(search.bytes).toBeGreaterThan(search.pagefindBytes);
+      expect(search.requests).toBeGreaterThan(5);
+    }
+    const table = readFileSync(path.join(results, "articles-200.md"), "utf8");
+    expect(table).toContain(`| ${FIRST_SEARCH_QUERIES[0]} | ${result.firstSearch?.[0]?.results} |`);
   });
 
   it("writes a Markdown table with every stage and the full / bare ratio, and prints it", () => {

@@ -78,7 +78,7 @@ describe("search shards", () => {
     column: "工作动态",
   });
 
-  it("holds one year each, newest first, and cuts a large year oldest first", () => {
+  it("groups whole years oldest first up to the shard size, newest shard first, and cuts a large year oldest first", () => {
     const sources = [
       ...Array.from({ length: SHARD_SIZE + 5 }, (_, i) => source(i, `2021-0${1 + (i % 9)}-1${i % 10}`)),
       source(9999, "2019-05-05"),
@@ -87,12 +87,37 @@ describe("search shards", () => {
     expect(shards.map((shard) => [shard.name, shard.sources.length])).toEqual([
       ["y2021c1", 5],
       ["y2021c0", SHARD_SIZE],
-      ["y2019c0", 1],
+      ["y2019", 1],
     ]);
     expect(shards.every((shard) => shardRecords(shard).every((record) => record.language === shard.language))).toBe(
       true,
     );
     expect(shards[0]?.language).toBe("und-x-y2021c1");
+  });
+
+  it("puts consecutive years in one shard while they fit, so a new article changes only its year's shard", () => {
+    const years: [number, number][] = [
+      [2016, 4],
+      [2017, 3],
+      [2018, 2],
+      [2019, 6],
+      [2020, 1],
+      [2021, 2],
+    ];
+    const sources = years.flatMap(([year, count]) =>
+      Array.from({ length: count }, (_, i) => source(year * 10 + i, `${year}-03-0${i + 1}`)),
+    );
+    const shards = planShards(sources, 7);
+    expect(shards.map((shard) => [shard.name, shard.sources.length])).toEqual([
+      ["y2021", 2],
+      ["y2019-2020", 7],
+      ["y2018", 2],
+      ["y2016-2017", 7],
+    ]);
+    const withNew = planShards([...sources, source(99999, "2021-06-01")], 7);
+    expect(withNew.map((shard) => shard.name)).toEqual(shards.map((shard) => shard.name));
+    expect(withNew.slice(1)).toEqual(shards.slice(1));
+    expect(withNew[0]?.sources).toHaveLength(3);
   });
 
   it("still writes one empty shard for a site without articles", () => {

@@ -44,7 +44,30 @@ describe("the shared search segmentation", () => {
         { token: "网络", step: 0 },
       ],
     ]);
-    expect(searchTokens.queryParts("新科澳化")[0]?.map((word) => word.step)).toEqual([0, 1, 1]);
+    expect(searchTokens.queryParts("新科澳")[0]).toEqual([
+      { token: "新科", step: 0 },
+      { token: "科澳", step: 1 },
+    ]);
+  });
+
+  it("looks up every other bigram of a long run and its last, each character covered once at least", () => {
+    const tokens = (query: string) => searchTokens.queryParts(query)[0]?.map((word) => [word.token, word.step]);
+    expect(tokens("新科澳化")).toEqual([
+      ["新科", 0],
+      ["澳化", 2],
+    ]);
+    expect(tokens("石化新材料")).toEqual([
+      ["石化", 0],
+      ["新材", 2],
+      ["材料", 1],
+    ]);
+    expect(tokens("克拉玛依市独山子区")).toEqual([
+      ["克拉", 0],
+      ["玛依", 2],
+      ["市独", 2],
+      ["山子", 2],
+      ["子区", 1],
+    ]);
   });
 
   it("decodes the indexed text back to readable text", () => {
