@@ -8,6 +8,7 @@ export interface EleventyConfig {
   setQuietMode(quiet: boolean): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addGlobalData(name: string, data: unknown): void;
+  addNunjucksGlobal(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
   addPassthroughCopy(copy: string | Record<string, string>): void;
   addWatchTarget(target: string): void;

@@ -48,6 +48,70 @@ const NOTICES_COLUMN = (content: SiteContent) => ({
 
 const pageSuffix = (page: { pageNumber: number }) => (page.pageNumber > 1 ? `（第${page.pageNumber}页）` : "");
 
+/** What the base layout puts in a page's head and header: title, description, government meta, current section. */
+export interface PageHead {
+  title?: string;
+  description?: string;
+  govMeta: MetaTag[];
+  currentSection?: string;
+}
+
+/** The data pageHead reads: the page's item (whichever the template paginates over) or its own values. */
+export type PageHeadData = PageData & {
+  title?: string;
+  description?: string;
+  govMeta?: MetaTag[];
+  currentSection?: string;
+};
+
+/**
+ * The head of a page from its item, worked out while the layout renders (a Nunjucks global) rather
+ * than as Eleventy computed data, which costs Eleventy a dependency graph for every page.
+ */
+export function pageHead(data: PageHeadData): PageHead {
+  const { article, notice, listPage, noticeList, staticPage, catalog } = data;
+  if (article)
+    return {
+      title: article.title,
+      description: article.summary,
+      govMeta: [...articleMeta(article), ...columnMeta(article.column)],
+      currentSection: article.column.slug,
+    };
+  if (notice)
+    return {
+      title: notice.title,
+      description: notice.summary,
+      govMeta: [
+        { name: "ArticleTitle", content: notice.title },
+        { name: "PubDate", content: `${notice.date.slice(0, 10)} ${notice.date.slice(11, 16)}` },
+        { name: "ContentSource", content: catalog.site.defaults.source },
+        ...columnMeta(NOTICES_COLUMN(catalog)),
+      ],
+      currentSection: "notices",
+    };
+  if (listPage)
+    return {
+      title: `${listPage.column.name}${pageSuffix(listPage)}`,
+      description: listPage.column.description,
+      govMeta: columnMeta(listPage.column),
+      currentSection: listPage.column.slug,
+    };
+  if (noticeList)
+    return {
+      title: `通知公告${pageSuffix(noticeList)}`,
+      description: NOTICES_COLUMN(catalog).description,
+      govMeta: columnMeta(NOTICES_COLUMN(catalog)),
+      currentSection: "notices",
+    };
+  if (staticPage) return { title: staticPage.title, description: staticPage.summary, govMeta: [] };
+  return {
+    title: data.title,
+    description: data.description,
+    govMeta: data.govMeta ?? [],
+    currentSection: data.currentSection,
+  };
+}
+
 /** Which pages one Eleventy run renders. */
 export interface PageSelection {
   /**
@@ -69,6 +133,9 @@ export function registerPages(eleventyConfig: EleventyConfig, options: PageSelec
     return render ? items.filter((item) => render.has(url(item) ?? "")) : items;
   };
   const page = (file: string, data: Record<string, unknown>) => eleventyConfig.addTemplate(file, "", data);
+  eleventyConfig.addNunjucksGlobal("pageHead", function (this: { ctx: PageHeadData }) {
+    return pageHead(this.ctx);
+  });
 
   page("article.njk", {
     layout: "layouts/article.njk",
@@ -79,15 +146,8 @@ export function registerPages(eleventyConfig: EleventyConfig, options: PageSelec
       addAllPagesToCollections: true,
       before: (articles: Article[]) => selected(articles, (article) => article.url),
     },
-    permalink: "{{ article.url }}",
+    permalink: (data: PageData) => data.article?.url,
     ogType: "article",
-    eleventyComputed: {
-      currentSection: (data: PageData) => data.article?.column.slug,
-      title: (data: PageData) => data.article?.title,
-      description: (data: PageData) => data.article?.summary,
-      govMeta: (data: PageData) =>
-        data.article ? [...articleMeta(data.article), ...columnMeta(data.article.column)] : [],
-    },
   });
 
   page("notice.njk", {
@@ -99,21 +159,8 @@ export function registerPages(eleventyConfig: EleventyConfig, options: PageSelec
       addAllPagesToCollections: true,
       before: (notices: Notice[]) => selected(notices, (notice) => notice.pageUrl),
     },
-    permalink: "{{ notice.pageUrl }}",
+    permalink: (data: PageData) => data.notice?.pageUrl,
     ogType: "article",
-    eleventyComputed: {
-      title: (data: PageData) => data.notice?.title,
-      description: (data: PageData) => data.notice?.summary,
-      govMeta: (data: PageData) =>
-        data.notice
-          ? [
-              { name: "ArticleTitle", content: data.notice.title },
-              { name: "PubDate", content: `${data.notice.date.slice(0, 10)} ${data.notice.date.slice(11, 16)}` },
-              { name: "ContentSource", content: data.catalog.site.defaults.source },
-              ...columnMeta(NOTICES_COLUMN(data.catalog)),
-            ]
-          : [],
-    },
   });
 
   if (options.pagesOnly) return;
@@ -130,34 +177,19 @@ export function registerPages(eleventyConfig: EleventyConfig, options: PageSelec
   page("column.njk", {
     layout: "layouts/column.njk",
     pagination: { data: "catalog.columnPages", size: 1, alias: "listPage", addAllPagesToCollections: true },
-    permalink: "{{ listPage.url }}",
-    eleventyComputed: {
-      currentSection: (data: PageData) => data.listPage?.column.slug,
-      title: (data: PageData) => data.listPage && `${data.listPage.column.name}${pageSuffix(data.listPage)}`,
-      description: (data: PageData) => data.listPage?.column.description,
-      govMeta: (data: PageData) => (data.listPage ? columnMeta(data.listPage.column) : []),
-    },
+    permalink: (data: PageData) => data.listPage?.url,
   });
 
   page("notices.njk", {
     layout: "layouts/notices.njk",
     pagination: { data: "catalog.noticeListPages", size: 1, alias: "noticeList", addAllPagesToCollections: true },
-    permalink: "{{ noticeList.url }}",
-    eleventyComputed: {
-      title: (data: PageData) => data.noticeList && `通知公告${pageSuffix(data.noticeList)}`,
-      description: (data: PageData) => NOTICES_COLUMN(data.catalog).description,
-      govMeta: (data: PageData) => columnMeta(NOTICES_COLUMN(data.catalog)),
-    },
+    permalink: (data: PageData) => data.noticeList?.url,
   });
 
   page("page.njk", {
     layout: "layouts/page.njk",
     pagination: { data: "catalog.pages", size: 1, alias: "staticPage", addAllPagesToCollections: true },
-    permalink: "{{ staticPage.url }}",
-    eleventyComputed: {
-      title: (data: PageData) => data.staticPage?.title,
-      description: (data: PageData) => data.staticPage?.summary,
-    },
+    permalink: (data: PageData) => data.staticPage?.url,
   });
 
   page("search.njk", {

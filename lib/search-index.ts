@@ -103,36 +103,56 @@ export function markdownToText(markdown: string): string {
   return lines.filter(Boolean).join("\n");
 }
 
-/** Every article and every notice page of the site, newest first, as search records. */
-export function searchRecordSources(content: SiteContent): SearchRecordSource[] {
-  const records: SearchRecordSource[] = content.articles.map((article) => ({
+/** A page to index as the content gives it: Markdown not yet turned into text (done in the worker). */
+export interface SearchPageSource {
+  url: string;
+  title: string;
+  markdown: string;
+  /** Text searched beside the body: attachment titles, tags, the document number. */
+  extraText: string[];
+  date: string;
+  type: SearchRecordSource["type"];
+  column?: string;
+}
+
+/** Every article and every notice page of the site, newest first, with its Markdown (cheap: no parsing). */
+export function searchPageSources(content: SiteContent): SearchPageSource[] {
+  const pages: SearchPageSource[] = content.articles.map((article) => ({
     url: article.url,
     title: article.title,
-    text: [
-      markdownToText(article.body),
+    markdown: article.body,
+    extraText: [
       ...article.attachments.map((attachment) => attachment.title),
       article.tags.join(" "),
       article.docNumber ?? "",
-    ]
-      .filter(Boolean)
-      .join("\n"),
+    ],
     date: article.date,
     type: "文章",
     column: article.column.name,
   }));
   for (const notice of content.noticePages) {
     if (!notice.pageUrl) continue;
-    records.push({
+    pages.push({
       url: notice.pageUrl,
       title: notice.title,
-      text: [markdownToText(notice.body ?? ""), ...notice.attachments.map((item) => item.title)]
-        .filter(Boolean)
-        .join("\n"),
+      markdown: notice.body ?? "",
+      extraText: notice.attachments.map((item) => item.title),
       date: notice.date,
       type: "通知公告",
     });
   }
-  return records.sort((a, b) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? 1 : -1));
+  return pages.sort((a, b) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? 1 : -1));
+}
+
+/** A page's search record source: its Markdown as plain text, with the extra text after it. */
+export function toRecordSource(page: SearchPageSource): SearchRecordSource {
+  const { markdown, extraText, ...rest } = page;
+  return { ...rest, text: [markdownToText(markdown), ...extraText].filter(Boolean).join("\n") };
+}
+
+/** Every article and every notice page of the site, newest first, as search records. */
+export function searchRecordSources(content: SiteContent): SearchRecordSource[] {
+  return searchPageSources(content).map(toRecordSource);
 }
 
 /** The Pagefind custom record of a page: segmented content, display metadata, filters and sort key. */
@@ -332,8 +352,8 @@ export function writeSearchIndex(
 }
 
 /**
- * writeSearchIndex in a worker thread (lib/search-worker.mjs): the segmentation and the records
- * sent to Pagefind then use the second core instead of waiting for Eleventy's rendering on the main
+ * writeSearchIndex in a worker thread (lib/search-worker.mjs): the Markdown's text, the segmentation
+ * and the records sent to Pagefind then use the second core instead of waiting for Eleventy's rendering on the main
  * thread. `finishedAt` (epoch milliseconds) is when the worker finished, however busy the main thread was.
  */
 export function writeSearchIndexInWorker(
@@ -341,10 +361,10 @@ export function writeSearchIndexInWorker(
   outputPath: string,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexResult & { finishedAt: number }> {
-  const sources = searchRecordSources(content);
+  const pages = searchPageSources(content);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), {
-      workerData: { sources, outputPath, options },
+      workerData: { pages, outputPath, options },
     });
     let settled = false;
     worker.on("message", (message: { stats?: SearchIndexResult; finishedAt?: number; error?: string }) => {

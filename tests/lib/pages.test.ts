@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "../../lib/content.ts";
-import { articleMeta, columnMeta } from "../../lib/pages.ts";
+import type { Article, Notice, SiteContent } from "../../lib/content.ts";
+import { articleMeta, columnMeta, type PageHeadData, pageHead } from "../../lib/pages.ts";
 
 const column = {
   name: "工作动态",
@@ -44,5 +44,61 @@ describe("columnMeta", () => {
       { name: "ColumnKeywords", content: "工作,动态" },
       { name: "ColumnType", content: "工作动态" },
     ]);
+  });
+});
+
+describe("pageHead", () => {
+  const catalog = {
+    site: { name: "某市科学技术局", defaults: { source: "某市科学技术局" } },
+  } as unknown as SiteContent;
+
+  it("takes an article page's title, summary, article and column meta, and its column as the current section", () => {
+    const article = {
+      title: "关于开展科技活动周的通知",
+      summary: "摘要",
+      date: "2024-05-20T10:00:00+08:00",
+      source: "办公室",
+      tags: [],
+      column,
+    } as unknown as Article;
+    const head = pageHead({ catalog, article } as PageHeadData);
+    expect(head.title).toBe("关于开展科技活动周的通知");
+    expect(head.description).toBe("摘要");
+    expect(head.currentSection).toBe("gzdt");
+    expect(head.govMeta.map((tag) => tag.name)).toEqual([
+      "ArticleTitle",
+      "PubDate",
+      "ContentSource",
+      "ColumnName",
+      "ColumnDescription",
+      "ColumnKeywords",
+      "ColumnType",
+    ]);
+  });
+
+  it("gives a notice page the site as its source and 通知公告 as its section", () => {
+    const notice = { title: "公示", summary: "名单", date: "2024-06-01T08:00:00+08:00" } as unknown as Notice;
+    const head = pageHead({ catalog, notice } as PageHeadData);
+    expect(head.currentSection).toBe("notices");
+    expect(head.govMeta).toContainEqual({ name: "ContentSource", content: "某市科学技术局" });
+    expect(head.govMeta).toContainEqual({ name: "PubDate", content: "2024-06-01 08:00" });
+    expect(head.govMeta).toContainEqual({ name: "ColumnName", content: "通知公告" });
+  });
+
+  it("numbers the later pages of a column list in the title", () => {
+    const listPage = { column, pageNumber: 3 };
+    expect(pageHead({ catalog, listPage } as unknown as PageHeadData).title).toBe("工作动态（第3页）");
+    expect(pageHead({ catalog, listPage: { column, pageNumber: 1 } } as unknown as PageHeadData).title).toBe(
+      "工作动态",
+    );
+  });
+
+  it("falls back to the page's own title and description (home, search, 404)", () => {
+    expect(pageHead({ catalog, title: "站内搜索", description: "搜索" } as PageHeadData)).toEqual({
+      title: "站内搜索",
+      description: "搜索",
+      govMeta: [],
+      currentSection: undefined,
+    });
   });
 });
