@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DOMParser, parseHTML } from "linkedom";
@@ -22,6 +23,25 @@ export function listSiteFiles(siteDir: string): string[] {
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(siteDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
+}
+
+/** The SHA-256 of every file of a built site, by relative path. */
+export function siteFileHashes(siteDir: string): Map<string, string> {
+  return new Map(
+    listSiteFiles(siteDir).map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(path.join(siteDir, file)))
+        .digest("hex"),
+    ]),
+  );
+}
+
+/** One hash of a built site: every file's path and bytes, in path order. */
+export function siteHash(siteDir: string): string {
+  const hash = createHash("sha256");
+  for (const file of listSiteFiles(siteDir)) hash.update(file).update(readFileSync(path.join(siteDir, file)));
+  return hash.digest("hex");
 }
 
 /** The URL paths of every HTML page of a built site. */

@@ -1,5 +1,4 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,15 +7,9 @@ import { configureSite, PROJECT_DIR } from "../../lib/eleventy.ts";
 import type { EleventyConfig } from "../../lib/eleventy-types.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
-import { listSiteFiles, readPage, textOf } from "../helpers/html.ts";
+import { listSiteFiles, readPage, siteHash, textOf } from "../helpers/html.ts";
 
 let site: FixtureSite;
-
-function hashDir(dir: string): string {
-  const hash = createHash("sha256");
-  for (const file of listSiteFiles(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest("hex");
-}
 
 beforeAll(() => {
   const files: Record<string, string> = {};
@@ -39,7 +32,7 @@ describe("the atomic build", () => {
   it("leaves the previous _site exactly as it was when the build is killed mid-way, and the next build tidies up", async () => {
     const outputDir = path.join(site.root, "_site");
     await buildSite({ root: site.root, searchIndex: false });
-    const before = hashDir(outputDir);
+    const before = siteHash(outputDir);
     site.write({
       "content/articles/2023/a0.md": articleFile({ title: "改过的标题", date: "2023-01-10", column: "科技要闻" }),
     });
@@ -67,7 +60,7 @@ describe("the atomic build", () => {
     process.kill(-(child.pid as number), "SIGKILL");
     await exited;
     expect(staging(), "the kill came while the build was writing").toHaveLength(1);
-    expect(hashDir(outputDir)).toBe(before);
+    expect(siteHash(outputDir)).toBe(before);
 
     await buildSite({ root: site.root, searchIndex: false });
     expect(readdirSync(site.root).filter((entry) => entry.startsWith("_site"))).toEqual(["_site"]);
@@ -106,7 +99,7 @@ describe("reproducible builds", () => {
       const second = await buildToTemp(copy.root);
       try {
         expect(listSiteFiles(second.outputDir)).toEqual(listSiteFiles(first.outputDir));
-        expect(hashDir(second.outputDir)).toBe(hashDir(first.outputDir));
+        expect(siteHash(second.outputDir)).toBe(siteHash(first.outputDir));
       } finally {
         first.cleanup();
         second.cleanup();

@@ -1,5 +1,4 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -9,7 +8,7 @@ import { checkContent } from "../../lib/check.ts";
 import { PROJECT_DIR } from "../../lib/eleventy.ts";
 import { ContentValidationError, formatProblem } from "../../lib/problems.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
-import { listSiteFiles } from "../helpers/html.ts";
+import { siteHash } from "../helpers/html.ts";
 
 const run = promisify(execFile);
 
@@ -393,10 +392,7 @@ let site: FixtureSite;
 let publishedHash: string;
 
 function hashSite(): string {
-  const siteDir = path.join(site.root, "_site");
-  const hash = createHash("sha256");
-  for (const file of listSiteFiles(siteDir)) hash.update(file).update(readFileSync(path.join(siteDir, file)));
-  return hash.digest("hex");
+  return siteHash(path.join(site.root, "_site"));
 }
 
 beforeAll(async () => {

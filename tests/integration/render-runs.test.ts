@@ -1,25 +1,13 @@
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../lib/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
-import { listSiteFiles } from "../helpers/html.ts";
+import { siteFileHashes } from "../helpers/html.ts";
 
 let site: FixtureSite;
 let outputs: string;
-
-function fileHashes(dir: string): Map<string, string> {
-  return new Map(
-    listSiteFiles(dir).map((file) => [
-      file,
-      createHash("sha256")
-        .update(readFileSync(path.join(dir, file)))
-        .digest("hex"),
-    ]),
-  );
-}
 
 beforeAll(() => {
   const files: Record<string, string> = {};
@@ -51,8 +39,8 @@ describe("a build rendered in several Eleventy runs", () => {
     expect(oneRun.renderRuns).toBe(1);
     expect(manyRuns.renderRuns).toBe(5);
     expect(manyRuns.pages).toBe(oneRun.pages);
-    const one = fileHashes(path.join(outputs, "one"));
-    const many = fileHashes(path.join(outputs, "many"));
+    const one = siteFileHashes(path.join(outputs, "one"));
+    const many = siteFileHashes(path.join(outputs, "many"));
     expect([...many.keys()].sort()).toEqual([...one.keys()].sort());
     for (const [file, hash] of one) expect(many.get(file), file).toBe(hash);
   });

@@ -1,20 +1,13 @@
-import { createHash } from "node:crypto";
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSite } from "../../lib/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
-import { listSiteFiles, readPage, textOf } from "../helpers/html.ts";
+import { readPage, siteHash, textOf } from "../helpers/html.ts";
 
 let site: FixtureSite;
 let outputs: string;
-
-function hashDir(dir: string): string {
-  const hash = createHash("sha256");
-  for (const file of listSiteFiles(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest("hex");
-}
 
 const article = (index: number) =>
   articleFile(
@@ -57,7 +50,7 @@ describe("article and notice pages carried over from the last build", () => {
 
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
     expect(cold.reusedPages).toBe(0);
-    expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
+    expect(siteHash(outputDir)).toBe(siteHash(path.join(outputs, "cold")));
     const sitemap = readFileSync(path.join(outputDir, "sitemap.xml"), "utf8");
     expect(sitemap.match(/<loc>[^<]*\/articles\/2023\/a\d+\/<\/loc>/g)).toHaveLength(30);
     expect(sitemap.match(/<loc>[^<]*\/notices\/[^<]+\/<\/loc>/g)?.length).toBeGreaterThanOrEqual(2);
@@ -70,7 +63,7 @@ describe("article and notice pages carried over from the last build", () => {
     // a99 is new, and the articles on either side of it in the column now link to it.
     expect(result.reusedPages).toBe(30);
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
-    expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
+    expect(siteHash(outputDir)).toBe(siteHash(path.join(outputs, "cold")));
     expect(cold.pages).toBe(result.pages);
   });
 
@@ -81,7 +74,7 @@ describe("article and notice pages carried over from the last build", () => {
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
     expect(result.reusedPages).toBe(32);
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
-    expect(hashDir(outputDir)).toBe(hashDir(path.join(outputs, "cold")));
+    expect(siteHash(outputDir)).toBe(siteHash(path.join(outputs, "cold")));
     expect(cold.reusedPages).toBe(32);
   });
 
@@ -102,7 +95,7 @@ describe("article and notice pages carried over from the last build", () => {
     cpSync(saved, outputDir, { recursive: true, preserveTimestamps: false });
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
     expect(result.reusedPages).toBe(33);
-    expect(hashDir(outputDir)).toBe(hashDir(saved));
+    expect(siteHash(outputDir)).toBe(siteHash(saved));
   });
 
   it("renders a published page again when someone edited it by hand", async () => {

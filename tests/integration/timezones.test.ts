@@ -1,12 +1,11 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../lib/eleventy.ts";
-import { listSiteFiles } from "../helpers/html.ts";
+import { siteFileHashes } from "../helpers/html.ts";
 
 const run = promisify(execFile);
 const parent = mkdtempSync(path.join(tmpdir(), "bureau-tz-"));
@@ -23,14 +22,7 @@ async function buildUnder(zone: string): Promise<Map<string, string>> {
       env: { ...process.env, TZ: zone },
     },
   );
-  return new Map(
-    listSiteFiles(outputDir).map((file) => [
-      file,
-      createHash("sha256")
-        .update(readFileSync(path.join(outputDir, file)))
-        .digest("hex"),
-    ]),
-  );
+  return siteFileHashes(outputDir);
 }
 
 describe("the build under different machine time zones", () => {
