@@ -6,23 +6,13 @@
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveSite } from "../tests/helpers/static-server.ts";
+import type { FirstSearchSample } from "./report.ts";
 
 /** The queries of the README's first-search figures: a place name, a term, a district, a quoted plan name. */
 export const FIRST_SEARCH_QUERIES = ["石化新材料", "知识产权", "独山子区", "“十四五”规划"];
 
-/** One query's first search. */
-export interface FirstSearch {
-  query: string;
-  /** Results the page reported (找到 N 条结果). */
-  results: number;
-  /** Everything downloaded for the search page and the search, bytes on the wire. */
-  bytes: number;
-  /** Of which the files under /pagefind/. */
-  pagefindBytes: number;
-  requests: number;
-  /** From navigation to the results list (or the empty message) on screen. */
-  ms: number;
-}
+/** One query's first search (the result type of bench/report.ts). */
+export type FirstSearch = FirstSearchSample;
 
 const isGzip = (body: Buffer) => body.length > 2 && body[0] === 0x1f && body[1] === 0x8b;
 

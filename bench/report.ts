@@ -25,10 +25,14 @@ export interface PageWeight {
 /** One query's first search in a fresh browser (bench/first-search.ts). */
 export interface FirstSearchSample {
   query: string;
+  /** Results the page reported (找到 N 条结果). */
   results: number;
+  /** Everything downloaded for the search page and the search, bytes on the wire. */
   bytes: number;
+  /** Of which the files under /pagefind/. */
   pagefindBytes: number;
   requests: number;
+  /** From navigation to the results list (or the empty message) on screen. */
   ms: number;
 }
 
@@ -47,6 +51,8 @@ export interface SizeResult {
   ratio: number;
   pagesPerSecond: number;
   rebuild?: BuildMedian & { ratio: number };
+  /** The search index stage in a process of its own (bench/index-build.ts): content validated, then the index written with no cache. */
+  searchIndexAlone?: BuildMedian;
   articlePage?: PageWeight;
   /** The first search of each query of FIRST_SEARCH_QUERIES on the full build, in Chromium. */
   firstSearch?: FirstSearchSample[];
@@ -115,6 +121,12 @@ export function sizeTable(result: SizeResult): string {
     lines.push(
       `| rebuild after one article changed (caches kept) | ${seconds(result.rebuild.wallMs)}, ${megabytes(result.rebuild.peakRssBytes)} | |`,
       `| **rebuild / bare** | **${result.rebuild.ratio.toFixed(2)}** | |`,
+    );
+  }
+  if (result.searchIndexAlone) {
+    const alone = result.searchIndexAlone;
+    lines.push(
+      `| search index stage on its own, no cache (${alone.pages} pages) | ${seconds(alone.timings.searchIndex ?? alone.wallMs)} (process ${seconds(alone.wallMs)}), ${megabytes(alone.peakRssBytes)} | |`,
     );
   }
   if (result.articlePage) {

@@ -117,8 +117,10 @@ function folderSize(folder: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-async function measure(kind: "full" | "bare", root: string, out: string): Promise<BuildSample> {
-  const script = path.join(PROJECT_DIR, "bench", kind === "full" ? "full-build.ts" : "bare-build.ts");
+const BENCH_SCRIPTS = { full: "full-build.ts", bare: "bare-build.ts", index: "index-build.ts" } as const;
+
+async function measure(kind: keyof typeof BENCH_SCRIPTS, root: string, out: string): Promise<BuildSample> {
+  const script = path.join(PROJECT_DIR, "bench", BENCH_SCRIPTS[kind]);
   const { wallMs, peakRssBytes, output } = await runChild(script, [root, out]);
   if (!existsSync(out)) throw new Error(`${kind} build wrote nothing to ${out}`);
   const { files, bytes } = folderSize(out);
@@ -195,6 +197,8 @@ async function benchSize(
 
   const fullRuns: BuildSample[] = [];
   const bareRuns: BuildSample[] = [];
+  const indexRuns: BuildSample[] = [];
+  const indexOut = path.join(workDir, `out-${articles}-index`);
   for (let run = 0; run < runs; run++) {
     rmSync(bareOut, { recursive: true, force: true });
     bareRuns.push(await measure("bare", root, bareOut));
@@ -204,7 +208,13 @@ async function benchSize(
     rmSync(path.join(root, ".cache"), { recursive: true, force: true });
     fullRuns.push(await measure("full", root, fullOut));
     log(`  run ${run + 1}/${runs} full: ${((fullRuns.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`);
+    rmSync(indexOut, { recursive: true, force: true });
+    indexRuns.push(await measure("index", root, indexOut));
+    log(
+      `  run ${run + 1}/${runs} search index alone: ${((indexRuns.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`,
+    );
   }
+  rmSync(indexOut, { recursive: true, force: true });
   const full = medianSample(fullRuns);
   const bare = medianSample(bareRuns);
   if (bare.pages !== articles) throw new Error(`bare Eleventy wrote ${bare.pages} pages for ${articles} articles`);
@@ -240,6 +250,7 @@ async function benchSize(
     full,
     bare,
     ratio: full.wallMs / bare.wallMs,
+    searchIndexAlone: medianSample(indexRuns),
     pagesPerSecond: full.pages / (full.wallMs / 1000),
     ...(rebuildResult ? { rebuild: rebuildResult } : {}),
     ...(articlePage ? { articlePage } : {}),

@@ -40,6 +40,9 @@ describe("npm run bench (smoke run, 200 articles)", () => {
     expect(result.rebuild?.ratio).toBeCloseTo((result.rebuild?.wallMs ?? 0) / result.bare.wallMs, 6);
     expect(result.full.peakRssBytes).toBeGreaterThan(result.full.outputBytes / 100);
     expect(result.full.outputFiles).toBeGreaterThan(result.full.pages);
+    expect(result.searchIndexAlone?.indexedPages).toBe(220);
+    expect(result.searchIndexAlone?.timings.searchIndex).toBeGreaterThan(0);
+    expect(result.searchIndexAlone?.timings.searchIndex).toBeLessThan(result.searchIndexAlone?.wallMs ?? 0);
     expect(result.articlePage?.bodyTextInHtml).toBe(true);
     expect(result.articlePage?.totalGzip).toBe(
       (result.articlePage?.htmlGzip ?? 0) + (result.articlePage?.cssGzip ?? 0),
@@ -67,6 +70,7 @@ describe("npm run bench (smoke run, 200 articles)", () => {
       "| – eleventy |",
       "| **full / bare** |",
       "| **rebuild / bare** |",
+      "| search index stage on its own, no cache (220 pages) |",
     ])
       expect(table).toContain(row);
     expect(stdout).toContain("### 200 articles, 20 notices");
