@@ -32,6 +32,25 @@ export function recommendedHeapMegabytes(totalBytes = os.totalmem()): number {
   return Math.max(2048, Math.min(16384, Math.floor((totalBytes / 1048576) * 0.6)));
 }
 
+/** The Markdown files under `<root>/content/articles`: how large a site is, known before it is loaded. */
+export function countArticleFiles(root: string): number {
+  const articles = path.join(root, "content/articles");
+  if (!existsSync(articles)) return 0;
+  return readdirSync(articles, { recursive: true, encoding: "utf8" }).filter((entry) => entry.endsWith(".md")).length;
+}
+
+/**
+ * The Node flags for building the site in `root`: the heap of recommendedHeapMegabytes and, for a
+ * site rendered in several Eleventy runs, a heap that grows by half its live size at most before V8
+ * collects it. Left to itself V8 lets a large heap grow to several times its live size; at 100,000
+ * articles that was 2 GB of garbage at the peak (6.29 GB against 4.33 GB with the flag).
+ */
+export function buildNodeFlags(root: string, totalBytes = os.totalmem(), pagesPerRun = PAGES_PER_RUN): string[] {
+  const flags = [`--max-old-space-size=${recommendedHeapMegabytes(totalBytes)}`];
+  if (countArticleFiles(root) > pagesPerRun) flags.push("--heap-growing-percent=50");
+  return flags;
+}
+
 /** The canonical URL of every page that shows a QR code, but those of `skip` (page paths). */
 export function qrPageUrls(content: SiteContent, skip: ReadonlySet<string> = new Set()): string[] {
   const paths = [

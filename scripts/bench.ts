@@ -24,7 +24,7 @@ import {
   sizeTable,
   summaryTable,
 } from "../bench/report.ts";
-import { recommendedHeapMegabytes } from "../lib/build.ts";
+import { buildNodeFlags } from "../lib/build.ts";
 import { writeSyntheticCorpus } from "../lib/corpus.ts";
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -57,18 +57,17 @@ function treeRss(rootPid: number): number {
   return total;
 }
 
-/** Runs a TypeScript file in a child Node with the build's heap size; returns its last JSON line, time and peak memory. */
+/** Runs a TypeScript file in a child Node with the build's flags (buildNodeFlags); returns its last JSON line, time and peak memory. */
 function runChild(
   script: string,
   args: string[],
 ): Promise<{ wallMs: number; peakRssBytes: number; output: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const start = process.hrtime.bigint();
-    const child = spawn(
-      process.execPath,
-      [`--max-old-space-size=${recommendedHeapMegabytes()}`, "--import", "tsx", script, ...args],
-      { cwd: PROJECT_DIR, stdio: ["ignore", "pipe", "pipe"] },
-    );
+    const child = spawn(process.execPath, [...buildNodeFlags(args[0] as string), "--import", "tsx", script, ...args], {
+      cwd: PROJECT_DIR,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let peak = 0;
     const timer = setInterval(() => {
       if (child.pid) peak = Math.max(peak, treeRss(child.pid));

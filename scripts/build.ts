@@ -2,21 +2,25 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
-import { buildSite, recommendedHeapMegabytes } from "../lib/build.ts";
+import { buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/build.ts";
 import { findContentValidationError, formatProblem } from "../lib/problems.ts";
 
 /**
  * `npm run build [-- --root DIR --out DIR --no-search]`: validate, render and index the site
  * (by default the one in the current folder) into its _site/.
  */
-async function main(): Promise<void> {
-  const { values } = parseArgs({
+function cliOptions() {
+  return parseArgs({
     options: {
       root: { type: "string", default: "." },
       out: { type: "string" },
       "no-search": { type: "boolean", default: false },
     },
-  });
+  }).values;
+}
+
+async function main(): Promise<void> {
+  const values = cliOptions();
   const started = Date.now();
   try {
     const result = await buildSite({
@@ -45,19 +49,26 @@ async function main(): Promise<void> {
 }
 
 /**
- * Runs this script again in a Node whose heap fits a large site, unless it already has one:
- * editors never need to set NODE_OPTIONS themselves. Returns whether it did.
+ * Runs this script again in a Node with the flags a site of this size needs (buildNodeFlags: a heap
+ * that fits it, and for a large site a heap that is collected before it grows far past its live
+ * size), unless it already has them: editors never need to set NODE_OPTIONS. Returns whether it did.
  */
-function reexecWithLargerHeap(): boolean {
-  const wanted = recommendedHeapMegabytes();
-  if (v8.getHeapStatistics().heap_size_limit / 1048576 >= wanted * 0.9 || process.env.BUREAU_BUILD_HEAP) return false;
+function reexecWithBuildFlags(): boolean {
+  if (process.env.BUREAU_BUILD_HEAP) return false;
+  const flags = buildNodeFlags(path.resolve(cliOptions().root));
+  const heapFits = v8.getHeapStatistics().heap_size_limit / 1048576 >= recommendedHeapMegabytes() * 0.9;
+  const growthSet = flags.every((flag) => flag.startsWith("--max-old-space-size") || process.execArgv.includes(flag));
+  if (heapFits && growthSet) return false;
   const child = spawnSync(
     process.execPath,
-    [...process.execArgv, `--max-old-space-size=${wanted}`, process.argv[1] as string, ...process.argv.slice(2)],
-    { stdio: "inherit", env: { ...process.env, BUREAU_BUILD_HEAP: String(wanted) } },
+    [...process.execArgv, ...flags, process.argv[1] as string, ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, BUREAU_BUILD_HEAP: flags.join(" ") },
+    },
   );
   process.exitCode = child.status ?? 1;
   return true;
 }
 
-if (!reexecWithLargerHeap()) await main();
+if (!reexecWithBuildFlags()) await main();

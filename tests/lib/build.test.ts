@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { planRenderRuns } from "../../lib/build.ts";
+import { buildNodeFlags, countArticleFiles, planRenderRuns, recommendedHeapMegabytes } from "../../lib/build.ts";
 
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `/articles/a${i}/`);
 
@@ -24,6 +27,41 @@ describe("planRenderRuns", () => {
       expect(Math.max(...runs.map((run) => run.length))).toBeLessThanOrEqual(20);
       expect(runs.length).toBe(Math.ceil(count / 20));
       expect(runs.flat()).toEqual(urls(count));
+    }
+  });
+});
+
+describe("buildNodeFlags", () => {
+  const GIB = 1024 ** 3;
+
+  function siteWithArticles(count: number): string {
+    const root = mkdtempSync(path.join(tmpdir(), "bureau-flags-"));
+    mkdirSync(path.join(root, "content/articles/2024"), { recursive: true });
+    for (let i = 0; i < count; i++) writeFileSync(path.join(root, `content/articles/2024/a${i}.md`), "---\n---\n");
+    writeFileSync(path.join(root, "content/articles/2024/notes.txt"), "not an article");
+    return root;
+  }
+
+  it("counts the Markdown files under content/articles, none for a site without them", () => {
+    const root = siteWithArticles(4);
+    try {
+      expect(countArticleFiles(root)).toBe(4);
+      expect(countArticleFiles(path.join(root, "missing"))).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("gives every build the recommended heap, and a large site one collected before it grows far", () => {
+    const root = siteWithArticles(3);
+    try {
+      expect(buildNodeFlags(root, 24 * GIB, 3)).toEqual([`--max-old-space-size=${recommendedHeapMegabytes(24 * GIB)}`]);
+      expect(buildNodeFlags(root, 24 * GIB, 2)).toEqual([
+        `--max-old-space-size=${recommendedHeapMegabytes(24 * GIB)}`,
+        "--heap-growing-percent=50",
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });
