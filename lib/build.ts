@@ -90,6 +90,8 @@ export interface BuildOptions {
   searchIndex?: boolean;
   /** Article and notice pages one Eleventy run renders at most (default PAGES_PER_RUN). */
   pagesPerRun?: number;
+  /** Pages one search index shard holds at most (default SHARD_SIZE of lib/search-index.ts). */
+  searchShardSize?: number;
 }
 
 export interface BuildResult {
@@ -150,6 +152,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         ? undefined
         : writeSearchIndexInWorker(content, path.join(stagingDir, "pagefind"), {
             cacheDir: path.join(root, CACHE_DIR, "search"),
+            shardSize: options.searchShardSize,
           }).then(({ finishedAt, ...stats }) => {
             timings.searchIndex = finishedAt - searchStart;
             return stats;
