@@ -2,13 +2,12 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { loadContent, type SiteContent } from "./content.ts";
+import { listArticleFiles, loadContent, type SiteContent } from "./content.ts";
 import { CACHE_DIR, configureSite, PROJECT_DIR } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { metaCsp, writeHeadersFile } from "./headers.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
 import {
-  carriedOverPages,
   contentHash,
   linkReusedPages,
   pageKeys,
@@ -25,18 +24,17 @@ import { type SearchIndexResult, writeSearchIndexInWorker } from "./search-index
 import { canonicalUrl } from "./urls.ts";
 
 /**
+ * Article and notice pages one Eleventy run renders at most. Eleventy keeps every page it renders
+ * (its data and its HTML) until the run ends, so a large site is rendered in several runs.
+ */
+export const PAGES_PER_RUN = 20000;
+
+/**
  * The V8 heap a build gets, in MB: 60 % of the machine's memory, at most 16 GB and at least
  * 2 GB. Node's default (about 4 GB on 64-bit machines) is too small near 100,000 pages.
  */
 export function recommendedHeapMegabytes(totalBytes = os.totalmem()): number {
   return Math.max(2048, Math.min(16384, Math.floor((totalBytes / 1048576) * 0.6)));
-}
-
-/** The Markdown files under `<root>/content/articles`: how large a site is, known before it is loaded. */
-export function countArticleFiles(root: string): number {
-  const articles = path.join(root, "content/articles");
-  if (!existsSync(articles)) return 0;
-  return readdirSync(articles, { recursive: true, encoding: "utf8" }).filter((entry) => entry.endsWith(".md")).length;
 }
 
 /**
@@ -47,7 +45,7 @@ export function countArticleFiles(root: string): number {
  */
 export function buildNodeFlags(root: string, totalBytes = os.totalmem(), pagesPerRun = PAGES_PER_RUN): string[] {
   const flags = [`--max-old-space-size=${recommendedHeapMegabytes(totalBytes)}`];
-  if (countArticleFiles(root) > pagesPerRun) flags.push("--heap-growing-percent=50");
+  if (listArticleFiles(root).length > pagesPerRun) flags.push("--heap-growing-percent=50");
   return flags;
 }
 
@@ -64,12 +62,6 @@ export function qrPageUrls(content: SiteContent, skip: ReadonlySet<string> = new
   ];
   return paths.filter((pagePath) => !skip.has(pagePath)).map((pagePath) => canonicalUrl(content.site.url, pagePath));
 }
-
-/**
- * Article and notice pages one Eleventy run renders at most. Eleventy keeps every page it renders
- * (its data and its HTML) until the run ends, so a large site is rendered in several runs.
- */
-export const PAGES_PER_RUN = 20000;
 
 /**
  * Splits the pages to render into runs of at most `perRun` pages, as even as can be, in order;
@@ -183,9 +175,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Eleventy renders into staging in runs of at most PAGES_PER_RUN article and notice pages; the
     // first run renders every other page too. The pages carried over are linked in afterwards.
     start = process.hrtime.bigint();
-    const toRender = carriedOverPages(content)
-      .map((page) => page.url)
-      .filter((url) => !reusedUrls.has(url));
+    const toRender = [...keys.keys()].filter((url) => !reusedUrls.has(url));
     const pageFiles = new Map<string, { file: string; sha256: string }>(reused);
     let rendered = 0;
     const runs = planRenderRuns(toRender, options.pagesPerRun);

@@ -137,6 +137,11 @@ function listFiles(root: string, directory: string, extensions: readonly string[
     .map((entry) => `${directory}/${entry}`);
 }
 
+/** The article files of a site (the `.md` files under `content/articles`), as the build reads them. */
+export function listArticleFiles(root: string): string[] {
+  return listFiles(root, ARTICLES_DIR, [".md"]);
+}
+
 function readText(root: string, file: string, problems: ContentProblem[]): string | undefined {
   const bytes = readFileSync(path.join(root, file));
   const decoded = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
@@ -181,7 +186,7 @@ function loadArticles(context: LoadContext): Article[] {
     site.time_zone,
   );
   const articles: Article[] = [];
-  for (const file of listFiles(root, ARTICLES_DIR, [".md"])) {
+  for (const file of listArticleFiles(root)) {
     const relative = file.slice(ARTICLES_DIR.length + 1);
     const match = /^(\d{4})\/([^/]+)\.md$/.exec(relative);
     if (!match || !SLUG.test(match[2] ?? "")) {

@@ -137,29 +137,36 @@ export function registerPages(eleventyConfig: EleventyConfig, options: PageSelec
     return pageHead(this.ctx);
   });
 
-  page("article.njk", {
-    layout: "layouts/article.njk",
-    pagination: {
-      data: "catalog.articles",
-      size: 1,
-      alias: "article",
-      addAllPagesToCollections: true,
-      before: (articles: Article[]) => selected(articles, (article) => article.url),
-    },
-    permalink: (data: PageData) => data.article?.url,
-    ogType: "article",
-  });
+  /**
+   * A template with a page per item of a catalog list, at the item's URL; `selectable` lists (articles,
+   * notice pages) render only the items this run selects.
+   */
+  const pagePerItem = <K extends "article" | "notice" | "listPage" | "noticeList" | "staticPage">(
+    file: string,
+    list: keyof SiteContent,
+    alias: K,
+    url: (item: NonNullable<PageData[K]>) => string | undefined,
+    more: { selectable?: boolean; ogType?: string } = {},
+  ) =>
+    page(file, {
+      layout: `layouts/${file}`,
+      pagination: {
+        data: `catalog.${list}`,
+        size: 1,
+        alias,
+        addAllPagesToCollections: true,
+        ...(more.selectable ? { before: (items: NonNullable<PageData[K]>[]) => selected(items, url) } : {}),
+      },
+      permalink: (data: PageData) => {
+        const item = data[alias];
+        return item ? url(item as NonNullable<PageData[K]>) : undefined;
+      },
+      ...(more.ogType ? { ogType: more.ogType } : {}),
+    });
 
-  page("notice.njk", {
-    layout: "layouts/notice.njk",
-    pagination: {
-      data: "catalog.noticePages",
-      size: 1,
-      alias: "notice",
-      addAllPagesToCollections: true,
-      before: (notices: Notice[]) => selected(notices, (notice) => notice.pageUrl),
-    },
-    permalink: (data: PageData) => data.notice?.pageUrl,
+  pagePerItem("article.njk", "articles", "article", (article) => article.url, { selectable: true, ogType: "article" });
+  pagePerItem("notice.njk", "noticePages", "notice", (notice) => notice.pageUrl, {
+    selectable: true,
     ogType: "article",
   });
 
@@ -174,23 +181,9 @@ export function registerPages(eleventyConfig: EleventyConfig, options: PageSelec
     },
   });
 
-  page("column.njk", {
-    layout: "layouts/column.njk",
-    pagination: { data: "catalog.columnPages", size: 1, alias: "listPage", addAllPagesToCollections: true },
-    permalink: (data: PageData) => data.listPage?.url,
-  });
-
-  page("notices.njk", {
-    layout: "layouts/notices.njk",
-    pagination: { data: "catalog.noticeListPages", size: 1, alias: "noticeList", addAllPagesToCollections: true },
-    permalink: (data: PageData) => data.noticeList?.url,
-  });
-
-  page("page.njk", {
-    layout: "layouts/page.njk",
-    pagination: { data: "catalog.pages", size: 1, alias: "staticPage", addAllPagesToCollections: true },
-    permalink: (data: PageData) => data.staticPage?.url,
-  });
+  pagePerItem("column.njk", "columnPages", "listPage", (listPage) => listPage.url);
+  pagePerItem("notices.njk", "noticeListPages", "noticeList", (noticeList) => noticeList.url);
+  pagePerItem("page.njk", "pages", "staticPage", (staticPage) => staticPage.url);
 
   page("search.njk", {
     layout: "layouts/search.njk",

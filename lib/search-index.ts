@@ -353,8 +353,9 @@ export function writeSearchIndex(
 
 /**
  * writeSearchIndex in a worker thread (lib/search-worker.mjs): the Markdown's text, the segmentation
- * and the records sent to Pagefind then use the second core instead of waiting for Eleventy's rendering on the main
- * thread. `finishedAt` (epoch milliseconds) is when the worker finished, however busy the main thread was.
+ * and the records sent to Pagefind then use the second core instead of waiting for Eleventy's
+ * rendering on the main thread. `finishedAt` (epoch milliseconds) is when the worker finished,
+ * however busy the main thread was.
  */
 export function writeSearchIndexInWorker(
   content: SiteContent,

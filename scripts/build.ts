@@ -57,8 +57,8 @@ function reexecWithBuildFlags(): boolean {
   if (process.env.BUREAU_BUILD_HEAP) return false;
   const flags = buildNodeFlags(path.resolve(cliOptions().root));
   const heapFits = v8.getHeapStatistics().heap_size_limit / 1048576 >= recommendedHeapMegabytes() * 0.9;
-  const growthSet = flags.every((flag) => flag.startsWith("--max-old-space-size") || process.execArgv.includes(flag));
-  if (heapFits && growthSet) return false;
+  const otherFlags = flags.filter((flag) => !flag.startsWith("--max-old-space-size="));
+  if (heapFits && otherFlags.every((flag) => process.execArgv.includes(flag))) return false;
   const child = spawnSync(
     process.execPath,
     [...process.execArgv, ...flags, process.argv[1] as string, ...process.argv.slice(2)],

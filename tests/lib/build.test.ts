@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNodeFlags, countArticleFiles, planRenderRuns, recommendedHeapMegabytes } from "../../lib/build.ts";
+import { buildNodeFlags, planRenderRuns, recommendedHeapMegabytes } from "../../lib/build.ts";
+import { listArticleFiles } from "../../lib/content.ts";
 
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `/articles/a${i}/`);
 
@@ -45,8 +46,8 @@ describe("buildNodeFlags", () => {
   it("counts the Markdown files under content/articles, none for a site without them", () => {
     const root = siteWithArticles(4);
     try {
-      expect(countArticleFiles(root)).toBe(4);
-      expect(countArticleFiles(path.join(root, "missing"))).toBe(0);
+      expect(listArticleFiles(root)).toHaveLength(4);
+      expect(listArticleFiles(path.join(root, "missing"))).toEqual([]);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
