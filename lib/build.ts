@@ -20,7 +20,7 @@ import {
   sharedPageInputs,
   writePageManifest,
 } from "./reuse.ts";
-import { type SearchIndexResult, writeSearchIndexInWorker } from "./search-index.ts";
+import { type SearchIndexResult, writeSearchIndexInWorkers } from "./search-index.ts";
 import { canonicalUrl } from "./urls.ts";
 
 /**
@@ -142,7 +142,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     search =
       options.searchIndex === false
         ? undefined
-        : writeSearchIndexInWorker(content, path.join(stagingDir, "pagefind"), {
+        : writeSearchIndexInWorkers(content, path.join(stagingDir, "pagefind"), {
             cacheDir: path.join(root, CACHE_DIR, "search"),
             shardSize: options.searchShardSize,
           }).then(({ finishedAt, ...stats }) => {

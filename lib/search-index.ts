@@ -11,6 +11,7 @@ import {
   statSync,
   writeFileSync,
 } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -190,11 +191,14 @@ export const SHARD_SIZE = 1500;
 /** Bumped when the records or the layout change, so cached shards of older builds are not reused. */
 const FORMAT = "bigram-1";
 
+/** What planShards needs of a page: its URL and date. */
+export type ShardablePage = Pick<SearchRecordSource, "url" | "date">;
+
 /** One shard of the index: a Pagefind language of its own, so result ids tell their shard. */
-export interface SearchShard {
+export interface SearchShard<Page extends ShardablePage = SearchRecordSource> {
   name: string;
   language: string;
-  sources: SearchRecordSource[];
+  sources: Page[];
 }
 
 /** A shard's Pagefind records, made when the shard is written so only one shard's records are held at a time. */
@@ -212,20 +216,22 @@ export interface ShardManifest {
  * returns them newest first; a year with more pages than that is a run of shards of its own, cut
  * oldest first. A new or edited article thus changes only the shard of its year.
  */
-export function planShards(sources: readonly SearchRecordSource[], shardSize = SHARD_SIZE): SearchShard[] {
-  const byYear = new Map<string, SearchRecordSource[]>();
+export function planShards<Page extends ShardablePage>(
+  sources: readonly Page[],
+  shardSize = SHARD_SIZE,
+): SearchShard<Page>[] {
+  const byYear = new Map<string, Page[]>();
   for (const source of sources) {
     const year = formatIsoDate(source.date, "yyyy");
     const inYear = byYear.get(year);
     if (inYear) inYear.push(source);
     else byYear.set(year, [source]);
   }
-  const oldestFirst = (a: SearchRecordSource, b: SearchRecordSource) =>
-    a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? -1 : 1;
-  const shards: SearchShard[] = [];
-  const add = (name: string, chunk: SearchRecordSource[]) =>
+  const oldestFirst = (a: Page, b: Page) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? -1 : 1);
+  const shards: SearchShard<Page>[] = [];
+  const add = (name: string, chunk: Page[]) =>
     shards.push({ name, language: `${SEARCH_LANGUAGE}-x-${name}`, sources: chunk });
-  let group: { years: string[]; sources: SearchRecordSource[] } = { years: [], sources: [] };
+  let group: { years: string[]; sources: Page[] } = { years: [], sources: [] };
   const closeGroup = () => {
     if (group.years.length === 0) return;
     const first = group.years[0] as string;
@@ -309,7 +315,15 @@ function storeInCache(written: string, cached: string, primary: boolean): void {
 /** The files a merged (non-primary) shard needs; Pagefind's scripts and wasm come from the primary. */
 const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
 
-async function writeShard(records: readonly pagefind.CustomRecord[], target: string): Promise<void> {
+/**
+ * Sends a shard's records to a new Pagefind index and writes it into `target`; `whileWriting` runs
+ * once Pagefind has been asked to write, so the caller's thread works while Pagefind does.
+ */
+async function writeShard(
+  records: readonly pagefind.CustomRecord[],
+  target: string,
+  whileWriting: () => void = () => undefined,
+): Promise<void> {
   const { index, errors } = await pagefind.createIndex({ keepIndexUrl: true });
   if (!index) throw new Error(`搜索索引创建失败 (pagefind createIndex): ${errors.join("; ")}`);
   for (let at = 0; at < records.length; at += BATCH) {
@@ -320,7 +334,9 @@ async function writeShard(records: readonly pagefind.CustomRecord[], target: str
         throw new Error(`搜索索引失败 (pagefind addCustomRecord) ${batch[i]?.url}: ${result.errors.join("; ")}`);
     });
   }
-  const written = await index.writeFiles({ outputPath: target });
+  const writing = index.writeFiles({ outputPath: target });
+  whileWriting();
+  const written = await writing;
   if (written.errors.length > 0)
     throw new Error(`搜索索引写入失败 (pagefind writeFiles): ${written.errors.join("; ")}`);
   await index.deleteIndex();
@@ -332,45 +348,221 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Pages a shard holds at most (default SHARD_SIZE). */
   shardSize?: number;
+  /** Worker threads writing shards at once, each with a Pagefind process of its own (writeSearchIndexInWorkers). */
+  workers?: number;
 }
 
 /** What writeSearchIndex reports. */
 export type SearchIndexResult = SearchIndexStats & { cachedShards: number };
+
+/** One shard to write: its pages, whether it is the primary index, and the folder it is written to. */
+export interface ShardJob {
+  shard: SearchShard<SearchPageSource>;
+  primary: boolean;
+  target: string;
+}
+
+/** What writeShards did: the cache entries its shards use, and how many shards came from the cache. */
+export interface ShardsWritten {
+  used: string[];
+  cachedShards: number;
+}
+
+/** A shard's records and cache entry, worked out just before it is written (the Markdown's text, the segmentation). */
+function prepareShard(job: ShardJob, cacheDir: string | undefined) {
+  const records = shardRecords({ ...job.shard, sources: job.shard.sources.map(toRecordSource) });
+  const hash = createHash("sha256")
+    .update(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${JSON.stringify(records)}`)
+    .digest("hex")
+    .slice(0, 16);
+  const entry = `${job.shard.name}-${hash}`;
+  return { job, records, entry, cached: cacheDir ? path.join(cacheDir, entry) : undefined };
+}
+
+/**
+ * Writes each job's shard into its folder, one after the other in this thread's Pagefind process,
+ * or links it from the cache when its records are unchanged. The next shard's records are prepared
+ * while Pagefind writes the current one. A merged shard keeps only the files the browser merges.
+ */
+export async function writeShards(jobs: readonly ShardJob[], cacheDir?: string): Promise<ShardsWritten> {
+  const used: string[] = [];
+  let cachedShards = 0;
+  let next = jobs[0] ? prepareShard(jobs[0], cacheDir) : undefined;
+  for (let i = 0; next; i++) {
+    const { job, records, entry, cached } = next;
+    const prepareNext = () => {
+      const following = jobs[i + 1];
+      next = following ? prepareShard(following, cacheDir) : undefined;
+    };
+    used.push(entry);
+    if (cached && existsSync(cached) && linkCached(cached, job.target)) {
+      cachedShards++;
+      prepareNext();
+      continue;
+    }
+    rmSync(job.target, { recursive: true, force: true });
+    await writeShard(records, job.target, prepareNext);
+    if (!job.primary) {
+      for (const file of readdirSync(job.target)) {
+        if (!MERGED_SHARD_FILES.test(file)) rmSync(path.join(job.target, file), { recursive: true, force: true });
+      }
+    }
+    if (cached) storeInCache(job.target, cached, job.primary);
+  }
+  return { used, cachedShards };
+}
+
+/** Each shard of `shards` (newest first, the first the primary) as a job writing into `partsDir/<name>`. */
+export function shardJobs(shards: readonly SearchShard<SearchPageSource>[], partsDir: string): ShardJob[] {
+  return shards.map((shard, i) => ({ shard, primary: i === 0, target: path.join(partsDir, shard.name) }));
+}
+
+/**
+ * Deals jobs out to `count` threads so that each writes about as many pages: the largest shard
+ * first, each to the thread with the fewest pages so far. Every thread keeps the jobs' order.
+ */
+export function assignShardJobs<Job extends { shard: { sources: readonly unknown[] } }>(
+  jobs: readonly Job[],
+  count: number,
+): Job[][] {
+  const threads = Array.from({ length: Math.max(1, Math.min(count, jobs.length)) }, () => ({
+    pages: 0,
+    jobs: [] as number[],
+  }));
+  const bySize = jobs
+    .map((job, i) => ({ i, pages: job.shard.sources.length }))
+    .sort((a, b) => b.pages - a.pages || a.i - b.i);
+  for (const { i, pages } of bySize) {
+    const lightest = threads.reduce((best, thread) => (thread.pages < best.pages ? thread : best));
+    lightest.jobs.push(i);
+    lightest.pages += pages;
+  }
+  return threads.map((thread) => thread.jobs.sort((a, b) => a - b).map((i) => jobs[i] as Job));
+}
+
+/** The folder shards are written into before they are put in place: beside the index, never inside the site. */
+function partsFolder(outputPath: string): string {
+  return path.join(path.dirname(outputPath), `.${path.basename(outputPath)}-parts-${process.pid}`);
+}
+
+/**
+ * Puts the written shards in place (the primary at `outputPath`, the others in sub-folders named
+ * after them), writes `shards.json`, and prunes cache entries no shard uses any more.
+ */
+function assembleIndex(
+  outputPath: string,
+  partsDir: string,
+  shards: readonly SearchShard<SearchPageSource>[],
+  written: ShardsWritten,
+  cacheDir: string | undefined,
+): SearchIndexResult {
+  rmSync(outputPath, { recursive: true, force: true });
+  const manifest: ShardManifest = { shards: [] };
+  for (const [i, shard] of shards.entries()) {
+    const from = path.join(partsDir, shard.name);
+    if (i === 0) {
+      mkdirSync(path.dirname(outputPath), { recursive: true });
+      renameSync(from, outputPath);
+    } else renameSync(from, path.join(outputPath, shard.name));
+    if (shard.sources.length > 0)
+      manifest.shards.push({ path: i === 0 ? "/pagefind/" : `/pagefind/${shard.name}/`, language: shard.language });
+  }
+  rmSync(partsDir, { recursive: true, force: true });
+  writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
+  if (cacheDir && existsSync(cacheDir)) {
+    const used = new Set(written.used);
+    for (const entry of readdirSync(cacheDir)) {
+      if (!used.has(entry)) rmSync(path.join(cacheDir, entry), { recursive: true, force: true });
+    }
+  }
+  const pages = shards.reduce((sum, shard) => sum + shard.sources.length, 0);
+  return {
+    pages,
+    records: pages,
+    shards: shards.length,
+    cachedShards: written.cachedShards,
+    bytes: folderBytes(outputPath),
+  };
+}
 
 /**
  * Writes the Pagefind index of every article and notice page into `outputPath` (`<site>/pagefind`),
  * from the validated content rather than the built HTML, so it can run while Eleventy writes pages.
  * The newest shard is the primary index at `outputPath`, the others sit in sub-folders listed in
  * `shards.json`; a shard whose records are unchanged since the last build is copied from the cache.
+ * Runs in this thread; writeSearchIndexInWorkers spreads the same work over worker threads.
  */
-export function writeSearchIndex(
+export async function writeSearchIndex(
   content: SiteContent,
   outputPath: string,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexResult> {
-  return writeSearchIndexFromSources(searchRecordSources(content), outputPath, options);
+  const shards = planShards(searchPageSources(content), options.shardSize);
+  const partsDir = partsFolder(outputPath);
+  rmSync(partsDir, { recursive: true, force: true });
+  try {
+    const written = await writeShards(shardJobs(shards, partsDir), options.cacheDir).finally(() => pagefind.close());
+    return assembleIndex(outputPath, partsDir, shards, written, options.cacheDir);
+  } finally {
+    rmSync(partsDir, { recursive: true, force: true });
+  }
+}
+
+/** The nice value of the search worker threads and their Pagefind processes (Linux), so Eleventy's rendering goes first. */
+export const SEARCH_NICE = Number(process.env.BUREAU_SEARCH_NICE ?? 10);
+
+/** Worker threads writing search shards at once: one per core, at most two (each holds a shard in Pagefind's memory). */
+export function searchWorkerCount(cores = availableParallelism()): number {
+  return Math.max(1, Math.min(2, cores));
 }
 
 /**
- * writeSearchIndex in a worker thread (lib/search-worker.mjs): the Markdown's text, the segmentation
- * and the records sent to Pagefind then use the second core instead of waiting for Eleventy's
- * rendering on the main thread. `finishedAt` (epoch milliseconds) is when the worker finished,
- * however busy the main thread was.
+ * writeSearchIndex in worker threads (lib/search-worker.mjs), each with a Pagefind process of its
+ * own writing its share of the shards (assignShardJobs): the Markdown's text, the segmentation and
+ * Pagefind's work then use every core instead of waiting for Eleventy's rendering on the main
+ * thread. `finishedAt` (epoch milliseconds) is when the last worker finished, however busy the
+ * main thread was.
  */
-export function writeSearchIndexInWorker(
+export async function writeSearchIndexInWorkers(
   content: SiteContent,
   outputPath: string,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexResult & { finishedAt: number }> {
-  const pages = searchPageSources(content);
+  const shards = planShards(searchPageSources(content), options.shardSize);
+  const partsDir = partsFolder(outputPath);
+  rmSync(partsDir, { recursive: true, force: true });
+  try {
+    const threads = assignShardJobs(shardJobs(shards, partsDir), options.workers ?? searchWorkerCount());
+    const results = await Promise.allSettled(threads.map((jobs) => writeShardsInWorker(jobs, options.cacheDir)));
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    const done = results.map(
+      (result) => (result as PromiseFulfilledResult<ShardsWritten & { finishedAt: number }>).value,
+    );
+    const written = {
+      used: done.flatMap((result) => result.used),
+      cachedShards: done.reduce((sum, result) => sum + result.cachedShards, 0),
+    };
+    const stats = assembleIndex(outputPath, partsDir, shards, written, options.cacheDir);
+    return { ...stats, finishedAt: Math.max(...done.map((result) => result.finishedAt)) };
+  } finally {
+    rmSync(partsDir, { recursive: true, force: true });
+  }
+}
+
+/** writeShards in a worker thread of its own (so with a Pagefind process of its own). */
+function writeShardsInWorker(
+  jobs: ShardJob[],
+  cacheDir: string | undefined,
+): Promise<ShardsWritten & { finishedAt: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), {
-      workerData: { pages, outputPath, options },
+      workerData: { jobs, cacheDir, nice: SEARCH_NICE },
     });
     let settled = false;
-    worker.on("message", (message: { stats?: SearchIndexResult; finishedAt?: number; error?: string }) => {
+    worker.on("message", (message: { written?: ShardsWritten; finishedAt?: number; error?: string }) => {
       settled = true;
-      if (message.stats) resolve({ ...message.stats, finishedAt: message.finishedAt ?? Date.now() });
+      if (message.written) resolve({ ...message.written, finishedAt: message.finishedAt ?? Date.now() });
       else reject(new Error(message.error ?? "搜索索引失败 (search index failed)"));
     });
     worker.on("error", (error) => {
@@ -381,58 +573,4 @@ export function writeSearchIndexInWorker(
       if (!settled) reject(new Error(`搜索索引线程意外退出 (search index worker exited with code ${code})`));
     });
   });
-}
-
-/** writeSearchIndex over records already taken from the content (what the worker thread runs). */
-export async function writeSearchIndexFromSources(
-  sources: readonly SearchRecordSource[],
-  outputPath: string,
-  options: SearchIndexOptions = {},
-): Promise<SearchIndexResult> {
-  const shards = planShards(sources, options.shardSize);
-  const manifest: ShardManifest = { shards: [] };
-  const used = new Set<string>();
-  let cachedShards = 0;
-  // A fresh folder: no stale shard survives, and files hard-linked from the cache are never written through.
-  rmSync(outputPath, { recursive: true, force: true });
-  try {
-    for (const [i, shard] of shards.entries()) {
-      const target = i === 0 ? outputPath : path.join(outputPath, shard.name);
-      if (shard.sources.length > 0)
-        manifest.shards.push({ path: i === 0 ? "/pagefind/" : `/pagefind/${shard.name}/`, language: shard.language });
-      const records = shardRecords(shard);
-      const hash = createHash("sha256")
-        .update(`${FORMAT}\n${pagefindVersion}\n${i === 0}\n${JSON.stringify(records)}`)
-        .digest("hex")
-        .slice(0, 16);
-      const cached = options.cacheDir ? path.join(options.cacheDir, `${shard.name}-${hash}`) : undefined;
-      used.add(`${shard.name}-${hash}`);
-      if (cached && existsSync(cached) && linkCached(cached, target)) {
-        cachedShards++;
-        continue;
-      }
-      await writeShard(records, target);
-      if (i > 0) {
-        for (const entry of readdirSync(target)) {
-          if (!MERGED_SHARD_FILES.test(entry)) rmSync(path.join(target, entry), { recursive: true, force: true });
-        }
-      }
-      if (cached) storeInCache(target, cached, i === 0);
-    }
-  } finally {
-    await pagefind.close();
-  }
-  writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
-  if (options.cacheDir && existsSync(options.cacheDir)) {
-    for (const entry of readdirSync(options.cacheDir)) {
-      if (!used.has(entry)) rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
-    }
-  }
-  return {
-    pages: sources.length,
-    records: sources.length,
-    shards: shards.length,
-    cachedShards,
-    bytes: folderBytes(outputPath),
-  };
 }

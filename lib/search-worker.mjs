@@ -1,18 +1,22 @@
 /*
- * The worker thread of writeSearchIndexInWorker (lib/search-index.ts): builds the search index from
- * the pages it is given (searchPageSources) and posts back `{ stats, finishedAt }` (epoch
+ * A worker thread of writeSearchIndexInWorkers (lib/search-index.ts): writes the shards it is given
+ * (writeShards) with a Pagefind process of its own, and posts back `{ written, finishedAt }` (epoch
  * milliseconds, for the stage's timing) or `{ error }`. Plain JavaScript, as a worker starts
  * without the parent's TypeScript loader; tsx's API loads the TypeScript module.
  */
+import { platform, setPriority } from "node:os";
 import { parentPort, workerData } from "node:worker_threads";
+import { close } from "pagefind";
 import { register } from "tsx/esm/api";
 
+// On Linux a nice value is a thread's own and is inherited by the processes it starts: this
+// thread and its Pagefind process yield to the rendering thread, which is the longer chain.
+if (platform() === "linux") setPriority(workerData.nice ?? 0);
 register();
-const { toRecordSource, writeSearchIndexFromSources } = await import("./search-index.ts");
+const { writeShards } = await import("./search-index.ts");
 try {
-  const sources = workerData.pages.map(toRecordSource);
-  const stats = await writeSearchIndexFromSources(sources, workerData.outputPath, workerData.options);
-  parentPort?.postMessage({ stats, finishedAt: performance.timeOrigin + performance.now() });
+  const written = await writeShards(workerData.jobs, workerData.cacheDir).finally(() => close());
+  parentPort?.postMessage({ written, finishedAt: performance.timeOrigin + performance.now() });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
 }

@@ -1,11 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../lib/content.ts";
 import {
+  assignShardJobs,
   markdownToText,
   planShards,
   type SearchRecordSource,
   SHARD_SIZE,
   searchRecordSources,
+  searchWorkerCount,
+  shardJobs,
   shardRecords,
   toCustomRecord,
 } from "../../lib/search-index.ts";
@@ -122,5 +125,43 @@ describe("search shards", () => {
 
   it("still writes one empty shard for a site without articles", () => {
     expect(planShards([]).map((shard) => shard.sources.length)).toEqual([0]);
+  });
+});
+
+describe("search shard jobs", () => {
+  const job = (name: string, pages: number) => ({ name, shard: { sources: Array.from({ length: pages }) } });
+
+  it("deals every job to exactly one thread, largest first to the lightest, each thread keeping the jobs' order", () => {
+    const jobs = [job("a", 5), job("b", 1100), job("c", 1100), job("d", 900), job("e", 1100), job("f", 300)];
+    const threads = assignShardJobs(jobs, 2);
+    expect(threads.map((thread) => thread.map((item) => item.name))).toEqual([
+      ["a", "b", "e"],
+      ["c", "d", "f"],
+    ]);
+    const pages = threads.map((thread) => thread.reduce((sum, item) => sum + item.shard.sources.length, 0));
+    expect(pages).toEqual([2205, 2300]);
+  });
+
+  it("uses no more threads than there are jobs, and one thread when asked for none", () => {
+    expect(assignShardJobs([job("a", 3)], 2)).toHaveLength(1);
+    expect(assignShardJobs([job("a", 3), job("b", 4)], 0).map((thread) => thread.length)).toEqual([2]);
+  });
+
+  it("writes each shard into a folder of its own, the newest as the primary", () => {
+    const shards = planShards(
+      [
+        { url: "/a/", date: "2021-01-01T09:00:00+08:00" },
+        { url: "/b/", date: "2019-01-01T09:00:00+08:00" },
+      ].map((page) => ({ ...page, title: "标", markdown: "", extraText: [], type: "文章" as const })),
+      1,
+    );
+    expect(shardJobs(shards, "/parts").map(({ primary, target }) => [primary, target])).toEqual([
+      [true, "/parts/y2021"],
+      [false, "/parts/y2019"],
+    ]);
+  });
+
+  it("starts a search worker per core, two at most", () => {
+    expect([1, 2, 8].map((cores) => searchWorkerCount(cores))).toEqual([1, 2, 2]);
   });
 });
