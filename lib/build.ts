@@ -49,16 +49,20 @@ export function buildNodeFlags(root: string, totalBytes = os.totalmem(), pagesPe
   return flags;
 }
 
-/** The canonical URL of every page that shows a QR code, but those of `skip` (page paths). */
+/**
+ * The canonical URL of every page that shows a QR code, but those of `skip` (page paths), about in
+ * the order Eleventy renders them (notice pages before articles), so the QR worker is ahead of the
+ * rendering thread instead of leaving it codes to encode itself.
+ */
 export function qrPageUrls(content: SiteContent, skip: ReadonlySet<string> = new Set()): string[] {
   const paths = [
     "/",
     "/search/",
-    ...content.articles.map((article) => article.url),
-    ...content.columnPages.map((page) => page.url),
     ...content.noticePages.map((notice) => notice.pageUrl as string),
     ...content.noticeListPages.map((page) => page.url),
+    ...content.columnPages.map((page) => page.url),
     ...content.pages.map((page) => page.url),
+    ...content.articles.map((article) => article.url),
   ];
   return paths.filter((pagePath) => !skip.has(pagePath)).map((pagePath) => canonicalUrl(content.site.url, pagePath));
 }

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNodeFlags, planRenderRuns, recommendedHeapMegabytes } from "../../lib/build.ts";
-import { listArticleFiles } from "../../lib/content.ts";
+import { buildNodeFlags, planRenderRuns, qrPageUrls, recommendedHeapMegabytes } from "../../lib/build.ts";
+import { listArticleFiles, loadContent } from "../../lib/content.ts";
+import { PROJECT_DIR } from "../../lib/eleventy.ts";
 
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `/articles/a${i}/`);
 
@@ -64,5 +65,35 @@ describe("buildNodeFlags", () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("qrPageUrls", () => {
+  const content = loadContent({ root: PROJECT_DIR });
+
+  it("lists every page with a QR code once, as a canonical URL, notice pages before articles", () => {
+    const urls = qrPageUrls(content);
+    const expected =
+      2 +
+      content.articles.length +
+      content.columnPages.length +
+      content.noticePages.length +
+      content.noticeListPages.length +
+      content.pages.length;
+    expect(new Set(urls).size).toBe(expected);
+    expect(urls.length).toBe(expected);
+    expect(urls.every((url) => url.startsWith(`${content.site.url}/`))).toBe(true);
+    const firstArticle = urls.indexOf(`${content.site.url}${content.articles[0]?.url}`);
+    const lastNotice = urls.lastIndexOf(`${content.site.url}${content.noticePages.at(-1)?.pageUrl}`);
+    expect(lastNotice).toBeGreaterThan(0);
+    expect(firstArticle).toBeGreaterThan(lastNotice);
+  });
+
+  it("leaves out the pages carried over from the last build", () => {
+    const article = content.articles[0]?.url as string;
+    const urls = qrPageUrls(content, new Set([article, "/"]));
+    expect(urls).not.toContain(`${content.site.url}${article}`);
+    expect(urls).not.toContain(`${content.site.url}/`);
+    expect(urls).toHaveLength(qrPageUrls(content).length - 2);
   });
 });
