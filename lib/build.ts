@@ -88,6 +88,8 @@ export interface BuildOptions {
   pagesPerRun?: number;
   /** Pages one search index shard holds at most (default SHARD_SIZE of lib/search-index.ts). */
   searchShardSize?: number;
+  /** Worker threads writing search shards at once (default searchWorkerCount of lib/search-index.ts). */
+  searchWorkers?: number;
 }
 
 export interface BuildResult {
@@ -142,6 +144,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings.validation = elapsed(start);
 
     // The search index is built from the validated content, so it runs beside Eleventy (2 cores).
+    const fingerprint = renderFingerprint(PROJECT_DIR);
     const searchStart = performance.timeOrigin + performance.now();
     search =
       options.searchIndex === false
@@ -149,6 +152,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         : writeSearchIndexInWorkers(content, path.join(stagingDir, "pagefind"), {
             cacheDir: path.join(root, CACHE_DIR, "search"),
             shardSize: options.searchShardSize,
+            workers: options.searchWorkers,
+            fingerprint,
           }).then(({ finishedAt, ...stats }) => {
             timings.searchIndex = finishedAt - searchStart;
             return stats;
@@ -158,7 +163,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Article and notice pages whose inputs did not change since the last build are linked from it, not rendered.
     start = process.hrtime.bigint();
     const manifestFile = pageManifestFile(path.join(root, CACHE_DIR), outputDir);
-    const keys = pageKeys(content, sharedPageInputs(content, renderFingerprint(PROJECT_DIR), metaCsp()));
+    const keys = pageKeys(content, sharedPageInputs(content, fingerprint, metaCsp()));
     const reused = reusablePages(readPageManifest(manifestFile, outputDir), keys, outputDir);
     const reusedUrls = new Set(reused.keys());
     timings.reuse = elapsed(start);

@@ -350,6 +350,8 @@ export interface SearchIndexOptions {
   shardSize?: number;
   /** Worker threads writing shards at once, each with a Pagefind process of its own (writeSearchIndexInWorkers). */
   workers?: number;
+  /** The code's fingerprint, so cached shards are found from their pages (ShardCache). */
+  fingerprint?: string;
 }
 
 /** What writeSearchIndex reports. */
@@ -368,46 +370,72 @@ export interface ShardsWritten {
   cachedShards: number;
 }
 
-/** A shard's records and cache entry, worked out just before it is written (the Markdown's text, the segmentation). */
-function prepareShard(job: ShardJob, cacheDir: string | undefined) {
-  const records = shardRecords({ ...job.shard, sources: job.shard.sources.map(toRecordSource) });
+/** Where writeShards finds and keeps cached shards. */
+export interface ShardCache {
+  /** The cache folder (e.g. `<root>/.cache/search`); none: no cache. */
+  dir?: string;
+  /**
+   * A hash of the code that turns pages into records (lib/reuse.ts renderFingerprint): with it a
+   * shard's cache entry is named from its pages, so a cached shard is used without making its
+   * records; without it, from the records themselves.
+   */
+  fingerprint?: string;
+}
+
+/** A shard's cache entry, and its records made when first asked for (the Markdown's text, the segmentation). */
+function prepareShard(job: ShardJob, cache: ShardCache) {
+  const makeRecords = () => shardRecords({ ...job.shard, sources: job.shard.sources.map(toRecordSource) });
+  let records = cache.fingerprint ? undefined : makeRecords();
+  const inputs = cache.fingerprint ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}` : JSON.stringify(records);
   const hash = createHash("sha256")
-    .update(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${JSON.stringify(records)}`)
+    .update(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${inputs}`)
     .digest("hex")
     .slice(0, 16);
   const entry = `${job.shard.name}-${hash}`;
-  return { job, records, entry, cached: cacheDir ? path.join(cacheDir, entry) : undefined };
+  const cached = cache.dir ? path.join(cache.dir, entry) : undefined;
+  return {
+    job,
+    entry,
+    cached,
+    isCached: () => cached !== undefined && existsSync(cached),
+    records: () => {
+      records ??= makeRecords();
+      return records;
+    },
+  };
 }
 
 /**
  * Writes each job's shard into its folder, one after the other in this thread's Pagefind process,
- * or links it from the cache when its records are unchanged. The next shard's records are prepared
+ * or links it from the cache when its pages are unchanged. The next shard's records are made
  * while Pagefind writes the current one. A merged shard keeps only the files the browser merges.
  */
-export async function writeShards(jobs: readonly ShardJob[], cacheDir?: string): Promise<ShardsWritten> {
+export async function writeShards(jobs: readonly ShardJob[], cache: ShardCache = {}): Promise<ShardsWritten> {
   const used: string[] = [];
   let cachedShards = 0;
-  let next = jobs[0] ? prepareShard(jobs[0], cacheDir) : undefined;
+  let next = jobs[0] ? prepareShard(jobs[0], cache) : undefined;
   for (let i = 0; next; i++) {
-    const { job, records, entry, cached } = next;
+    const current = next;
     const prepareNext = () => {
       const following = jobs[i + 1];
-      next = following ? prepareShard(following, cacheDir) : undefined;
+      next = following ? prepareShard(following, cache) : undefined;
+      if (next && !next.isCached()) next.records();
     };
-    used.push(entry);
-    if (cached && existsSync(cached) && linkCached(cached, job.target)) {
+    used.push(current.entry);
+    if (current.isCached() && linkCached(current.cached as string, current.job.target)) {
       cachedShards++;
       prepareNext();
       continue;
     }
-    rmSync(job.target, { recursive: true, force: true });
-    await writeShard(records, job.target, prepareNext);
-    if (!job.primary) {
-      for (const file of readdirSync(job.target)) {
-        if (!MERGED_SHARD_FILES.test(file)) rmSync(path.join(job.target, file), { recursive: true, force: true });
+    const { target, primary } = current.job;
+    rmSync(target, { recursive: true, force: true });
+    await writeShard(current.records(), target, prepareNext);
+    if (!primary) {
+      for (const file of readdirSync(target)) {
+        if (!MERGED_SHARD_FILES.test(file)) rmSync(path.join(target, file), { recursive: true, force: true });
       }
     }
-    if (cached) storeInCache(job.target, cached, job.primary);
+    if (current.cached) storeInCache(target, current.cached, primary);
   }
   return { used, cachedShards };
 }
@@ -501,19 +529,29 @@ export async function writeSearchIndex(
   const partsDir = partsFolder(outputPath);
   rmSync(partsDir, { recursive: true, force: true });
   try {
-    const written = await writeShards(shardJobs(shards, partsDir), options.cacheDir).finally(() => pagefind.close());
+    const cache = { dir: options.cacheDir, fingerprint: options.fingerprint };
+    const written = await writeShards(shardJobs(shards, partsDir), cache).finally(() => pagefind.close());
     return assembleIndex(outputPath, partsDir, shards, written, options.cacheDir);
   } finally {
     rmSync(partsDir, { recursive: true, force: true });
   }
 }
 
-/** The nice value of the search worker threads and their Pagefind processes (Linux), so Eleventy's rendering goes first. */
-export const SEARCH_NICE = Number(process.env.BUREAU_SEARCH_NICE ?? 10);
+/**
+ * The nice value of search workers and their Pagefind processes (Linux) when there are several:
+ * they yield to Eleventy's rendering, and once it is done they have every core. A single worker is
+ * not niced: it would leave a core idle after the rendering.
+ */
+export const SEARCH_NICE = 10;
 
-/** Worker threads writing search shards at once: one per core, at most two (each holds a shard in Pagefind's memory). */
+/**
+ * Worker threads writing search shards at once: a core is left to Eleventy's rendering, and at
+ * most two, as each Pagefind process keeps about 340 MB (a 1,100-page shard) for the whole build.
+ * On two cores a second one bought nothing in a full build (the cores are busy either way) and
+ * took the 10k build from 1.3 GB to 1.7 GB.
+ */
 export function searchWorkerCount(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(2, cores));
+  return Math.max(1, Math.min(2, cores - 1));
 }
 
 /**
@@ -533,7 +571,9 @@ export async function writeSearchIndexInWorkers(
   rmSync(partsDir, { recursive: true, force: true });
   try {
     const threads = assignShardJobs(shardJobs(shards, partsDir), options.workers ?? searchWorkerCount());
-    const results = await Promise.allSettled(threads.map((jobs) => writeShardsInWorker(jobs, options.cacheDir)));
+    const cache = { dir: options.cacheDir, fingerprint: options.fingerprint };
+    const nice = threads.length > 1 ? SEARCH_NICE : 0;
+    const results = await Promise.allSettled(threads.map((jobs) => writeShardsInWorker(jobs, cache, nice)));
     const failed = results.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     const done = results.map(
@@ -553,11 +593,12 @@ export async function writeSearchIndexInWorkers(
 /** writeShards in a worker thread of its own (so with a Pagefind process of its own). */
 function writeShardsInWorker(
   jobs: ShardJob[],
-  cacheDir: string | undefined,
+  cache: ShardCache,
+  nice: number,
 ): Promise<ShardsWritten & { finishedAt: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("./search-worker.mjs", import.meta.url), {
-      workerData: { jobs, cacheDir, nice: SEARCH_NICE },
+      workerData: { jobs, cache, nice },
     });
     let settled = false;
     worker.on("message", (message: { written?: ShardsWritten; finishedAt?: number; error?: string }) => {

@@ -10,12 +10,12 @@ import { close } from "pagefind";
 import { register } from "tsx/esm/api";
 
 // On Linux a nice value is a thread's own and is inherited by the processes it starts: this
-// thread and its Pagefind process yield to the rendering thread, which is the longer chain.
-if (platform() === "linux") setPriority(workerData.nice ?? 0);
+// thread and its Pagefind process yield to the rendering thread (SEARCH_NICE).
+if (platform() === "linux" && workerData.nice) setPriority(workerData.nice);
 register();
 const { writeShards } = await import("./search-index.ts");
 try {
-  const written = await writeShards(workerData.jobs, workerData.cacheDir).finally(() => close());
+  const written = await writeShards(workerData.jobs, workerData.cache).finally(() => close());
   parentPort?.postMessage({ written, finishedAt: performance.timeOrigin + performance.now() });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -70,3 +70,20 @@ describe("the search index written by worker threads", () => {
     expect(existsSync(path.join(outputs, ".c3-parts-" + process.pid))).toBe(false);
   });
 });
+
+describe("the search cache keyed by the code's fingerprint", () => {
+  it("finds unchanged shards from their pages, and none once the code that makes the records changed", async () => {
+    const cacheDir = path.join(outputs, "fingerprinted");
+    const content = loadContent({ root: site.root });
+    const options = { shardSize: 3, workers: 1, cacheDir, fingerprint: "code-a" };
+    const first = await writeSearchIndexInWorkers(content, path.join(outputs, "f1"), options);
+    const again = await writeSearchIndexInWorkers(content, path.join(outputs, "f2"), options);
+    const newCode = await writeSearchIndexInWorkers(content, path.join(outputs, "f3"), {
+      ...options,
+      fingerprint: "code-b",
+    });
+    expect([first.cachedShards, again.cachedShards, newCode.cachedShards]).toEqual([0, 5, 0]);
+    expect(siteFileHashes(path.join(outputs, "f2"))).toEqual(siteFileHashes(path.join(outputs, "f1")));
+    expect(siteFileHashes(path.join(outputs, "f3"))).toEqual(siteFileHashes(path.join(outputs, "f1")));
+  });
+});

@@ -161,7 +161,7 @@ describe("search shard jobs", () => {
     ]);
   });
 
-  it("starts a search worker per core, two at most", () => {
-    expect([1, 2, 8].map((cores) => searchWorkerCount(cores))).toEqual([1, 2, 2]);
+  it("leaves a core to Eleventy and starts two search workers at most", () => {
+    expect([1, 2, 3, 8].map((cores) => searchWorkerCount(cores))).toEqual([1, 1, 2, 2]);
   });
 });
