@@ -344,7 +344,7 @@ async function writeShard(
 
 /** Where writeSearchIndex may keep shards for the next build. */
 export interface SearchIndexOptions {
-  /** A folder for shards keyed by a hash of their records (e.g. `<root>/.cache/search`); none: no cache. */
+  /** A folder for shards keyed by a hash of their pages and `fingerprint`, or of their records (e.g. `<root>/.cache/search`); none: no cache. */
   cacheDir?: string;
   /** Pages a shard holds at most (default SHARD_SIZE). */
   shardSize?: number;
@@ -544,14 +544,20 @@ export async function writeSearchIndex(
  */
 export const SEARCH_NICE = 10;
 
+/** Pages to index from which a second search worker pays for its memory (LARGE_ARCHIVE_PAGES). */
+export const LARGE_ARCHIVE_PAGES = 22000;
+
 /**
- * Worker threads writing search shards at once: a core is left to Eleventy's rendering, and at
- * most two, as each Pagefind process keeps about 340 MB (a 1,100-page shard) for the whole build.
- * On two cores a second one bought nothing in a full build (the cores are busy either way) and
- * took the 10k build from 1.3 GB to 1.7 GB.
+ * Worker threads writing search shards at once, each with a Pagefind process that keeps about
+ * 340 MB (its high-water mark for a 1,100-page shard) for the whole build. One for an archive of up
+ * to LARGE_ARCHIVE_PAGES pages: on two cores a second bought nothing measurable in a 10k build (the
+ * cores are busy while Eleventy renders) and took its peak from 1.3 GB to 1.7 GB. Two for a larger
+ * archive on two cores or more: the index then outlasts the rendering by minutes (at 100,000
+ * articles 73 s of a 318 s build with one worker), time a second core can share, and 340 MB is
+ * little beside such a build's 4 GB.
  */
-export function searchWorkerCount(cores = availableParallelism()): number {
-  return Math.max(1, Math.min(2, cores - 1));
+export function searchWorkerCount(pages: number, cores = availableParallelism()): number {
+  return pages > LARGE_ARCHIVE_PAGES && cores >= 2 ? 2 : 1;
 }
 
 /**
@@ -570,7 +576,8 @@ export async function writeSearchIndexInWorkers(
   const partsDir = partsFolder(outputPath);
   rmSync(partsDir, { recursive: true, force: true });
   try {
-    const threads = assignShardJobs(shardJobs(shards, partsDir), options.workers ?? searchWorkerCount());
+    const pages = shards.reduce((sum, shard) => sum + shard.sources.length, 0);
+    const threads = assignShardJobs(shardJobs(shards, partsDir), options.workers ?? searchWorkerCount(pages));
     const cache = { dir: options.cacheDir, fingerprint: options.fingerprint };
     const nice = threads.length > 1 ? SEARCH_NICE : 0;
     const results = await Promise.allSettled(threads.map((jobs) => writeShardsInWorker(jobs, cache, nice)));

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../lib/content.ts";
 import {
   assignShardJobs,
+  LARGE_ARCHIVE_PAGES,
   markdownToText,
   planShards,
   type SearchRecordSource,
@@ -161,7 +162,10 @@ describe("search shard jobs", () => {
     ]);
   });
 
-  it("leaves a core to Eleventy and starts two search workers at most", () => {
-    expect([1, 2, 3, 8].map((cores) => searchWorkerCount(cores))).toEqual([1, 1, 2, 2]);
+  it("starts one search worker for an archive of up to LARGE_ARCHIVE_PAGES pages, two for a larger one on two cores or more", () => {
+    expect(searchWorkerCount(11000, 2)).toBe(1);
+    expect(searchWorkerCount(LARGE_ARCHIVE_PAGES, 8)).toBe(1);
+    expect(searchWorkerCount(LARGE_ARCHIVE_PAGES + 1, 2)).toBe(2);
+    expect(searchWorkerCount(110000, 1)).toBe(1);
   });
 });
