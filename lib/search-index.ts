@@ -517,21 +517,38 @@ function assembleIndex(
  * Writes the Pagefind index of every article and notice page into `outputPath` (`<site>/pagefind`),
  * from the validated content rather than the built HTML, so it can run while Eleventy writes pages.
  * The newest shard is the primary index at `outputPath`, the others sit in sub-folders listed in
- * `shards.json`; a shard whose records are unchanged since the last build is copied from the cache.
+ * `shards.json`; a shard whose pages (or records) are unchanged since the last build is linked from the cache.
  * Runs in this thread; writeSearchIndexInWorkers spreads the same work over worker threads.
  */
-export async function writeSearchIndex(
+export function writeSearchIndex(
   content: SiteContent,
   outputPath: string,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexResult> {
+  return writeIndexFromShards(content, outputPath, options, (jobs, cache) =>
+    writeShards(jobs, cache).finally(() => pagefind.close()),
+  );
+}
+
+/**
+ * What writeSearchIndex and writeSearchIndexInWorkers share: plans the shards, has `write` put them
+ * into a parts folder beside the index, then assembles the index from it; the parts folder is gone
+ * afterwards, whether or not the writing succeeded.
+ */
+async function writeIndexFromShards<Written extends ShardsWritten>(
+  content: SiteContent,
+  outputPath: string,
+  options: SearchIndexOptions,
+  write: (jobs: ShardJob[], cache: ShardCache, pages: number) => Promise<Written>,
+): Promise<SearchIndexResult & Omit<Written, keyof ShardsWritten>> {
   const shards = planShards(searchPageSources(content), options.shardSize);
+  const pages = shards.reduce((sum, shard) => sum + shard.sources.length, 0);
   const partsDir = partsFolder(outputPath);
   rmSync(partsDir, { recursive: true, force: true });
   try {
     const cache = { dir: options.cacheDir, fingerprint: options.fingerprint };
-    const written = await writeShards(shardJobs(shards, partsDir), cache).finally(() => pagefind.close());
-    return assembleIndex(outputPath, partsDir, shards, written, options.cacheDir);
+    const { used, cachedShards, ...rest } = await write(shardJobs(shards, partsDir), cache, pages);
+    return { ...assembleIndex(outputPath, partsDir, shards, { used, cachedShards }, options.cacheDir), ...rest };
   } finally {
     rmSync(partsDir, { recursive: true, force: true });
   }
@@ -567,34 +584,27 @@ export function searchWorkerCount(pages: number, cores = availableParallelism())
  * thread. `finishedAt` (epoch milliseconds) is when the last worker finished, however busy the
  * main thread was.
  */
-export async function writeSearchIndexInWorkers(
+export function writeSearchIndexInWorkers(
   content: SiteContent,
   outputPath: string,
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexResult & { finishedAt: number }> {
-  const shards = planShards(searchPageSources(content), options.shardSize);
-  const partsDir = partsFolder(outputPath);
-  rmSync(partsDir, { recursive: true, force: true });
-  try {
-    const pages = shards.reduce((sum, shard) => sum + shard.sources.length, 0);
-    const threads = assignShardJobs(shardJobs(shards, partsDir), options.workers ?? searchWorkerCount(pages));
-    const cache = { dir: options.cacheDir, fingerprint: options.fingerprint };
+  return writeIndexFromShards(content, outputPath, options, async (jobs, cache, pages) => {
+    const threads = assignShardJobs(jobs, options.workers ?? searchWorkerCount(pages));
     const nice = threads.length > 1 ? SEARCH_NICE : 0;
-    const results = await Promise.allSettled(threads.map((jobs) => writeShardsInWorker(jobs, cache, nice)));
+    // Every worker is waited for, so none still writes into the parts folder when it is removed.
+    const results = await Promise.allSettled(threads.map((share) => writeShardsInWorker(share, cache, nice)));
     const failed = results.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     const done = results.map(
       (result) => (result as PromiseFulfilledResult<ShardsWritten & { finishedAt: number }>).value,
     );
-    const written = {
+    return {
       used: done.flatMap((result) => result.used),
       cachedShards: done.reduce((sum, result) => sum + result.cachedShards, 0),
+      finishedAt: Math.max(...done.map((result) => result.finishedAt)),
     };
-    const stats = assembleIndex(outputPath, partsDir, shards, written, options.cacheDir);
-    return { ...stats, finishedAt: Math.max(...done.map((result) => result.finishedAt)) };
-  } finally {
-    rmSync(partsDir, { recursive: true, force: true });
-  }
+  });
 }
 
 /** writeShards in a worker thread of its own (so with a Pagefind process of its own). */
