@@ -1,11 +1,13 @@
-import { configureSite } from "./lib/eleventy.ts";
-import type { EleventyConfig } from "./lib/eleventy-types.ts";
+import { loadCatalog } from "./lib/content/index.ts";
+import { configureSite, type EleventyConfig } from "./lib/render/index.ts";
 
 /**
- * Eleventy entry point for `npm start` (`tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts
- * --serve`): the preview, which shows drafts and scheduled content with a banner. `npm run build`
- * uses lib/build.ts instead.
+ * Eleventy's own command line (`tsx node_modules/@11ty/eleventy/cmd.cjs --config=.eleventy.ts`):
+ * renders every page of the site in the current folder into _site/ with the wiring of lib/render,
+ * and nothing else (no QR precompute, search index, carry-over or atomic swap). For debugging
+ * templates; `npm run build` and `npm start` run the whole pipeline (lib/build, lib/preview).
  */
 export default function (eleventyConfig: EleventyConfig): void {
-  configureSite(eleventyConfig, { root: process.cwd(), preview: true });
+  const root = process.cwd();
+  configureSite(eleventyConfig, { root, outputDir: `${root}/_site`, catalog: loadCatalog({ root }) });
 }

@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "unit", include: ["tests/lib/**/*.test.ts"] },
+        test: { name: "unit", include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts"] },
       },
       {
         test: {

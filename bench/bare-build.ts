@@ -7,7 +7,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
-import type { EleventyConfig } from "../lib/eleventy-types.ts";
+import type { EleventyConfig } from "../lib/render/eleventy-types.ts";
 
 const [root, out] = process.argv.slice(2);
 if (!root || !out) throw new Error("usage: bare-build.ts <root> <out>");
@@ -32,4 +32,4 @@ const eleventy = new Eleventy(path.relative(cwd, inputDir), path.relative(cwd, p
 const written = (await eleventy.write()) as unknown as [unknown[], { url?: string }[]];
 const pages = written[1]?.filter((entry) => entry.url).length ?? 0;
 const ms = Number(process.hrtime.bigint() - start) / 1e6;
-console.log(JSON.stringify({ pages, timings: { eleventy: ms } }));
+console.log(JSON.stringify({ pages, timings: { render: ms } }));

@@ -87,7 +87,7 @@ export function medianSample(samples: readonly BuildSample[]): BuildMedian {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
-const STAGES = ["validation", "qr", "eleventy", "searchIndex", "swap", "cleanup"];
+const STAGES = ["validate", "search", "carryOver", "qr", "render", "publish", "cleanup"];
 
 /** The stage names of a result in a stable order: the known stages first, then any others by name. */
 export function stageNames(timings: Record<string, number>): string[] {
@@ -126,7 +126,7 @@ export function sizeTable(result: SizeResult): string {
   if (result.searchIndexAlone) {
     const alone = result.searchIndexAlone;
     lines.push(
-      `| search index stage on its own, no cache (${alone.pages} pages) | ${seconds(alone.timings.searchIndex ?? alone.wallMs)} (process ${seconds(alone.wallMs)}), ${megabytes(alone.peakRssBytes)} | |`,
+      `| search index stage on its own, no cache (${alone.pages} pages) | ${seconds(alone.timings.search ?? alone.wallMs)} (process ${seconds(alone.wallMs)}), ${megabytes(alone.peakRssBytes)} | |`,
     );
   }
   if (result.articlePage) {

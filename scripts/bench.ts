@@ -15,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
+import { writeSyntheticCorpus } from "../bench/corpus.ts";
 import { measureFirstSearches } from "../bench/first-search.ts";
 import {
   type BuildSample,
@@ -25,8 +26,7 @@ import {
   sizeTable,
   summaryTable,
 } from "../bench/report.ts";
-import { buildNodeFlags } from "../lib/build.ts";
-import { writeSyntheticCorpus } from "../lib/corpus.ts";
+import { buildNodeFlags } from "../lib/build/index.ts";
 
 const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SAMPLE_INTERVAL_MS = 50;

@@ -1,45 +1,57 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import v8 from "node:v8";
-import { buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/build.ts";
-import { findContentValidationError, formatProblem } from "../lib/problems.ts";
+import { type BuildResult, buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/build/index.ts";
+import { commandLineOrExit } from "../lib/commands/index.ts";
+import { findContentValidationError, formatProblem, problemCountLine } from "../lib/content/index.ts";
 
-/**
- * `npm run build [-- --root DIR --out DIR --no-search]`: validate, render and index the site
- * (by default the one in the current folder) into its _site/.
- */
-function cliOptions() {
-  return parseArgs({
-    options: {
-      root: { type: "string", default: "." },
-      out: { type: "string" },
-      "no-search": { type: "boolean", default: false },
-    },
-  }).values;
+const USAGE = `用法 (usage): npm run build [-- --root 目录] [--out 目录] [--no-search]
+
+校验 content/ 和 _data/ 下的全部文件，生成网站和搜索索引，全部成功后才替换已发布的文件夹。
+Validates the content, renders the site and its search index into a staging folder, then swaps it in.
+
+  --root 目录     站点根目录（含 content/ 和 _data/），默认当前目录 (site root, default .)
+  --out 目录      输出到这个文件夹，默认 <root>/_site (output folder)
+  --no-search     不生成搜索索引 (skip the search index)
+  -h, --help      显示本说明 (show this help)`;
+
+const commandLine = commandLineOrExit({
+  usage: USAGE,
+  options: {
+    root: { type: "string", default: "." },
+    out: { type: "string" },
+    "no-search": { type: "boolean", default: false },
+  },
+});
+const options = commandLine.values as { root: string; out?: string; "no-search": boolean };
+
+/** The one line `npm run build` prints when it is done. */
+export function buildSummary(result: BuildResult, seconds: number): string {
+  const stages = Object.entries(result.timings)
+    .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}s`)
+    .join(", ");
+  const { articles, notices } = result.carriedOver;
+  const carried =
+    articles + notices > 0 ? `，其中 ${articles} 篇文章、${notices} 个通知页面未改动，沿用上次构建 (carried over)` : "";
+  const indexed = result.search ? `，${result.search.pages} 个页面进入搜索索引` : "，未生成搜索索引";
+  return `构建完成 (build done): ${result.pages} 个页面${carried}${indexed}，用时 ${seconds.toFixed(2)}s（${stages}）→ ${result.outputDir}`;
 }
 
 async function main(): Promise<void> {
-  const values = cliOptions();
   const started = Date.now();
   try {
     const result = await buildSite({
-      root: path.resolve(values.root),
-      outputDir: values.out && path.resolve(values.out),
-      searchIndex: !values["no-search"],
+      root: path.resolve(options.root),
+      outputDir: options.out && path.resolve(options.out),
+      searchIndex: !options["no-search"],
     });
-    const stages = Object.entries(result.timings)
-      .map(([stage, ms]) => `${stage} ${(ms / 1000).toFixed(2)}s`)
-      .join(", ");
-    console.log(
-      `构建完成 (build done): ${result.pages} 个页面（${result.reusedPages} 篇未改动的文章沿用上次构建 reused），${result.indexedPages} 个页面进入搜索索引，用时 ${((Date.now() - started) / 1000).toFixed(2)}s（${stages}）→ ${result.outputDir}`,
-    );
+    console.log(buildSummary(result, (Date.now() - started) / 1000));
   } catch (error) {
     const invalid = findContentValidationError(error);
     if (invalid) {
-      console.error(`内容校验失败，未生成任何页面，_site 保持原样 (content validation failed, nothing written):`);
+      console.error("内容校验失败，未生成任何页面，_site 保持原样 (content validation failed, nothing written):");
       for (const problem of invalid.problems) console.error(formatProblem(problem));
-      console.error(`共 ${invalid.problems.length} 个问题。`);
+      console.error(problemCountLine(invalid.problems.length));
     } else {
       console.error("构建失败 (build failed)，_site 保持原样：");
       console.error(error);
@@ -55,17 +67,14 @@ async function main(): Promise<void> {
  */
 function reexecWithBuildFlags(): boolean {
   if (process.env.BUREAU_BUILD_HEAP) return false;
-  const flags = buildNodeFlags(path.resolve(cliOptions().root));
+  const flags = buildNodeFlags(path.resolve(options.root));
   const heapFits = v8.getHeapStatistics().heap_size_limit / 1048576 >= recommendedHeapMegabytes() * 0.9;
   const otherFlags = flags.filter((flag) => !flag.startsWith("--max-old-space-size="));
   if (heapFits && otherFlags.every((flag) => process.execArgv.includes(flag))) return false;
   const child = spawnSync(
     process.execPath,
     [...process.execArgv, ...flags, process.argv[1] as string, ...process.argv.slice(2)],
-    {
-      stdio: "inherit",
-      env: { ...process.env, BUREAU_BUILD_HEAP: flags.join(" ") },
-    },
+    { stdio: "inherit", env: { ...process.env, BUREAU_BUILD_HEAP: flags.join(" ") } },
   );
   process.exitCode = child.status ?? 1;
   return true;

@@ -1,11 +1,28 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { findContentValidationError, formatProblem } from "../lib/problems.ts";
-import { addNotice, createArticle, currentTime, ScaffoldError, type ScaffoldResult } from "../lib/scaffold.ts";
+import { commandLineOrExit, type ScaffoldResult } from "../lib/commands/index.ts";
+import { addNotice, createArticle, currentTime, ScaffoldError } from "../lib/commands/scaffold.ts";
+import { findContentValidationError, formatProblem } from "../lib/content/index.ts";
 
 const USAGE = `用法 (usage):
   npm run new -- article --title "标题" --column 工作动态 [--slug 英文短名] [--date "YYYY-MM-DD HH:mm"] [--root 目录]
-  npm run new -- notice --title "标题" [--date YYYY-MM-DD] [--url 链接] [--root 目录]`;
+  npm run new -- notice --title "标题" [--date YYYY-MM-DD] [--url 链接] [--root 目录]
+
+新建一篇文章（content/articles/<年份>/<拼音短名>.md），或在当年的通知公告文件里加一条通知；时间默认为现在（北京时间）。
+Creates an article file, or adds a notice to the year's notices file, dated now in the site's time zone.`;
+
+const { values, positionals } = commandLineOrExit({
+  usage: USAGE,
+  allowPositionals: true,
+  options: {
+    title: { type: "string" },
+    column: { type: "string" },
+    slug: { type: "string" },
+    date: { type: "string" },
+    url: { type: "string" },
+    root: { type: "string", default: "." },
+  },
+});
+const option = (name: string) => values[name] as string | undefined;
 
 /**
  * `npm run new -- article|notice --title "…" …`: scaffolds a new article file or adds a notice to
@@ -14,35 +31,24 @@ const USAGE = `用法 (usage):
 function main(): void {
   let result: ScaffoldResult;
   try {
-    const { values, positionals } = parseArgs({
-      allowPositionals: true,
-      options: {
-        title: { type: "string" },
-        column: { type: "string" },
-        slug: { type: "string" },
-        date: { type: "string" },
-        url: { type: "string" },
-        root: { type: "string", default: "." },
-      },
-    });
     const [kind, ...extra] = positionals;
-    const root = path.resolve(values.root);
+    const root = path.resolve(option("root") ?? ".");
     const now = currentTime();
     if (kind === "article" && extra.length === 0) {
-      if (values.url !== undefined) throw new ScaffoldError("文章没有 --url 选项");
+      if (option("url") !== undefined) throw new ScaffoldError("文章没有 --url 选项");
       result = createArticle({
         root,
-        title: values.title,
-        column: values.column,
-        slug: values.slug,
-        date: values.date,
+        title: option("title"),
+        column: option("column"),
+        slug: option("slug"),
+        date: option("date"),
         now,
       });
     } else if (kind === "notice" && extra.length === 0) {
-      if (values.column !== undefined || values.slug !== undefined) {
+      if (option("column") !== undefined || option("slug") !== undefined) {
         throw new ScaffoldError("通知公告没有 --column 和 --slug 选项");
       }
-      result = addNotice({ root, title: values.title, date: values.date, url: values.url, now });
+      result = addNotice({ root, title: option("title"), date: option("date"), url: option("url"), now });
     } else {
       throw new ScaffoldError(kind ? `不认识的类型「${positionals.join(" ")}」，应为 article 或 notice` : "缺少类型");
     }
@@ -52,8 +58,7 @@ function main(): void {
     else if (invalid) {
       console.error("站点配置有问题，请先修正 (the site file is invalid):");
       for (const problem of invalid.problems) console.error(formatProblem(problem));
-    } else if (error instanceof TypeError && "code" in error) console.error(`${error.message}\n\n${USAGE}`);
-    else console.error(error);
+    } else console.error(error);
     process.exitCode = 1;
     return;
   }

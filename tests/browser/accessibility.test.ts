@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { decodeQrPng } from "../helpers/qr-decode.ts";

@@ -4,12 +4,11 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContent } from "../../lib/content.ts";
-import { configureSite } from "../../lib/eleventy.ts";
-import type { EleventyConfig } from "../../lib/eleventy-types.ts";
-import { writeHeadersFile } from "../../lib/headers.ts";
-import { ContentValidationError } from "../../lib/problems.ts";
-import { writeSearchIndex } from "../../lib/search-index.ts";
+import { ContentValidationError, loadCatalog } from "../../lib/content/index.ts";
+import type { EleventyConfig } from "../../lib/render/eleventy-types.ts";
+import { writeHeadersFile } from "../../lib/render/headers.ts";
+import { configureSite } from "../../lib/render/index.ts";
+import { writeSearchIndex } from "../../lib/search/write-index.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { listHtmlPages, readPage, textOf } from "../helpers/html.ts";
@@ -155,16 +154,17 @@ let server: StaticServer;
 let browser: Browser;
 let htmlPages: string[];
 
-/** Builds the fixture the way lib/build.ts does, with the scheme vectors added after validation. */
+/** Builds the fixture the way lib/build does, with the scheme vectors added after validation. */
 async function buildWithInjectedSchemes(root: string, output: string): Promise<void> {
-  const content = loadContent({ root });
+  const content = loadCatalog({ root });
   const attacked = content.articles.find((article) => article.url === "/articles/2022/attack/");
   if (!attacked) throw new Error("fixture article missing");
   attacked.body += `\n\n${SCHEME_VECTORS.join("\n\n")}\n`;
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: false,
     quietMode: true,
-    config: (eleventyConfig: EleventyConfig) => configureSite(eleventyConfig, { root, outputDir: output, content }),
+    config: (eleventyConfig: EleventyConfig) =>
+      configureSite(eleventyConfig, { root, outputDir: output, catalog: content }),
   });
   await eleventy.write();
   await writeSearchIndex(content, path.join(output, "pagefind"));
@@ -393,7 +393,7 @@ describe("unsafe links are rejected before anything is built", () => {
     try {
       const failure = (() => {
         try {
-          loadContent({ root: rejected.root });
+          loadCatalog({ root: rejected.root });
         } catch (error) {
           return error;
         }
@@ -413,9 +413,9 @@ describe("unsafe links are rejected before anything is built", () => {
       ),
     });
     try {
-      expect(() => loadContent({ root: rejected.root })).toThrow(ContentValidationError);
+      expect(() => loadCatalog({ root: rejected.root })).toThrow(ContentValidationError);
       try {
-        loadContent({ root: rejected.root });
+        loadCatalog({ root: rejected.root });
       } catch (error) {
         const lines = (error as ContentValidationError).problems.map((problem) => problem.line);
         const expected = SCHEME_VECTORS.flatMap((vector, index) =>

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../lib/build.ts";
-import { loadContent } from "../../lib/content.ts";
-import { parseContentDate } from "../../lib/dates.ts";
-import { type HeaderRule, headersFor, parseHeaders } from "../../lib/headers.ts";
+import { buildSite } from "../../lib/build/index.ts";
+import { loadCatalog } from "../../lib/content/index.ts";
+import { type HeaderRule, headersFor, parseHeaders } from "../../lib/render/headers.ts";
+import { parseContentDate } from "../../lib/shared/dates.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { type StaticServer, serveSite } from "../helpers/static-server.ts";
@@ -157,7 +157,7 @@ function loadEdited(files: Record<string, string>) {
     Object.fromEntries(Object.entries(files).filter(([file]) => file.startsWith("content/"))),
   );
   try {
-    return loadContent({ root: copy.root });
+    return loadCatalog({ root: copy.root });
   } finally {
     copy.remove();
   }

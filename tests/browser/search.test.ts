@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seededRandom } from "../../lib/corpus.ts";
+import { seededRandom } from "../../bench/corpus.ts";
 import { launchChromium } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";

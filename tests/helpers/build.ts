@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BuildOptions, type BuildResult, buildSite } from "../../lib/build.ts";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { type BuildOptions, type BuildResult, buildSite } from "../../lib/build/index.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 /** Builds a site root into a fresh temporary output folder (the project's _site is never touched). */
 export async function buildToTemp(

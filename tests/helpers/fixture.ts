@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 /** Files of a fixture site, by path relative to its root. */
 export type FixtureFiles = Record<string, string | Buffer>;

@@ -2,9 +2,8 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, recoverInterruptedBuild } from "../../lib/build.ts";
-import { configureSite, PROJECT_DIR } from "../../lib/eleventy.ts";
-import type { EleventyConfig } from "../../lib/eleventy-types.ts";
+import { buildSite, recoverInterruptedBuild } from "../../lib/build/index.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { listSiteFiles, readPage, siteHash, textOf } from "../helpers/html.ts";
@@ -110,7 +109,7 @@ describe("reproducible builds", () => {
   });
 });
 
-describe("the preview", () => {
+describe("the preview build", () => {
   it("shows drafts and scheduled articles with a banner that a real build leaves out", async () => {
     const preview = createFixtureSite({
       "content/articles/2023/draft.md": articleFile({
@@ -126,14 +125,8 @@ describe("the preview", () => {
       }),
     });
     try {
-      const { default: Eleventy } = await import("@11ty/eleventy");
       const outputDir = path.join(preview.root, "preview");
-      const eleventy = new Eleventy(undefined, undefined, {
-        configPath: false,
-        quietMode: true,
-        config: (config: EleventyConfig) => configureSite(config, { root: preview.root, outputDir, preview: true }),
-      });
-      await eleventy.write();
+      await buildSite({ root: preview.root, outputDir, preview: true });
       expect(textOf(readPage(outputDir, "/articles/2023/draft/").querySelector(".preview-banner"))).toContain("草稿");
       expect(textOf(readPage(outputDir, "/articles/2099/future/").querySelector(".preview-banner"))).toContain(
         "定时发布：本页将于 2099-01-01 08:00",

@@ -3,10 +3,10 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../lib/build.ts";
-import { checkContent } from "../../lib/check.ts";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
-import { ContentValidationError, formatProblem } from "../../lib/problems.ts";
+import { buildSite } from "../../lib/build/index.ts";
+import { checkContent } from "../../lib/commands/check.ts";
+import { ContentValidationError, formatProblem } from "../../lib/content/index.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { siteHash } from "../helpers/html.ts";
 

@@ -7,7 +7,7 @@ import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIRST_SEARCH_QUERIES } from "../../bench/first-search.ts";
 import type { SizeResult } from "../../bench/report.ts";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 const run = promisify(execFile);
 let dir: string;
@@ -35,14 +35,14 @@ describe("npm run bench (smoke run, 200 articles)", () => {
     expect(result.bare.pages).toBe(200);
     expect(result.full.pages).toBeGreaterThan(200);
     expect(result.full.indexedPages).toBe(220);
-    expect(Object.keys(result.full.timings)).toEqual(expect.arrayContaining(["validation", "qr", "eleventy", "swap"]));
+    expect(Object.keys(result.full.timings)).toEqual(expect.arrayContaining(["validate", "search", "carryOver", "qr", "render", "publish", "cleanup"]));
     expect(result.ratio).toBeCloseTo(result.full.wallMs / result.bare.wallMs, 6);
     expect(result.rebuild?.ratio).toBeCloseTo((result.rebuild?.wallMs ?? 0) / result.bare.wallMs, 6);
     expect(result.full.peakRssBytes).toBeGreaterThan(result.full.outputBytes / 100);
     expect(result.full.outputFiles).toBeGreaterThan(result.full.pages);
     expect(result.searchIndexAlone?.indexedPages).toBe(220);
-    expect(result.searchIndexAlone?.timings.searchIndex).toBeGreaterThan(0);
-    expect(result.searchIndexAlone?.timings.searchIndex).toBeLessThan(result.searchIndexAlone?.wallMs ?? 0);
+    expect(result.searchIndexAlone?.timings.search).toBeGreaterThan(0);
+    expect(result.searchIndexAlone?.timings.search).toBeLessThan(result.searchIndexAlone?.wallMs ?? 0);
     expect(result.articlePage?.bodyTextInHtml).toBe(true);
     expect(result.articlePage?.totalGzip).toBe(
       (result.articlePage?.htmlGzip ?? 0) + (result.articlePage?.cssGzip ?? 0),
@@ -65,9 +65,9 @@ describe("npm run bench (smoke run, 200 articles)", () => {
   it("writes a Markdown table with every stage and the full / bare ratio, and prints it", () => {
     const table = readFileSync(path.join(results, "articles-200.md"), "utf8");
     for (const row of [
-      "| – validation |",
+      "| – validate |",
       "| – qr |",
-      "| – eleventy |",
+      "| – render |",
       "| **full / bare** |",
       "| **rebuild / bare** |",
       "| search index stage on its own, no cache (220 pages) |",

@@ -2,12 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { noticeFilesIn } from "../../lib/admin.ts";
-import { buildSite } from "../../lib/build.ts";
-import { ADMIN_PATHS, cmsConfig, loadCmsSettings, SVELTIA_BUNDLE } from "../../lib/cms-config.ts";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
-import { ContentValidationError } from "../../lib/problems.ts";
-import { loadSite } from "../../lib/site.ts";
+import { buildSite } from "../../lib/build/index.ts";
+import { loadCmsSettings } from "../../lib/content/cms-settings.ts";
+import { ContentValidationError, listNoticeFiles } from "../../lib/content/index.ts";
+import { loadSite } from "../../lib/content/site.ts";
+import { ADMIN_PATHS, cmsConfig, SVELTIA_BUNDLE } from "../../lib/render/cms-config.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { createFixtureSite } from "../helpers/fixture.ts";
 
@@ -30,10 +30,10 @@ describe("the built /admin/", () => {
     const expected = cmsConfig({
       site: loadSite(PROJECT_DIR),
       settings: loadCmsSettings(PROJECT_DIR),
-      noticeFiles: noticeFilesIn(PROJECT_DIR),
+      noticeFiles: listNoticeFiles(PROJECT_DIR),
     });
     expect(built).toEqual(expected);
-    expect(noticeFilesIn(PROJECT_DIR)).toEqual([
+    expect(listNoticeFiles(PROJECT_DIR)).toEqual([
       "content/notices/2021.yaml",
       "content/notices/2022.yaml",
       "content/notices/2023.yaml",

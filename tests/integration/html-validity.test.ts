@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { listSiteFiles } from "../helpers/html.ts";
 

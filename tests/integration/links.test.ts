@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
-import { loadSite } from "../../lib/site.ts";
+import { loadSite } from "../../lib/content/site.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { listHtmlPages, readPage, readXml } from "../helpers/html.ts";
 

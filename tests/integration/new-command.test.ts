@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadContent } from "../../lib/content.ts";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { loadCatalog } from "../../lib/content/index.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 
 const run = promisify(execFile);
@@ -45,7 +45,7 @@ describe("npm run new", () => {
     expect(readFileSync(path.join(site.root, "content/articles/2024/lv-se-di-tan.md"), "utf8")).toContain(
       "date: 2024-03-05 08:00\n",
     );
-    expect(loadContent({ root: site.root }).articles.map((article) => article.url)).toEqual([
+    expect(loadCatalog({ root: site.root }).articles.map((article) => article.url)).toEqual([
       "/articles/2024/lv-se-di-tan/",
     ]);
   });
@@ -56,7 +56,7 @@ describe("npm run new", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("content/notices/2024.yaml");
     expect(result.stdout).toMatch(/\/notices\/2024\/0510-[0-9a-f]{6}\//);
-    expect(loadContent({ root: site.root }).notices.map((notice) => notice.title)).toEqual(["关于科技活动周的通知"]);
+    expect(loadCatalog({ root: site.root }).notices.map((notice) => notice.title)).toEqual(["关于科技活动周的通知"]);
   });
 
   it("exits 1 with the site's columns when --column is not one of them, writing nothing", async () => {
@@ -66,18 +66,16 @@ describe("npm run new", () => {
     expect(result.stderr).toContain(
       "栏目「新闻」不存在，请用 --column 指定本站的栏目之一：工作动态、科技要闻、政策文件、区县动态",
     );
-    expect(loadContent({ root: site.root }).articles).toEqual([]);
+    expect(loadCatalog({ root: site.root }).articles).toEqual([]);
   });
 
-  it("exits 1 with the usage for an unknown kind or option", async () => {
+  it("exits 1 with the usage for an unknown kind, and 2 with one line for an unknown option", async () => {
     site = createFixtureSite();
-    for (const args of [
-      ["page", "--title", "关于"],
-      ["article", "--title", "标题", "--colum", "工作动态"],
-    ]) {
-      const result = await newCommand(...args);
-      expect(result.code, args.join(" ")).toBe(1);
-      expect(result.stderr, args.join(" ")).toContain("用法 (usage)");
-    }
+    const kind = await newCommand("page", "--title", "关于");
+    expect(kind.code).toBe(1);
+    expect(kind.stderr).toContain("用法 (usage)");
+    const option = await newCommand("article", "--title", "标题", "--colum", "工作动态");
+    expect(option.code).toBe(2);
+    expect(option.stderr.trim()).toBe("不认识的选项「--colum」，用 --help 查看用法 (unknown option --colum; see --help)");
   });
 });

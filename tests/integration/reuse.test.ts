@@ -2,9 +2,12 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../lib/build.ts";
+import { type BuildResult, buildSite } from "../../lib/build/index.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { readPage, siteHash, textOf } from "../helpers/html.ts";
+
+/** How many detail pages a build carried over from the last one. */
+const carriedOver = (result: BuildResult) => result.carriedOver.articles + result.carriedOver.notices;
 
 let site: FixtureSite;
 let outputs: string;
@@ -35,21 +38,22 @@ describe("article and notice pages carried over from the last build", () => {
   it("renders only the changed article, and the site equals a cold build of the same content", async () => {
     const outputDir = path.join(outputs, "_site");
     const first = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(first.reusedPages).toBe(0);
+    expect(carriedOver(first)).toBe(0);
 
     const unchanged = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(unchanged.reusedPages).toBe(32);
+    expect(carriedOver(unchanged)).toBe(32);
+    expect(unchanged.carriedOver).toEqual({ articles: 30, notices: 2 });
     expect(unchanged.pages).toBe(first.pages);
 
     appendFileSync(path.join(site.root, "content/articles/2023/a7.md"), "\n更正：补充一句。\n");
     const changed = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(changed.reusedPages).toBe(31);
+    expect(carriedOver(changed)).toBe(31);
     expect(textOf(readPage(outputDir, "/articles/2023/a7/").querySelector(".article-body"))).toContain(
       "更正：补充一句。",
     );
 
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
-    expect(cold.reusedPages).toBe(0);
+    expect(carriedOver(cold)).toBe(0);
     expect(siteHash(outputDir)).toBe(siteHash(path.join(outputs, "cold")));
     const sitemap = readFileSync(path.join(outputDir, "sitemap.xml"), "utf8");
     expect(sitemap.match(/<loc>[^<]*\/articles\/2023\/a\d+\/<\/loc>/g)).toHaveLength(30);
@@ -61,7 +65,7 @@ describe("article and notice pages carried over from the last build", () => {
     site.write({ "content/articles/2023/a99.md": article(99) });
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
     // a99 is new, and the articles on either side of it in the column now link to it.
-    expect(result.reusedPages).toBe(30);
+    expect(carriedOver(result)).toBe(30);
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
     expect(siteHash(outputDir)).toBe(siteHash(path.join(outputs, "cold")));
     expect(cold.pages).toBe(result.pages);
@@ -72,10 +76,10 @@ describe("article and notice pages carried over from the last build", () => {
     const notices = path.join(site.root, "content/notices/2023.yaml");
     writeFileSync(notices, readFileSync(notices, "utf8").replace("第二批项目开始申报。", "第二批项目延期申报。"));
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(result.reusedPages).toBe(32);
+    expect(carriedOver(result)).toBe(32);
     const cold = await buildSite({ root: site.root, outputDir: path.join(outputs, "cold"), searchIndex: false });
     expect(siteHash(outputDir)).toBe(siteHash(path.join(outputs, "cold")));
-    expect(cold.reusedPages).toBe(32);
+    expect(carriedOver(cold)).toBe(32);
   });
 
   it("renders everything again when the site file changes", async () => {
@@ -83,7 +87,7 @@ describe("article and notice pages carried over from the last build", () => {
     const siteFile = path.join(site.root, "_data/site.yaml");
     writeFileSync(siteFile, readFileSync(siteFile, "utf8").replace(/^name: .*$/m, "name: 测试科学技术局"));
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(result.reusedPages).toBe(0);
+    expect(carriedOver(result)).toBe(0);
     expect(textOf(readPage(outputDir, "/articles/2023/a1/").querySelector("title"))).toContain("测试科学技术局");
   });
 
@@ -94,7 +98,7 @@ describe("article and notice pages carried over from the last build", () => {
     rmSync(outputDir, { recursive: true, force: true });
     cpSync(saved, outputDir, { recursive: true, preserveTimestamps: false });
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(result.reusedPages).toBe(33);
+    expect(carriedOver(result)).toBe(33);
     expect(siteHash(outputDir)).toBe(siteHash(saved));
   });
 
@@ -104,7 +108,7 @@ describe("article and notice pages carried over from the last build", () => {
     const original = readFileSync(file, "utf8");
     writeFileSync(file, original.replace("第3篇的正文。", "被改过的正文。"));
     const result = await buildSite({ root: site.root, outputDir, searchIndex: false });
-    expect(result.reusedPages).toBe(32);
+    expect(carriedOver(result)).toBe(32);
     expect(readFileSync(file, "utf8")).toBe(original);
   });
 });

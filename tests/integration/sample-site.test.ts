@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContent, type SiteContent } from "../../lib/content.ts";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { type Catalog, loadCatalog } from "../../lib/content/index.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { listHtmlPages, metaContent, readPage, readXml, textOf } from "../helpers/html.ts";
 
@@ -18,13 +18,13 @@ const SEED_NOTICES = [
 
 let siteDir: string;
 let cleanup: () => void;
-let content: SiteContent;
+let content: Catalog;
 
 beforeAll(async () => {
   const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
   siteDir = build.outputDir;
   cleanup = build.cleanup;
-  content = loadContent({ root: PROJECT_DIR });
+  content = loadCatalog({ root: PROJECT_DIR });
 });
 
 afterAll(() => cleanup?.());

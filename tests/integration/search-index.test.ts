@@ -2,8 +2,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadContent } from "../../lib/content.ts";
-import { writeSearchIndex, writeSearchIndexInWorkers } from "../../lib/search-index.ts";
+import { loadCatalog } from "../../lib/content/index.ts";
+import { writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
+import { writeSearchIndex } from "../../lib/search/write-index.ts";
 import { articleFile, createFixtureSite } from "../helpers/fixture.ts";
 import { siteFileHashes } from "../helpers/html.ts";
 
@@ -29,7 +30,7 @@ afterAll(() => {
 
 describe("the search index written by worker threads", () => {
   it("is byte for byte the index written in one thread, with no folder of parts left beside it", async () => {
-    const content = loadContent({ root: site.root });
+    const content = loadCatalog({ root: site.root });
     const inThread = path.join(outputs, "one/pagefind");
     const inWorkers = path.join(outputs, "two/pagefind");
     const single = await writeSearchIndex(content, inThread, { shardSize: 3 });
@@ -44,10 +45,10 @@ describe("the search index written by worker threads", () => {
   it("takes unchanged shards from the cache, rewrites only the changed year's shard, and prunes stale entries", async () => {
     const cacheDir = path.join(outputs, "cache");
     const options = { shardSize: 3, workers: 2, cacheDir };
-    const first = await writeSearchIndexInWorkers(loadContent({ root: site.root }), path.join(outputs, "c1"), options);
+    const first = await writeSearchIndexInWorkers(loadCatalog({ root: site.root }), path.join(outputs, "c1"), options);
     expect(first.cachedShards).toBe(0);
     expect(readdirSync(cacheDir)).toHaveLength(5);
-    const again = await writeSearchIndexInWorkers(loadContent({ root: site.root }), path.join(outputs, "c2"), options);
+    const again = await writeSearchIndexInWorkers(loadCatalog({ root: site.root }), path.join(outputs, "c2"), options);
     expect(again.cachedShards).toBe(5);
     expect(siteFileHashes(path.join(outputs, "c2"))).toEqual(siteFileHashes(path.join(outputs, "c1")));
 
@@ -57,24 +58,24 @@ describe("the search index written by worker threads", () => {
         "更正后的正文。\n",
       ),
     });
-    const edited = await writeSearchIndexInWorkers(loadContent({ root: site.root }), path.join(outputs, "c3"), options);
+    const edited = await writeSearchIndexInWorkers(loadCatalog({ root: site.root }), path.join(outputs, "c3"), options);
     expect(edited.cachedShards).toBe(4);
     const entries = readdirSync(cacheDir);
     expect(entries).toHaveLength(5);
     expect(entries.filter((entry) => entry.startsWith("y2020-"))).toHaveLength(1);
-    const fresh = await writeSearchIndex(loadContent({ root: site.root }), path.join(outputs, "c4"), {
+    const fresh = await writeSearchIndex(loadCatalog({ root: site.root }), path.join(outputs, "c4"), {
       shardSize: 3,
     });
     expect(fresh.cachedShards).toBe(0);
     expect(siteFileHashes(path.join(outputs, "c3"))).toEqual(siteFileHashes(path.join(outputs, "c4")));
-    expect(existsSync(path.join(outputs, ".c3-parts-" + process.pid))).toBe(false);
+    expect(existsSync(path.join(outputs, `.c3-parts-${process.pid}`))).toBe(false);
   });
 });
 
 describe("the search cache keyed by the code's fingerprint", () => {
   it("finds unchanged shards from their pages, and none once the code that makes the records changed", async () => {
     const cacheDir = path.join(outputs, "fingerprinted");
-    const content = loadContent({ root: site.root });
+    const content = loadCatalog({ root: site.root });
     const options = { shardSize: 3, workers: 1, cacheDir, fingerprint: "code-a" };
     const first = await writeSearchIndexInWorkers(content, path.join(outputs, "f1"), options);
     const again = await writeSearchIndexInWorkers(content, path.join(outputs, "f2"), options);

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { siteFileHashes } from "../helpers/html.ts";
 
 const run = promisify(execFile);

@@ -1,0 +1,138 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { loadCatalog } from "../content/index.ts";
+import { metaCsp, writeHeadersFile } from "../render/index.ts";
+import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
+import { CACHE_DIR, PROJECT_DIR } from "../shared/paths.ts";
+import { SEARCH_INDEX_URL } from "../shared/urls.ts";
+import {
+  linkCarriedOverPages,
+  pageKeys,
+  pageManifest,
+  pageManifestFile,
+  pagesToCarryOver,
+  pruneStaleManifests,
+  readPageManifest,
+  renderFingerprint,
+  sharedPageInputs,
+  writePageManifest,
+} from "./carry-over.ts";
+import { saveQrCodes, startQrCodes } from "./qr-codes.ts";
+import { renderPages } from "./render-runs.ts";
+import { buildFolders, recoverInterruptedBuild, swapIntoPlace } from "./staging.ts";
+import { StageTimer } from "./timer.ts";
+
+export interface BuildOptions {
+  /** The site root holding content/ and _data/. */
+  root: string;
+  /** The published folder; replaced only when the whole build succeeded. Default `<root>/_site`. */
+  outputDir?: string;
+  /** Where caches between builds live (QR codes, search shards, page manifests). Default `<root>/.cache`. */
+  cacheDir?: string;
+  /** The preview: drafts and scheduled items included, shown with a banner. */
+  preview?: boolean;
+  /** The moment that decides what is scheduled for later (default: now). */
+  now?: DateTime;
+  /** Build the search index (default true). */
+  searchIndex?: boolean;
+  /** Detail pages one Eleventy run renders at most (default DETAIL_PAGES_PER_RUN). */
+  detailPagesPerRun?: number;
+  /** Pages one search index shard holds at most (default SHARD_SIZE of lib/search). */
+  searchShardSize?: number;
+  /** Worker threads writing search shards at once (default searchWorkerCount of lib/search). */
+  searchWorkers?: number;
+}
+
+export interface BuildResult {
+  outputDir: string;
+  /** Pages in the output: rendered by this build or carried over from the last. */
+  pages: number;
+  /** Detail pages carried over unchanged from the last build instead of rendered (lib/build/carry-over.ts). */
+  carriedOver: { articles: number; notices: number };
+  /** Eleventy runs the pages were rendered in (DETAIL_PAGES_PER_RUN). */
+  renderRuns: number;
+  /** What the search stage wrote: pages, shards, shards from the cache, bytes; none without an index. */
+  search?: SearchIndexStats;
+  /** Milliseconds per stage: validate, search, carryOver, qr, render, publish, cleanup. */
+  timings: Record<string, number>;
+}
+
+/**
+ * Builds a site: validates the content into the catalog, then writes the search index (worker
+ * threads), encodes the QR codes (worker threads) and renders the pages that changed (Eleventy)
+ * into a staging folder beside the output, and only then swaps it in place of the published
+ * folder, so a failed build leaves the previous site exactly as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const root = path.resolve(options.root);
+  const folders = buildFolders(path.resolve(options.outputDir ?? path.join(root, "_site")));
+  const { outputDir, stagingDir } = folders;
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(root, CACHE_DIR));
+  const timer = new StageTimer();
+  recoverInterruptedBuild(outputDir);
+  let search: Promise<SearchIndexStats> | undefined;
+  try {
+    const catalog = timer.time("validate", () => loadCatalog({ root, preview: options.preview, now: options.now }));
+    const fingerprint = renderFingerprint(PROJECT_DIR);
+
+    if (options.searchIndex !== false) {
+      const writing = timer.track("search", () =>
+        writeSearchIndexInWorkers(catalog, path.join(stagingDir, SEARCH_INDEX_URL), {
+          cacheDir: path.join(cacheDir, "search"),
+          shardSize: options.searchShardSize,
+          workers: options.searchWorkers,
+          fingerprint,
+        }),
+      );
+      search = writing.then(({ finishedAt: _, ...stats }) => stats);
+      search.catch(() => undefined);
+    }
+
+    const { keys, carried, manifestFile } = timer.time("carryOver", () => {
+      const manifestFile = pageManifestFile(cacheDir, outputDir);
+      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp()));
+      return {
+        keys,
+        carried: pagesToCarryOver(readPageManifest(manifestFile, outputDir), keys, outputDir),
+        manifestFile,
+      };
+    });
+
+    const qr = timer.track("qr", () => startQrCodes(catalog, cacheDir, new Set(carried.keys())));
+    qr.catch(() => undefined);
+
+    const toRender = [...keys.keys()].filter((url) => !carried.has(url));
+    const rendered = await timer.timeAsync("render", () =>
+      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun),
+    );
+    linkCarriedOverPages(carried, outputDir, stagingDir);
+    await qr;
+    saveQrCodes(cacheDir);
+    const searchStats = await search;
+
+    timer.time("publish", () => {
+      writeHeadersFile(stagingDir);
+      swapIntoPlace(folders);
+    });
+    timer.time("cleanup", () => {
+      const detailPageFiles = new Map([...carried, ...rendered.detailPageFiles]);
+      writePageManifest(manifestFile, pageManifest(keys, detailPageFiles, outputDir, outputDir));
+      pruneStaleManifests(cacheDir);
+      rmSync(folders.retiredDir, { recursive: true, force: true });
+    });
+    const carriedArticles = catalog.articles.filter((article) => carried.has(article.url)).length;
+    return {
+      outputDir,
+      pages: rendered.pages + carried.size,
+      carriedOver: { articles: carriedArticles, notices: carried.size - carriedArticles },
+      renderRuns: rendered.runs,
+      search: searchStats,
+      timings: timer.timings,
+    };
+  } catch (error) {
+    await search?.catch(() => undefined);
+    rmSync(stagingDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,8 @@
+/*
+ * The pipeline: takes a site root; gives the published folder, swapped in whole, after the stages
+ * validate → search (beside) → carry over → QR (beside) → render → publish → clean up (build-site.ts).
+ */
+export { type BuildOptions, type BuildResult, buildSite } from "./build-site.ts";
+export { buildNodeFlags, recommendedHeapMegabytes } from "./node-flags.ts";
+export { DETAIL_PAGES_PER_RUN, planRenderRuns } from "./render-runs.ts";
+export { recoverInterruptedBuild } from "./staging.ts";

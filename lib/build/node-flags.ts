@@ -1,0 +1,22 @@
+import os from "node:os";
+import { listArticleFiles } from "../content/index.ts";
+import { DETAIL_PAGES_PER_RUN } from "./render-runs.ts";
+
+/**
+ * The V8 heap a build gets, in MB: 60 % of the machine's memory, at most 16 GB and at least
+ * 2 GB. Node's default (about 4 GB on 64-bit machines) is too small near 100,000 pages.
+ */
+export function recommendedHeapMegabytes(totalBytes = os.totalmem()): number {
+  return Math.max(2048, Math.min(16384, Math.floor((totalBytes / 1048576) * 0.6)));
+}
+
+/**
+ * The Node flags for building the site in `root`: the heap of recommendedHeapMegabytes and, for a
+ * site rendered in several Eleventy runs, a heap that grows by half its live size at most before V8
+ * collects it (left to itself V8 lets a large heap grow to several times its live size; docs/scale.md).
+ */
+export function buildNodeFlags(root: string, totalBytes = os.totalmem(), pagesPerRun = DETAIL_PAGES_PER_RUN): string[] {
+  const flags = [`--max-old-space-size=${recommendedHeapMegabytes(totalBytes)}`];
+  if (listArticleFiles(root).length > pagesPerRun) flags.push("--heap-growing-percent=50");
+  return flags;
+}

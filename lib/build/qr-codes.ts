@@ -1,0 +1,48 @@
+import os from "node:os";
+import path from "node:path";
+import { type Catalog, detailPages } from "../content/index.ts";
+import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "../qr/index.ts";
+import { canonicalUrl, FIXED_PAGES } from "../shared/urls.ts";
+
+/** The QR cache of a site: one `url<TAB>size<TAB>bits` line per page of the last build. */
+export const QR_CACHE_FILE = "qr-codes.tsv";
+
+/**
+ * The canonical URL of every page that shows a QR code, but those of `skip` (site paths), about in
+ * the order Eleventy renders them (notice pages before articles), so the QR worker is ahead of the
+ * rendering thread instead of leaving it codes to encode itself.
+ */
+export function qrPageUrls(catalog: Catalog, skip: ReadonlySet<string> = new Set()): string[] {
+  const details = detailPages(catalog);
+  const paths = [
+    FIXED_PAGES.home,
+    FIXED_PAGES.search,
+    ...details.filter((page) => page.kind === "notice").map((page) => page.url),
+    ...catalog.noticeListPages.map((page) => page.url),
+    ...catalog.columnPages.map((page) => page.url),
+    ...catalog.staticPages.map((page) => page.url),
+    ...details.filter((page) => page.kind === "article").map((page) => page.url),
+  ];
+  return paths.filter((pagePath) => !skip.has(pagePath)).map((pagePath) => canonicalUrl(catalog.site.url, pagePath));
+}
+
+/**
+ * Starts the QR stage: the codes of the last build come from the cache in `cacheDir`, those of
+ * carried-over pages are kept without drawing, and the missing ones are encoded in worker threads
+ * while Eleventy renders (the qrCode filter encodes any it asks for first). Resolves when the
+ * workers are done, with when (epoch ms) they finished.
+ */
+export function startQrCodes(
+  catalog: Catalog,
+  cacheDir: string,
+  carriedOver: ReadonlySet<string>,
+): Promise<{ finishedAt: number }> {
+  loadQrCache(path.join(cacheDir, QR_CACHE_FILE));
+  keepQrCodes([...carriedOver].map((url) => canonicalUrl(catalog.site.url, url)));
+  return precomputeQrCodes(qrPageUrls(catalog, carriedOver), Math.max(1, os.availableParallelism() - 1));
+}
+
+/** Saves the codes this build used for the next one. */
+export function saveQrCodes(cacheDir: string): void {
+  saveQrCache(path.join(cacheDir, QR_CACHE_FILE));
+}

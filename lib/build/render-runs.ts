@@ -1,0 +1,73 @@
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { Catalog } from "../content/index.ts";
+import { configureSite, type EleventyConfig } from "../render/index.ts";
+import { sha256 } from "../shared/hash.ts";
+
+/**
+ * Detail pages one Eleventy run renders at most. Eleventy keeps every page it renders (its data
+ * and its HTML) until the run ends, so a large site is rendered in several runs.
+ */
+export const DETAIL_PAGES_PER_RUN = 20000;
+
+/**
+ * Splits the detail pages to render into runs of at most `perRun` pages, as even as can be, in
+ * order; always at least one run (the first also renders every other page of the site).
+ */
+export function planRenderRuns(urls: readonly string[], perRun = DETAIL_PAGES_PER_RUN): string[][] {
+  const runs = Math.max(1, Math.ceil(urls.length / perRun));
+  const size = Math.ceil(urls.length / runs);
+  return Array.from({ length: runs }, (_, i) => urls.slice(i * size, (i + 1) * size));
+}
+
+/** What the render stage wrote: how many pages, in how many Eleventy runs, and each detail page's file and hash. */
+export interface Rendered {
+  pages: number;
+  runs: number;
+  /** Detail page URL → its file (relative to the output folder) and the SHA-256 of its bytes. */
+  detailPageFiles: Map<string, { file: string; sha256: string }>;
+}
+
+/**
+ * Renders the site into `outputDir` in Eleventy runs of at most `perRun` of the `detailPages`
+ * (URLs) given; the first run renders every other page too.
+ */
+export async function renderPages(
+  root: string,
+  outputDir: string,
+  catalog: Catalog,
+  detailPages: readonly string[],
+  perRun = DETAIL_PAGES_PER_RUN,
+): Promise<Rendered> {
+  const rendered: Rendered = { pages: 0, runs: 0, detailPageFiles: new Map() };
+  const wanted = new Set(detailPages);
+  for (const [run, urls] of planRenderRuns(detailPages, perRun).entries()) {
+    const eleventy = new Eleventy(undefined, undefined, {
+      configPath: false,
+      quietMode: true,
+      config: (eleventyConfig: EleventyConfig) =>
+        configureSite(eleventyConfig, {
+          root,
+          outputDir,
+          catalog,
+          selection: { detailPages: new Set(urls), detailPagesOnly: run > 0 },
+        }),
+    });
+    eleventy.disableLogger();
+    const written = (await eleventy.write()) as unknown as [
+      unknown[],
+      { url?: string; outputPath?: string; content?: string }[],
+    ];
+    rendered.runs++;
+    for (const entry of written[1] ?? []) {
+      if (!entry.url) continue;
+      rendered.pages++;
+      if (entry.outputPath && typeof entry.content === "string" && wanted.has(entry.url))
+        rendered.detailPageFiles.set(entry.url, {
+          file: path.relative(outputDir, path.resolve(entry.outputPath)),
+          sha256: sha256(entry.content),
+        });
+    }
+  }
+  return rendered;
+}

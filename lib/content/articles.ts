@@ -1,0 +1,87 @@
+import type { DateTime } from "luxon";
+import { parseContentDate, toIsoWithOffset } from "../shared/dates.ts";
+import { ARTICLES_URL } from "../shared/urls.ts";
+import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
+import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
+import { splitFrontMatter } from "./front-matter.ts";
+import type { Article } from "./model.ts";
+import { articleSchema, SLUG, validateWithSchema } from "./schema.ts";
+import type { Column } from "./site.ts";
+import { plainTextSummary } from "./summary.ts";
+
+/** Reads and validates every article file; what is wrong goes to the context's problems. */
+export function loadArticles(context: LoadContext): Article[] {
+  const { root, site, problems } = context;
+  const schema = articleSchema(
+    site.columns.map((column) => column.name),
+    site.time_zone,
+  );
+  const articles: Article[] = [];
+  for (const file of listArticleFiles(root)) {
+    const relative = file.slice(CONTENT_FOLDERS.articles.length + 1);
+    const match = /^(\d{4})\/([^/]+)\.md$/.exec(relative);
+    if (!match || !SLUG.test(match[2] ?? "")) {
+      problems.push({
+        file,
+        line: 1,
+        message: "文章应放在 content/articles/<年份>/<英文短名>.md，短名只用小写字母、数字和连字符",
+      });
+      continue;
+    }
+    const [, year, slug] = match;
+    const text = readContentText(root, file, problems);
+    if (text === undefined) continue;
+    const split = splitFrontMatter(text);
+    if (!split) {
+      problems.push({ file, line: 1, message: "缺少开头的 --- 元数据块（front matter）" });
+      continue;
+    }
+    const { frontMatter, body, bodyLine } = split;
+    if (frontMatter.errors.length > 0) {
+      for (const error of frontMatter.errors)
+        problems.push({ file, line: error.line, message: `YAML 语法错误：${error.message}` });
+      continue;
+    }
+    const { data, problems: found } = validateWithSchema(schema, frontMatter, file);
+    problems.push(...found);
+    if (!data) continue;
+    const published = parseContentDate(data.date, site.time_zone) as DateTime;
+    if (String(published.year) !== year) {
+      problems.push({
+        file,
+        line: frontMatter.lineOf(["date"]),
+        field: "date",
+        message: `发布时间的年份 ${published.year} 与文件所在的年份目录 ${year} 不一致`,
+      });
+      continue;
+    }
+    const attachments = resolveAttachments(
+      context,
+      file,
+      data.attachments,
+      (index) => frontMatter.lineOf(["attachments", index, "file"]),
+      "attachments",
+    );
+    const status = publicationStatus(data.draft, published, context);
+    if (status && !context.preview) continue;
+    const column = site.columns.find((entry) => entry.name === data.column) as Column;
+    articles.push({
+      title: data.title,
+      date: toIsoWithOffset(published),
+      column,
+      source: data.source ?? site.defaults.source,
+      region: data.region ?? site.defaults.region,
+      summary: data.summary ?? plainTextSummary(body),
+      tags: data.tags ?? [],
+      attachments,
+      docNumber: data.doc_number,
+      indexNumber: data.index_number,
+      body,
+      bodyLine,
+      url: `${ARTICLES_URL}${year}/${slug}/`,
+      sourcePath: file,
+      status,
+    });
+  }
+  return articles;
+}

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { normalizeNewlines } from "../shared/text.ts";
+import type { ContentProblem } from "./problems.ts";
+
+/** Where each kind of content file lives, relative to the site root. */
+export const CONTENT_FOLDERS = {
+  articles: "content/articles",
+  notices: "content/notices",
+  staticPages: "content/pages",
+} as const;
+
+/** The files under `folder` of `root` (recursively) with one of `extensions`, sorted; hidden files and folders skipped. */
+function listFiles(root: string, folder: string, extensions: readonly string[]): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" });
+  } catch {
+    return [];
+  }
+  return entries
+    .map((entry) => entry.split(path.sep).join("/"))
+    .filter((entry) => extensions.some((extension) => entry.endsWith(extension)))
+    .filter((entry) => !entry.split("/").some((part) => part.startsWith(".")))
+    .sort()
+    .map((entry) => `${folder}/${entry}`);
+}
+
+/** The article files of a site (the `.md` files under `content/articles`), as the build reads them. */
+export function listArticleFiles(root: string): string[] {
+  return listFiles(root, CONTENT_FOLDERS.articles, [".md"]);
+}
+
+/** The notices files of a site (`content/notices/2024.yaml`, …), as the build and the browser CMS read them. */
+export function listNoticeFiles(root: string): string[] {
+  return listFiles(root, CONTENT_FOLDERS.notices, [".yaml", ".yml"]);
+}
+
+/** The static page files of a site (`content/pages/<slug>.md`). */
+export function listStaticPageFiles(root: string): string[] {
+  return listFiles(root, CONTENT_FOLDERS.staticPages, [".md"]);
+}
+
+/**
+ * A content file's text with LF line ends and no byte-order mark; undefined, with a problem, when
+ * it is not UTF-8 or is empty.
+ */
+export function readContentText(root: string, file: string, problems: ContentProblem[]): string | undefined {
+  const bytes = readFileSync(path.join(root, file));
+  const decoded = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  if (decoded.includes("\uFFFD") && !bytes.includes(Buffer.from("\uFFFD"))) {
+    problems.push({ file, line: 1, message: "文件不是 UTF-8 编码，请用 UTF-8 另存后再提交" });
+    return undefined;
+  }
+  if (decoded.replace(/^\uFEFF/, "").trim() === "") {
+    problems.push({ file, line: 1, message: "文件是空的" });
+    return undefined;
+  }
+  return normalizeNewlines(decoded);
+}
+
+/** A settings file's text (`_data/site.yaml`, `_data/cms.yaml`) with LF line ends and no byte-order mark; throws when missing. */
+export function readSettingsText(root: string, file: string): string {
+  return normalizeNewlines(readFileSync(path.join(root, file), "utf8"));
+}

@@ -1,0 +1,40 @@
+/*
+ * Stage 1, content: takes a site root (content/ and _data/); gives the catalog (lib/content/model.ts),
+ * every file read and validated, or one ContentValidationError listing every problem with file and line.
+ */
+export { type AttachmentInfo, describeAttachment, formatFileSize } from "./attachments.ts";
+export { CMS_FILE, type CmsSettings, loadCmsSettings } from "./cms-settings.ts";
+export { CONTENT_FOLDERS, listArticleFiles, listNoticeFiles } from "./files.ts";
+export { findBodyLinks, isSafeLink, linkScheme, sitePath } from "./links.ts";
+export type { ListPage } from "./listing.ts";
+export { type LoadOptions, loadCatalog } from "./load.ts";
+export {
+  type Article,
+  type Catalog,
+  type ColumnListing,
+  type DetailPage,
+  detailPages,
+  type Notice,
+  type PublicationStatus,
+  type StaticPage,
+} from "./model.ts";
+export { noticePageUrl } from "./notices.ts";
+export {
+  type ContentProblem,
+  ContentValidationError,
+  findContentValidationError,
+  formatProblem,
+  problemCountLine,
+  sortProblems,
+} from "./problems.ts";
+export {
+  articleSchema,
+  attachment,
+  FIELD_LABELS,
+  noticeSchema,
+  noticesFileSchema,
+  SLUG,
+  staticPageSchema,
+  validateWithSchema,
+} from "./schema.ts";
+export { type Column, loadSite, SITE_FILE, type Site, siteSchema } from "./site.ts";

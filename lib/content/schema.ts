@@ -1,0 +1,216 @@
+import { z } from "zod";
+import { CONTENT_DATE_FORMATS, parseContentDate } from "../shared/dates.ts";
+import { FILES, SAFE_LINK_SCHEMES } from "../shared/urls.ts";
+import type { ContentProblem } from "./problems.ts";
+import type { YamlSource } from "./yaml-source.ts";
+
+/** Chinese names of every key an editor can write, shown beside the English key in messages. */
+export const FIELD_LABELS: Record<string, string> = {
+  title: "标题",
+  date: "发布时间",
+  column: "栏目",
+  source: "来源",
+  region: "适用地",
+  summary: "摘要",
+  tags: "主题词",
+  attachments: "附件",
+  file: "附件文件",
+  draft: "草稿",
+  doc_number: "文号",
+  index_number: "索引号",
+  url: "链接",
+  body: "正文",
+  name: "名称",
+  slug: "英文短名",
+  type: "栏目类型",
+  description: "描述",
+  keywords: "关键词",
+  time_zone: "时区",
+  id_code: "网站标识码",
+  language: "语言",
+  sponsor: "主办单位",
+  organizer: "承办单位",
+  icp: "ICP备案号",
+  code: "备案编号",
+  number: "备案号",
+  page_size: "每页条数",
+};
+
+/** A slug: lowercase ASCII letters and digits, words joined by single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A non-empty line of text; numbers are accepted and kept as written (`doc_number: 2021`). */
+export const text = z.preprocess(
+  (value) => (typeof value === "number" ? String(value) : value),
+  z.string().trim().min(1, "不能为空"),
+);
+
+/** A link target: a site path starting with `/`, or an http(s), mailto or tel URL. */
+export const linkTarget = z.string().superRefine((value, context) => {
+  if (value.startsWith("/") && !value.startsWith("//")) return;
+  let scheme = "";
+  try {
+    scheme = new URL(value).protocol;
+  } catch {
+    context.addIssue({ code: "custom", message: `「${value}」不是有效的链接：应以 / 开头（站内）或为 https:// 地址` });
+    return;
+  }
+  if (!(SAFE_LINK_SCHEMES as readonly string[]).includes(scheme.slice(0, -1))) {
+    context.addIssue({ code: "custom", message: `链接协议「${scheme}」不安全，只允许 http、https、mailto、tel` });
+  }
+});
+
+/** A content date in the site's zone, checked against the calendar. */
+export function contentDate(zone: string) {
+  return z.preprocess(
+    (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+    z.string().superRefine((value, context) => {
+      if (!parseContentDate(value, zone)) {
+        context.addIssue({
+          code: "custom",
+          message: `「${value}」不是有效的时间，应写作 ${CONTENT_DATE_FORMATS.join(" 或 ")}，且须是日历上存在的日期`,
+        });
+      }
+    }),
+  );
+}
+
+/**
+ * An attachment: a title and a file path under `content/files/`. The file's site address
+ * (`/files/2024/a.pdf`, what the browser CMS writes) is read as the same relative path.
+ */
+export const attachment = z.strictObject({
+  title: text,
+  file: z
+    .string()
+    .trim()
+    .transform((file) => (file.startsWith(FILES.url) ? file.slice(FILES.url.length) : file))
+    .pipe(
+      z
+        .string()
+        .min(1, "不能为空")
+        .refine((file) => !file.startsWith("/") && !file.split("/").includes(".."), {
+          message: "应写 content/files/ 下的相对路径，不能以 / 开头或包含 ..",
+        }),
+    ),
+});
+
+/** The front matter of an article, for a site with the given column names and zone. */
+export function articleSchema(columnNames: readonly string[], zone: string) {
+  return z.strictObject({
+    title: text,
+    date: contentDate(zone),
+    column: z.string().refine((name) => columnNames.includes(name), {
+      error: (issue) => `「${String(issue.input)}」不是本站的栏目，可选：${columnNames.join("、")}`,
+    }),
+    source: text.optional(),
+    region: text.optional(),
+    summary: text.optional(),
+    tags: z.array(text).optional(),
+    attachments: z.array(attachment).optional(),
+    draft: z.boolean().optional(),
+    doc_number: text.optional(),
+    index_number: text.optional(),
+  });
+}
+
+/** One entry of a notices file. */
+export function noticeSchema(zone: string) {
+  return z
+    .strictObject({
+      title: text,
+      date: contentDate(zone),
+      url: linkTarget.optional(),
+      body: z.string().optional(),
+      attachments: z.array(attachment).optional(),
+    })
+    .superRefine((notice, context) => {
+      if (!notice.url && !notice.body?.trim() && !notice.attachments?.length) {
+        context.addIssue({
+          code: "custom",
+          path: [],
+          message: "通知公告至少要有 url（链接）、body（正文）、attachments（附件）之一",
+        });
+      }
+    });
+}
+
+/** A notices file: a YAML list of notices. */
+export function noticesFileSchema(zone: string) {
+  return z.array(noticeSchema(zone));
+}
+
+/** The front matter of a standalone page such as 关于我们. */
+export const staticPageSchema = z.strictObject({
+  title: text,
+  summary: text.optional(),
+});
+
+export type ArticleFrontMatter = z.infer<ReturnType<typeof articleSchema>>;
+export type NoticeEntry = z.infer<ReturnType<typeof noticeSchema>>;
+export type StaticPageFrontMatter = z.infer<typeof staticPageSchema>;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "文字",
+  number: "数字",
+  boolean: "布尔值（true 或 false）",
+  array: "列表（每项以 - 开始）",
+  object: "键值对",
+};
+
+/** Joins a path the way editors read it: `attachments[0].file`. */
+export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>((joined, part) => {
+    if (typeof part === "number") return `${joined}[${part}]`;
+    return joined ? `${joined}.${String(part)}` : String(part);
+  }, "");
+}
+
+function labelOf(path: ReadonlyArray<PropertyKey>): string {
+  const last = [...path].reverse().find((part) => typeof part === "string");
+  return (last && FIELD_LABELS[last as string]) || "此项";
+}
+
+/**
+ * Validates parsed YAML against a schema and turns every failure into a located problem with a
+ * Chinese message.
+ */
+export function validateWithSchema<T>(
+  schema: z.ZodType<T>,
+  source: YamlSource,
+  file: string,
+): { data?: T; problems: ContentProblem[] } {
+  const result = schema.safeParse(source.value, { reportInput: true });
+  if (result.success) return { data: result.data, problems: [] };
+  const problems: ContentProblem[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.filter((part): part is string | number => typeof part !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        problems.push({
+          file,
+          line: source.keyLineOf(path, key),
+          field: formatFieldPath(keyPath),
+          message: `不认识的字段「${key}」，请检查拼写（字段名区分大小写）`,
+        });
+      }
+      continue;
+    }
+    const label = labelOf(path);
+    let message: string;
+    if (issue.code === "invalid_type" && path.length === 0) {
+      message = `整个文件应是一个${issue.expected === "array" ? "列表（每项以「- title:」开始）" : "键值对（key: value）"}`;
+    } else if (issue.code === "invalid_type" && issue.input === undefined) {
+      message = `缺少必填项「${label}」`;
+    } else if (issue.code === "invalid_type") {
+      message = `「${label}」应为${TYPE_NAMES[issue.expected] ?? issue.expected}，实际写的是 ${JSON.stringify(issue.input)}`;
+    } else if (issue.code === "too_small") {
+      message = `「${label}」不能为空`;
+    } else {
+      message = label === "此项" ? issue.message : `「${label}」${issue.message}`;
+    }
+    problems.push({ file, line: source.lineOf(path), field: formatFieldPath(path) || undefined, message });
+  }
+  return { problems: problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
+}

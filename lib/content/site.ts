@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { isKnownZone } from "../shared/dates.ts";
+import { RESERVED_FOLDERS } from "../shared/urls.ts";
+import { readSettingsText } from "./files.ts";
+import { type ContentProblem, ContentValidationError } from "./problems.ts";
+import { linkTarget, SLUG, text, validateWithSchema } from "./schema.ts";
+import { parseYamlSource } from "./yaml-source.ts";
+
+/** Where the site file lives, relative to the site root. */
+export const SITE_FILE = "_data/site.yaml";
+
+const column = z.strictObject({
+  name: text,
+  slug: z.string().regex(SLUG, "英文短名只能用小写字母、数字和连字符"),
+  type: text,
+  description: text,
+  keywords: z.array(text).min(1),
+});
+
+const link = z.strictObject({ title: text, url: linkTarget });
+
+/** The schema of `_data/site.yaml`: identity, columns, defaults and the footer the norms require. */
+export const siteSchema = z
+  .strictObject({
+    name: text,
+    url: z.string().regex(/^https?:\/\/[^/\s]+$/, "应为站点的正式地址，如 https://kjj.example.gov.cn（末尾不加 /）"),
+    language: z.literal("zh-CN"),
+    time_zone: z.string().refine(isKnownZone, "不是有效的时区名称，如 Asia/Shanghai"),
+    description: text,
+    keywords: z.array(text).min(1),
+    id_code: z.string().regex(/^[0-9A-Za-z]{10}$/, "应为 10 位（数字或字母）"),
+    columns: z.array(column).min(1),
+    defaults: z.strictObject({ source: text, region: text }),
+    header_links: z.array(link).default([]),
+    footer: z.strictObject({
+      sponsor: text,
+      organizer: text.optional(),
+      address: text.optional(),
+      postcode: text.optional(),
+      phone: text.optional(),
+      email: text.optional(),
+      icp: text,
+      police_record: z.strictObject({ number: text, code: z.string().regex(/^\d+$/, "应为纯数字的备案编号") }),
+      conac_url: z.url().optional(),
+      links: z.array(link).default([]),
+    }),
+    date_formats: z.strictObject({ meta: text, list: text }),
+    page_size: z.number().int().min(1).max(200),
+    home_articles_per_column: z.number().int().min(1).max(50),
+    notices_block_size: z.number().int().min(1).max(50),
+  })
+  .superRefine((site, context) => {
+    const seen = new Map<string, number>();
+    site.columns.forEach((entry, index) => {
+      for (const key of ["name", "slug"] as const) {
+        const id = `${key}:${entry[key]}`;
+        if (seen.has(id)) {
+          context.addIssue({
+            code: "custom",
+            path: ["columns", index, key],
+            message: `与第 ${(seen.get(id) ?? 0) + 1} 个栏目重复`,
+          });
+        }
+        seen.set(id, index);
+      }
+    });
+    for (const reserved of RESERVED_FOLDERS) {
+      const index = site.columns.findIndex((entry) => entry.slug === reserved);
+      if (index >= 0) {
+        context.addIssue({
+          code: "custom",
+          path: ["columns", index, "slug"],
+          message: `「${reserved}」已被站点使用，请换一个`,
+        });
+      }
+    }
+  });
+
+export type Site = z.infer<typeof siteSchema>;
+export type Column = Site["columns"][number];
+
+/** Reads and validates the site file; throws ContentValidationError listing every problem. */
+export function loadSite(root: string): Site {
+  const file = SITE_FILE;
+  const problems: ContentProblem[] = [];
+  let source: string;
+  try {
+    source = readSettingsText(root, file);
+  } catch {
+    throw new ContentValidationError([{ file, message: "找不到站点配置文件 _data/site.yaml" }]);
+  }
+  const yaml = parseYamlSource(source);
+  if (yaml.errors.length > 0) {
+    throw new ContentValidationError(
+      yaml.errors.map((error) => ({ file, line: error.line, message: `YAML 语法错误：${error.message}` })),
+    );
+  }
+  const { data, problems: schemaProblems } = validateWithSchema(siteSchema, yaml, file);
+  problems.push(...schemaProblems);
+  if (!data || problems.length > 0) throw new ContentValidationError(problems);
+  return data;
+}

@@ -1,0 +1,54 @@
+import path from "node:path";
+import type { Catalog } from "../content/index.ts";
+import { PROJECT_DIR } from "../shared/paths.ts";
+import { FILES } from "../shared/urls.ts";
+import { registerAdmin } from "./admin.ts";
+import { assetManifest, copyAssets } from "./assets.ts";
+import type { EleventyConfig } from "./eleventy-types.ts";
+import { registerFilters } from "./filters/index.ts";
+import { metaCsp } from "./headers.ts";
+import { type PageSelection, registerTemplates } from "./templates.ts";
+
+export interface RenderOptions {
+  /** The site root holding content/ and _data/. */
+  root: string;
+  /** Where Eleventy writes. */
+  outputDir: string;
+  /** The validated content of the site (lib/content). */
+  catalog: Catalog;
+  /** Which pages this Eleventy run renders; every page when absent. */
+  selection?: PageSelection;
+}
+
+/**
+ * Wires the site into an Eleventy configuration: directories, the catalog as global data, filters,
+ * page templates, and (but for runs that render detail pages only) assets, attachments and the CMS.
+ */
+export function configureSite(eleventyConfig: EleventyConfig, options: RenderOptions): void {
+  const root = path.resolve(options.root);
+  const outputDir = path.resolve(options.outputDir);
+  const inputDir = path.join(root, "content");
+  const cwd = process.cwd();
+  // Eleventy warns when a filter takes a large share of the time (the Markdown filter always does).
+  eleventyConfig.benchmarks?.config?.setIsVerbose(false);
+  eleventyConfig.setInputDirectory(path.relative(cwd, inputDir) || ".");
+  eleventyConfig.setIncludesDirectory(path.relative(inputDir, path.join(PROJECT_DIR, "_includes")));
+  eleventyConfig.setDataDirectory(path.relative(inputDir, path.join(root, "_data")));
+  eleventyConfig.setOutputDirectory(path.relative(cwd, outputDir));
+  eleventyConfig.setTemplateFormats(["njk"]);
+
+  const { catalog } = options;
+  eleventyConfig.addGlobalData("catalog", catalog);
+  eleventyConfig.addGlobalData("site", catalog.site);
+  eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp());
+
+  // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).
+  const assets = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
+  registerFilters(eleventyConfig, { site: () => catalog.site, assets: () => assets });
+  registerTemplates(eleventyConfig, options.selection);
+  if (options.selection?.detailPagesOnly) return;
+
+  eleventyConfig.on("eleventy.after", () => copyAssets(assets, outputDir));
+  registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: catalog.site });
+  eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, FILES.folder))]: FILES.url.slice(1, -1) });
+}

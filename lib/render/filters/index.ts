@@ -1,0 +1,36 @@
+import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import { type Catalog, detailPages, type Site } from "../../content/index.ts";
+import { qrCodeSvg } from "../../qr/index.ts";
+import { formatIsoDate } from "../../shared/dates.ts";
+import { createMarkdown } from "../../shared/markdown.ts";
+import { canonicalUrl, siteDomain } from "../../shared/urls.ts";
+import { type AssetManifest, assetUrl } from "../assets.ts";
+import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
+import { sitemapEntries } from "./sitemap-entries.ts";
+
+/** What the filters read from the build in progress. */
+export interface FilterSources {
+  site: () => Site;
+  assets: () => AssetManifest;
+}
+
+/** Every template filter by name; each wraps a pure function of the module that owns the job. */
+export function templateFilters({ site, assets }: FilterSources): Record<string, (...args: never[]) => unknown> {
+  const markdown = createMarkdown();
+  return {
+    asset: (name: string) => assetUrl(assets(), name),
+    formatDate: (iso: string, pattern: string) => formatIsoDate(iso, pattern),
+    markdown: (source: string) => markdown.render(source ?? ""),
+    canonicalUrl: (pagePath: string) => canonicalUrl(site().url, pagePath),
+    qrCode: (pagePath: string) => qrCodeSvg(canonicalUrl(site().url, pagePath)),
+    siteDomain: (origin: string) => siteDomain(origin),
+    rfc3339: (iso: string) => dateToRfc3339(new Date(iso)),
+    sitemapEntries: (items: CollectionItem[], catalog?: Catalog) =>
+      sitemapEntries(items, site().url, catalog ? detailPages(catalog) : []),
+  };
+}
+
+/** Registers every template filter of templateFilters. */
+export function registerFilters(eleventyConfig: EleventyConfig, sources: FilterSources): void {
+  for (const [name, filter] of Object.entries(templateFilters(sources))) eleventyConfig.addFilter(name, filter);
+}

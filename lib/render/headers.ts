@@ -1,0 +1,189 @@
+import { readdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { ADMIN_URL, ASSETS_URL, FILES, SEARCH_INDEX_URL } from "../shared/urls.ts";
+
+/** A Content-Security-Policy as directive name → source list. */
+export type CspDirectives = Record<string, readonly string[]>;
+
+/**
+ * The site's policy: everything from the site itself; scripts only from files (no inline script,
+ * no eval) except WebAssembly compilation for Pagefind; no inline styles; no plugins; forms and
+ * `<base>` only to the site; framed only by the site.
+ */
+export const SITE_CSP: CspDirectives = {
+  "default-src": ["'self'"],
+  "script-src": ["'self'", "'wasm-unsafe-eval'"],
+  "style-src": ["'self'"],
+  "img-src": ["'self'", "data:"],
+  "object-src": ["'none'"],
+  "base-uri": ["'self'"],
+  "form-action": ["'self'"],
+  "frame-ancestors": ["'self'"],
+};
+
+/**
+ * The Git-based CMS under /admin/: its own script bundle (which evaluates code and injects
+ * styles) talking to GitHub's API, previews of images from GitHub, and the bundle's UI fonts
+ * (its icons are a ligature font) from jsDelivr's Fontsource mirror, which its inline
+ * `@font-face` rules name. Editors only: the public pages keep SITE_CSP.
+ */
+export const ADMIN_CSP: CspDirectives = {
+  ...SITE_CSP,
+  "script-src": ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com"],
+  "connect-src": ["'self'", "https://api.github.com", "https://github.com"],
+  "font-src": ["'self'", "https://cdn.jsdelivr.net"],
+};
+
+/** Directives a `<meta http-equiv>` policy cannot carry: browsers ignore them there. */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
+
+/** Serialises a policy: `default-src 'self'; script-src …`. */
+export function formatCsp(directives: CspDirectives): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => [name, ...sources].join(" "))
+    .join("; ");
+}
+
+/** The policy for the `<meta http-equiv="Content-Security-Policy">` of every page. */
+export function metaCsp(directives: CspDirectives = SITE_CSP): string {
+  return formatCsp(
+    Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY_DIRECTIVES.includes(name))),
+  );
+}
+
+/** Response headers every path gets. */
+export const SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "X-Frame-Options": "SAMEORIGIN",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+};
+
+/** Cache-Control values: a year for content-hashed files, five minutes then revalidate for the rest. */
+export const CACHE = {
+  immutable: "public, max-age=31536000, immutable",
+  revalidate: "public, max-age=300, must-revalidate",
+} as const;
+
+/** One block of a `_headers` file: a path pattern (`*` matches anything) and its headers. */
+export interface HeaderRule {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** What `_headers` needs to know about a built site: the entries of its root and of /pagefind/. */
+export interface SiteLayout {
+  /** Names at the site root; folders end with `/` (`articles/`, `feed.xml`). */
+  root: readonly string[];
+  /** Names directly under /pagefind/, folders ending with `/`; empty without a search index. */
+  pagefind: readonly string[];
+}
+
+/** Root entries with rules of their own rather than the page rule. */
+const SPECIAL_ROOT = new Set([
+  ...[ASSETS_URL, SEARCH_INDEX_URL, FILES.url, ADMIN_URL].map((folder) => folder.slice(1)),
+  "_headers",
+]);
+/** Pagefind folders whose file names carry a content hash. */
+const HASHED_PAGEFIND_FOLDERS = new Set(["fragment/", "index/", "filter/"]);
+
+/**
+ * The `_headers` rules of a built site (Netlify and Cloudflare Pages format). Both hosts apply
+ * every rule whose pattern matches and Cloudflare joins repeated headers with commas, which
+ * would turn two Content-Security-Policy values into two policies that both apply. So only the
+ * security headers sit on the catch-all `/*`; Content-Security-Policy and Cache-Control come
+ * from exactly one rule for any path: one per root entry of the site, one for /admin/*.
+ */
+export function headerRules(layout: SiteLayout): HeaderRule[] {
+  const page = { "Content-Security-Policy": formatCsp(SITE_CSP), "Cache-Control": CACHE.revalidate };
+  const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
+  const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
+  if (entries.includes("index.html")) rules.push({ path: "/", headers: page });
+  for (const entry of entries) rules.push({ path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`, headers: page });
+  rules.push({ path: `${ASSETS_URL}*`, headers: { "Cache-Control": CACHE.immutable } });
+  if (layout.root.includes(FILES.url.slice(1)))
+    rules.push({ path: `${FILES.url}*`, headers: { "Cache-Control": CACHE.revalidate } });
+  for (const entry of [...layout.pagefind].sort()) {
+    const hashed = HASHED_PAGEFIND_FOLDERS.has(entry) || entry.endsWith(".pf_meta");
+    const cache = hashed ? CACHE.immutable : CACHE.revalidate;
+    rules.push({
+      path: `${SEARCH_INDEX_URL}${entry.endsWith("/") ? `${entry}*` : entry}`,
+      headers: { "Cache-Control": cache },
+    });
+  }
+  rules.push({
+    path: `${ADMIN_URL}*`,
+    headers: { "Content-Security-Policy": formatCsp(ADMIN_CSP), "Cache-Control": "no-cache" },
+  });
+  return rules;
+}
+
+/** Writes rules in the `_headers` format: the path, then its headers indented on the lines below. */
+export function formatHeaders(rules: readonly HeaderRule[]): string {
+  const blocks = rules.map((rule) =>
+    [rule.path, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join("\n"),
+  );
+  return `# Generated by lib/headers.ts at build time: do not edit.\n${blocks.join("\n")}\n`;
+}
+
+/** Reads a `_headers` file back into rules: comments and blank lines skipped, `name: value` lines indented. */
+export function parseHeaders(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === "" || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+      continue;
+    }
+    const separator = line.indexOf(":");
+    const rule = rules.at(-1);
+    if (!rule || separator < 0) throw new Error(`_headers: cannot read the line 「${line}」`);
+    rule.headers[line.slice(0, separator).trim()] = line.slice(separator + 1).trim();
+  }
+  return rules;
+}
+
+/** Whether a `_headers` path pattern matches a request path; `*` matches any run of characters. */
+export function matchesPattern(pattern: string, requestPath: string): boolean {
+  const source = pattern
+    .split("*")
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${source}$`).test(requestPath);
+}
+
+/**
+ * The headers a host serves for a request path, as Cloudflare Pages combines them: every
+ * matching rule applies, and a header set by several rules gets all their values, comma-joined.
+ */
+export function headersFor(rules: readonly HeaderRule[], requestPath: string): Record<string, string[]> {
+  const combined: Record<string, string[]> = {};
+  for (const rule of rules) {
+    if (!matchesPattern(rule.path, requestPath)) continue;
+    for (const [name, value] of Object.entries(rule.headers)) combined[name] = [...(combined[name] ?? []), value];
+  }
+  return combined;
+}
+
+/** Lists a folder as a {@link SiteLayout} wants it: file names, and folder names ending in `/`. */
+function listEntries(folder: string): string[] {
+  try {
+    return readdirSync(folder, { withFileTypes: true }).map((entry) =>
+      entry.isDirectory() ? `${entry.name}/` : entry.name,
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** Writes `<siteDir>/_headers` for a fully built site (pages, assets and search index in place). */
+export function writeHeadersFile(siteDir: string): HeaderRule[] {
+  const rules = headerRules({
+    root: listEntries(siteDir),
+    pagefind: listEntries(path.join(siteDir, SEARCH_INDEX_URL)),
+  });
+  writeFileSync(path.join(siteDir, "_headers"), formatHeaders(rules));
+  return rules;
+}

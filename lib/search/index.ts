@@ -1,0 +1,10 @@
+/*
+ * Stage 5, search: takes the catalog; gives the Pagefind index under /pagefind/, the detail pages'
+ * text segmented into bigrams (segment.ts), written as year shards by worker threads, cached between builds.
+ */
+export { searchPageSources, toCustomRecord, toRecordSource } from "./records.ts";
+export { searchTokens } from "./segment.ts";
+export { planShards, SHARD_SIZE } from "./shards.ts";
+export { markdownToText } from "./text.ts";
+export { searchWorkerCount, writeSearchIndexInWorkers } from "./workers.ts";
+export { type SearchIndexOptions, type SearchIndexStats, writeSearchIndex } from "./write-index.ts";

@@ -1,0 +1,114 @@
+import path from "node:path";
+import type * as pagefind from "pagefind";
+import { formatIsoDate } from "../shared/dates.ts";
+import { SEARCH_LANGUAGE, type SearchPageSource, type SearchRecordSource, toCustomRecord } from "./records.ts";
+
+/**
+ * Pages per shard. Pagefind holds a whole index in memory while it writes it (here about 100 MB
+ * plus 180 MB per 1,000 pages), so the index is written as shards of at most this many pages, one
+ * after the other, merged in the browser. Fewer, larger shards make a search lighter (each shard
+ * loads one index chunk of about 20 KB per query word): at 10,000 articles, 20 shards of up to
+ * 1,000 pages cost a first search 1.1–1.5 MB, 10 of up to 1,500 pages 0.7–1.0 MB, 5 of up to
+ * 3,000 pages 0.5–0.6 MB but 640 MB for Pagefind instead of 330 MB.
+ */
+export const SHARD_SIZE = 1500;
+
+/** What planShards needs of a page: its URL and date. */
+export type ShardablePage = Pick<SearchRecordSource, "url" | "date">;
+
+/** One shard of the index: a Pagefind language of its own, so result ids tell their shard. */
+export interface SearchShard<Page extends ShardablePage = SearchRecordSource> {
+  name: string;
+  language: string;
+  sources: Page[];
+}
+
+/** A shard's Pagefind records, made when the shard is written so only one shard's records are held at a time. */
+export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
+  return shard.sources.map((source) => ({ ...toCustomRecord(source), language: shard.language }));
+}
+
+/** The shard manifest the search page reads from `/pagefind/shards.json`, primary shard first; empty for a site without pages to index. */
+export interface ShardManifest {
+  shards: { path: string; language: string }[];
+}
+
+/**
+ * Splits the records into shards of whole years, grouped oldest first up to `shardSize` pages, and
+ * returns them newest first; a year with more pages than that is a run of shards of its own, cut
+ * oldest first. A new or edited article thus changes only the shard of its year.
+ */
+export function planShards<Page extends ShardablePage>(
+  sources: readonly Page[],
+  shardSize = SHARD_SIZE,
+): SearchShard<Page>[] {
+  const byYear = new Map<string, Page[]>();
+  for (const source of sources) {
+    const year = formatIsoDate(source.date, "yyyy");
+    const inYear = byYear.get(year);
+    if (inYear) inYear.push(source);
+    else byYear.set(year, [source]);
+  }
+  const oldestFirst = (a: Page, b: Page) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? -1 : 1);
+  const shards: SearchShard<Page>[] = [];
+  const add = (name: string, chunk: Page[]) =>
+    shards.push({ name, language: `${SEARCH_LANGUAGE}-x-${name}`, sources: chunk });
+  let group: { years: string[]; sources: Page[] } = { years: [], sources: [] };
+  const closeGroup = () => {
+    if (group.years.length === 0) return;
+    const first = group.years[0] as string;
+    const last = group.years.at(-1) as string;
+    add(first === last ? `y${first}` : `y${first}-${last}`, group.sources);
+    group = { years: [], sources: [] };
+  };
+  for (const year of [...byYear.keys()].sort()) {
+    const inYear = (byYear.get(year) ?? []).sort(oldestFirst);
+    if (inYear.length > shardSize) {
+      closeGroup();
+      for (let at = 0, cut = 0; at < inYear.length; at += shardSize, cut++)
+        add(`y${year}c${cut}`, inYear.slice(at, at + shardSize));
+      continue;
+    }
+    if (group.sources.length + inYear.length > shardSize) closeGroup();
+    group.years.push(year);
+    group.sources.push(...inYear);
+  }
+  closeGroup();
+  if (shards.length === 0) add("empty", []);
+  return shards.reverse();
+}
+
+/** One shard to write: its pages, whether it is the primary index, and the folder it is written to. */
+export interface ShardJob {
+  shard: SearchShard<SearchPageSource>;
+  primary: boolean;
+  target: string;
+}
+
+/** Each shard of `shards` (newest first, the first the primary) as a job writing into `partsDir/<name>`. */
+export function shardJobs(shards: readonly SearchShard<SearchPageSource>[], partsDir: string): ShardJob[] {
+  return shards.map((shard, i) => ({ shard, primary: i === 0, target: path.join(partsDir, shard.name) }));
+}
+
+/**
+ * Deals jobs out to `count` threads so that each writes about as many pages: the largest shard
+ * first, each to the thread with the fewest pages so far. Every thread keeps the jobs' order.
+ */
+export function assignShardJobs<Job extends { shard: { sources: readonly unknown[] } }>(
+  jobs: readonly Job[],
+  count: number,
+): Job[][] {
+  const threads = Array.from({ length: Math.max(1, Math.min(count, jobs.length)) }, () => ({
+    pages: 0,
+    jobs: [] as number[],
+  }));
+  const bySize = jobs
+    .map((job, i) => ({ i, pages: job.shard.sources.length }))
+    .sort((a, b) => b.pages - a.pages || a.i - b.i);
+  for (const { i, pages } of bySize) {
+    const lightest = threads.reduce((best, thread) => (thread.pages < best.pages ? thread : best));
+    lightest.jobs.push(i);
+    lightest.pages += pages;
+  }
+  return threads.map((thread) => thread.jobs.sort((a, b) => a - b).map((i) => jobs[i] as Job));
+}

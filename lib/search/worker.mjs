@@ -1,0 +1,22 @@
+/*
+ * A worker thread of writeSearchIndexInWorkers (lib/search/workers.ts): writes the shards it is given
+ * (writeShards) with a Pagefind process of its own, and posts back `{ written, finishedAt }` (epoch
+ * milliseconds, for the stage's timing) or `{ error }`. Plain JavaScript, as a worker starts
+ * without the parent's TypeScript loader; tsx's API loads the TypeScript module.
+ */
+import { platform, setPriority } from "node:os";
+import { parentPort, workerData } from "node:worker_threads";
+import { close } from "pagefind";
+import { register } from "tsx/esm/api";
+
+// On Linux a nice value is a thread's own and is inherited by the processes it starts: this
+// thread and its Pagefind process yield to the rendering thread (SEARCH_NICE).
+if (platform() === "linux" && workerData.nice) setPriority(workerData.nice);
+register();
+const { writeShards } = await import("./pagefind-writer.ts");
+try {
+  const written = await writeShards(workerData.jobs, workerData.cache).finally(() => close());
+  parentPort?.postMessage({ written, finishedAt: performance.timeOrigin + performance.now() });
+} catch (error) {
+  parentPort?.postMessage({ error: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,86 @@
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { Catalog } from "../content/index.ts";
+import type { ShardsWritten } from "./pagefind-writer.ts";
+import type { ShardCache } from "./shard-cache.ts";
+import { assignShardJobs, type ShardJob } from "./shards.ts";
+import { type SearchIndexOptions, type SearchIndexStats, writeIndexFromShards } from "./write-index.ts";
+
+/**
+ * The nice value of search workers and their Pagefind processes (Linux) when there are several:
+ * they yield to Eleventy's rendering, and once it is done they have every core. A single worker is
+ * not niced: it would leave a core idle after the rendering.
+ */
+export const SEARCH_NICE = 10;
+
+/** Pages to index from which a second search worker pays for its memory (LARGE_ARCHIVE_PAGES). */
+export const LARGE_ARCHIVE_PAGES = 22000;
+
+/**
+ * Worker threads writing search shards at once, each with a Pagefind process that keeps about
+ * 340 MB (its high-water mark for a 1,100-page shard) for the whole build. One for an archive of up
+ * to LARGE_ARCHIVE_PAGES pages: on two cores a second bought nothing measurable in a 10k build (the
+ * cores are busy while Eleventy renders) and took its peak from 1.3 GB to 1.7 GB. Two for a larger
+ * archive on two cores or more: the index then outlasts the rendering by minutes (at 100,000
+ * articles 73 s of a 318 s build with one worker), time a second core can share, and 340 MB is
+ * little beside such a build's 4 GB.
+ */
+export function searchWorkerCount(pages: number, cores = availableParallelism()): number {
+  return pages > LARGE_ARCHIVE_PAGES && cores >= 2 ? 2 : 1;
+}
+
+/**
+ * writeSearchIndex in worker threads (lib/search/worker.mjs), each with a Pagefind process of its
+ * own writing its share of the shards (assignShardJobs): the Markdown's text, the segmentation and
+ * Pagefind's work then use every core instead of waiting for Eleventy's rendering on the main
+ * thread. `finishedAt` (epoch milliseconds) is when the last worker finished, however busy the
+ * main thread was.
+ */
+export function writeSearchIndexInWorkers(
+  catalog: Catalog,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexStats & { finishedAt: number }> {
+  return writeIndexFromShards(catalog, outputPath, options, async (jobs, cache, pages) => {
+    const threads = assignShardJobs(jobs, options.workers ?? searchWorkerCount(pages));
+    const nice = threads.length > 1 ? SEARCH_NICE : 0;
+    // Every worker is waited for, so none still writes into the parts folder when it is removed.
+    const results = await Promise.allSettled(threads.map((share) => writeShardsInWorker(share, cache, nice)));
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) throw failed.reason;
+    const done = results.map(
+      (result) => (result as PromiseFulfilledResult<ShardsWritten & { finishedAt: number }>).value,
+    );
+    return {
+      used: done.flatMap((result) => result.used),
+      cachedShards: done.reduce((sum, result) => sum + result.cachedShards, 0),
+      finishedAt: Math.max(...done.map((result) => result.finishedAt)),
+    };
+  });
+}
+
+/** writeShards in a worker thread of its own (so with a Pagefind process of its own). */
+function writeShardsInWorker(
+  jobs: ShardJob[],
+  cache: ShardCache,
+  nice: number,
+): Promise<ShardsWritten & { finishedAt: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
+      workerData: { jobs, cache, nice },
+    });
+    let settled = false;
+    worker.on("message", (message: { written?: ShardsWritten; finishedAt?: number; error?: string }) => {
+      settled = true;
+      if (message.written) resolve({ ...message.written, finishedAt: message.finishedAt ?? Date.now() });
+      else reject(new Error(message.error ?? "搜索索引失败 (search index failed)"));
+    });
+    worker.on("error", (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on("exit", (code) => {
+      if (!settled) reject(new Error(`搜索索引线程意外退出 (search index worker exited with code ${code})`));
+    });
+  });
+}

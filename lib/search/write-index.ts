@@ -1,0 +1,113 @@
+import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import type { Catalog } from "../content/index.ts";
+import { folderBytes } from "../shared/files.ts";
+import { SEARCH_INDEX_URL } from "../shared/urls.ts";
+import { type ShardsWritten, writeShards } from "./pagefind-writer.ts";
+import { type SearchPageSource, searchPageSources } from "./records.ts";
+import { pruneShardCache, type ShardCache } from "./shard-cache.ts";
+import { planShards, type SearchShard, type ShardJob, type ShardManifest, shardJobs } from "./shards.ts";
+
+/** What writeSearchIndex wrote. */
+export interface SearchIndexStats {
+  pages: number;
+  shards: number;
+  /** Shards linked unchanged from the cache. */
+  cachedShards: number;
+  bytes: number;
+}
+
+/** Where writeSearchIndex may keep shards for the next build. */
+export interface SearchIndexOptions {
+  /** A folder for shards keyed by a hash of their pages and `fingerprint`, or of their records (e.g. `<root>/.cache/search`); none: no cache. */
+  cacheDir?: string;
+  /** Pages a shard holds at most (default SHARD_SIZE). */
+  shardSize?: number;
+  /** Worker threads writing shards at once, each with a Pagefind process of its own (writeSearchIndexInWorkers). */
+  workers?: number;
+  /** The code's fingerprint, so cached shards are found from their pages (ShardCache). */
+  fingerprint?: string;
+}
+
+/** The folder shards are written into before they are put in place: beside the index, never inside the site. */
+function partsFolder(outputPath: string): string {
+  return path.join(path.dirname(outputPath), `.${path.basename(outputPath)}-parts-${process.pid}`);
+}
+
+/**
+ * Puts the written shards in place (the primary at `outputPath`, the others in sub-folders named
+ * after them), writes `shards.json`, and prunes cache entries no shard uses any more.
+ */
+function assembleIndex(
+  outputPath: string,
+  partsDir: string,
+  shards: readonly SearchShard<SearchPageSource>[],
+  written: ShardsWritten,
+  cacheDir: string | undefined,
+): SearchIndexStats {
+  rmSync(outputPath, { recursive: true, force: true });
+  const manifest: ShardManifest = { shards: [] };
+  for (const [i, shard] of shards.entries()) {
+    const from = path.join(partsDir, shard.name);
+    if (i === 0) {
+      mkdirSync(path.dirname(outputPath), { recursive: true });
+      renameSync(from, outputPath);
+    } else renameSync(from, path.join(outputPath, shard.name));
+    if (shard.sources.length > 0)
+      manifest.shards.push({
+        path: i === 0 ? SEARCH_INDEX_URL : `${SEARCH_INDEX_URL}${shard.name}/`,
+        language: shard.language,
+      });
+  }
+  rmSync(partsDir, { recursive: true, force: true });
+  writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
+  pruneShardCache(cacheDir, written.used);
+  return {
+    pages: shards.reduce((sum, shard) => sum + shard.sources.length, 0),
+    shards: shards.length,
+    cachedShards: written.cachedShards,
+    bytes: folderBytes(outputPath),
+  };
+}
+
+/**
+ * Writes the Pagefind index of every detail page into `outputPath` (`<site>/pagefind`), from the
+ * catalog rather than the built HTML, so it can run while Eleventy writes pages.
+ * The newest shard is the primary index at `outputPath`, the others sit in sub-folders listed in
+ * `shards.json`; a shard whose pages (or records) are unchanged since the last build is linked from the cache.
+ * Runs in this thread; writeSearchIndexInWorkers spreads the same work over worker threads.
+ */
+export function writeSearchIndex(
+  catalog: Catalog,
+  outputPath: string,
+  options: SearchIndexOptions = {},
+): Promise<SearchIndexStats> {
+  return writeIndexFromShards(catalog, outputPath, options, (jobs, cache) =>
+    writeShards(jobs, cache).finally(() => pagefind.close()),
+  );
+}
+
+/**
+ * What writeSearchIndex and writeSearchIndexInWorkers share: plans the shards, has `write` put them
+ * into a parts folder beside the index, then assembles the index from it; the parts folder is gone
+ * afterwards, whether or not the writing succeeded.
+ */
+export async function writeIndexFromShards<Written extends ShardsWritten>(
+  catalog: Catalog,
+  outputPath: string,
+  options: SearchIndexOptions,
+  write: (jobs: ShardJob[], cache: ShardCache, pages: number) => Promise<Written>,
+): Promise<SearchIndexStats & Omit<Written, keyof ShardsWritten>> {
+  const shards = planShards(searchPageSources(catalog), options.shardSize);
+  const pages = shards.reduce((sum, shard) => sum + shard.sources.length, 0);
+  const partsDir = partsFolder(outputPath);
+  rmSync(partsDir, { recursive: true, force: true });
+  try {
+    const cache = { dir: options.cacheDir, fingerprint: options.fingerprint };
+    const { used, cachedShards, ...rest } = await write(shardJobs(shards, partsDir), cache, pages);
+    return { ...assembleIndex(outputPath, partsDir, shards, { used, cachedShards }, options.cacheDir), ...rest };
+  } finally {
+    rmSync(partsDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,80 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { assetFingerprint, assetManifest, assetUrl, copyAssets, hashedName } from "../../../lib/render/assets.ts";
+import { PROJECT_DIR } from "../../../lib/shared/paths.ts";
+
+const folders: string[] = [];
+const tempFolder = (files: Record<string, string> = {}) => {
+  const folder = mkdtempSync(path.join(tmpdir(), "bureau-assets-"));
+  folders.push(folder);
+  for (const [name, body] of Object.entries(files)) writeFileSync(path.join(folder, name), body);
+  return folder;
+};
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe("hashedName", () => {
+  it("puts the hash before the extension", () => {
+    expect(hashedName("site.css", "3f2a9c1b")).toBe("site.3f2a9c1b.css");
+    expect(hashedName("police-badge.svg", "00000000")).toBe("police-badge.00000000.svg");
+    expect(hashedName("LICENSE", "abcdef12")).toBe("LICENSE.abcdef12");
+  });
+});
+
+describe("assetFingerprint", () => {
+  it("is eight hex digits that change with the content", () => {
+    const a = assetFingerprint(Buffer.from("body { color: red }"));
+    expect(a).toMatch(/^[0-9a-f]{8}$/);
+    expect(assetFingerprint(Buffer.from("body { color: red }"))).toBe(a);
+    expect(assetFingerprint(Buffer.from("body { color: blue }"))).not.toBe(a);
+  });
+});
+
+describe("assetManifest", () => {
+  it("maps every file of the folder to a hashed URL under /assets/", () => {
+    const folder = tempFolder({ "site.css": "a", "site.js": "b", "emblem.svg": "<svg/>", ".DS_Store": "x" });
+    mkdirSync(path.join(folder, "nested"));
+    const manifest = assetManifest(folder);
+    expect(Object.keys(manifest)).toEqual(["emblem.svg", "site.css", "site.js"]);
+    expect(manifest["site.css"]?.url).toBe(`/assets/site.${assetFingerprint(Buffer.from("a"))}.css`);
+    expect(manifest["site.css"]?.source).toBe(path.join(folder, "site.css"));
+  });
+
+  it("gives a changed file a new URL and leaves the others alone", () => {
+    const folder = tempFolder({ "site.css": "a", "site.js": "b" });
+    const before = assetManifest(folder);
+    writeFileSync(path.join(folder, "site.css"), "a changed");
+    const after = assetManifest(folder);
+    expect(after["site.css"]?.url).not.toBe(before["site.css"]?.url);
+    expect(after["site.js"]?.url).toBe(before["site.js"]?.url);
+  });
+
+  it("hashes the project's own styles, scripts and icons", () => {
+    const manifest = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
+    for (const name of ["site.css", "site.js", "search.js", "emblem.svg"]) {
+      expect(manifest[name]?.url).toMatch(/^\/assets\/[a-z-]+\.[0-9a-f]{8}\.(css|js|svg)$/);
+    }
+  });
+});
+
+describe("assetUrl", () => {
+  it("returns the hashed URL and fails on an unknown name", () => {
+    const manifest = { "site.css": { source: "/x/site.css", url: "/assets/site.12345678.css" } };
+    expect(assetUrl(manifest, "site.css")).toBe("/assets/site.12345678.css");
+    expect(() => assetUrl(manifest, "site.csss")).toThrow(/site\.csss/);
+  });
+});
+
+describe("copyAssets", () => {
+  it("writes each asset under its hashed name", () => {
+    const folder = tempFolder({ "site.css": "body{}" });
+    const output = tempFolder();
+    const manifest = assetManifest(folder);
+    copyAssets(manifest, output);
+    const url = manifest["site.css"]?.url ?? "";
+    expect(readFileSync(path.join(output, url), "utf8")).toBe("body{}");
+  });
+});

@@ -1,0 +1,67 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { loadCatalog } from "../../../lib/content/index.ts";
+import {
+  type SearchRecordSource,
+  searchPageSources,
+  toCustomRecord,
+  toRecordSource,
+} from "../../../lib/search/records.ts";
+import { searchTokens } from "../../../lib/search/segment.ts";
+import { markdownToText } from "../../../lib/search/text.ts";
+import { articleFile, createFixtureSite } from "../../helpers/fixture.ts";
+
+const site = createFixtureSite({
+  "content/articles/2021/kjhz.md": articleFile(
+    { title: "沪克科技合作", date: "2021-12-06 09:30", column: "工作动态", tags: ["区域合作"] },
+    "第一段**加粗**。\n\n<script>alert(1)</script>\n\n| 表 | 格 |\n| --- | --- |\n| 独山子 | 5G |\n",
+  ),
+  "content/articles/2020/old.md": articleFile({ title: "旧文章", date: "2020-01-02", column: "科技要闻" }),
+  "content/notices/2021.yaml": [
+    "- title: 关于申报项目的通知",
+    "  date: 2021-03-01",
+    "  body: 各有关单位：请按时申报。",
+    "- title: 外部链接的通知",
+    "  date: 2021-03-02",
+    "  url: https://example.org/n",
+    "",
+  ].join("\n"),
+});
+afterAll(() => site.remove());
+
+describe("search records", () => {
+  const content = loadCatalog({ root: site.root });
+  const sources = searchPageSources(content).map(toRecordSource);
+
+  it("cover every article and every notice page, and nothing else, newest first", () => {
+    expect(sources.map((source) => [source.url, source.type])).toEqual([
+      ["/articles/2021/kjhz/", "文章"],
+      [content.noticePages[0]?.pageUrl, "通知公告"],
+      ["/articles/2020/old/", "文章"],
+    ]);
+  });
+
+  it("carry the title, date, column and type as metadata and filters, and the date as sort key", () => {
+    const record = toCustomRecord(sources[0] as SearchRecordSource);
+    expect(record.meta).toEqual({ title: "沪克科技合作", date: "2021-12-06", type: "文章", column: "工作动态" });
+    expect(record.filters).toEqual({ 类型: ["文章"], 年份: ["2021"], 栏目: ["工作动态"] });
+    expect(record.sort).toEqual({ date: "202112060930" });
+    const notice = toCustomRecord(sources[1] as SearchRecordSource);
+    expect(notice.filters).toEqual({ 类型: ["通知公告"], 年份: ["2021"] });
+  });
+
+  it("index the title before the body, in the shared segmentation, with tags and table text", () => {
+    const record = toCustomRecord(sources[0] as SearchRecordSource);
+    expect(record.content.startsWith(`${searchTokens.indexText("沪克科技合作")} ¶ `)).toBe(true);
+    const decoded = searchTokens.decodeIndexText(record.content);
+    expect(decoded).toContain("第一段加粗。");
+    expect(decoded).toContain("独山子");
+    expect(decoded).toContain("区域合作");
+    expect(decoded).not.toContain("alert");
+  });
+
+  it("read Markdown as plain text, one line per block, entities decoded and scripts dropped", () => {
+    expect(markdownToText("## 小标题\n\n甲&amp;乙 [链接](/a/)\n下一行\n\n<div>块<script>x()</script></div>\n")).toBe(
+      "小标题\n甲&乙 链接 下一行\n块",
+    );
+  });
+});

@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { SearchRecordSource } from "../../../lib/search/records.ts";
+import { assignShardJobs, planShards, SHARD_SIZE, shardJobs, shardRecords } from "../../../lib/search/shards.ts";
+import { LARGE_ARCHIVE_PAGES, searchWorkerCount } from "../../../lib/search/workers.ts";
+
+describe("search shards", () => {
+  const source = (index: number, date: string): SearchRecordSource => ({
+    url: `/articles/${date.slice(0, 4)}/a${index}/`,
+    title: `标题${index}`,
+    text: "正文",
+    date: `${date}T09:00:00+08:00`,
+    type: "文章",
+    column: "工作动态",
+  });
+
+  it("groups whole years oldest first up to the shard size, newest shard first, and cuts a large year oldest first", () => {
+    const sources = [
+      ...Array.from({ length: SHARD_SIZE + 5 }, (_, i) => source(i, `2021-0${1 + (i % 9)}-1${i % 10}`)),
+      source(9999, "2019-05-05"),
+    ];
+    const shards = planShards(sources);
+    expect(shards.map((shard) => [shard.name, shard.sources.length])).toEqual([
+      ["y2021c1", 5],
+      ["y2021c0", SHARD_SIZE],
+      ["y2019", 1],
+    ]);
+    expect(shards.every((shard) => shardRecords(shard).every((record) => record.language === shard.language))).toBe(
+      true,
+    );
+    expect(shards[0]?.language).toBe("und-x-y2021c1");
+  });
+
+  it("puts consecutive years in one shard while they fit, so a new article changes only its year's shard", () => {
+    const years: [number, number][] = [
+      [2016, 4],
+      [2017, 3],
+      [2018, 2],
+      [2019, 6],
+      [2020, 1],
+      [2021, 2],
+    ];
+    const sources = years.flatMap(([year, count]) =>
+      Array.from({ length: count }, (_, i) => source(year * 10 + i, `${year}-03-0${i + 1}`)),
+    );
+    const shards = planShards(sources, 7);
+    expect(shards.map((shard) => [shard.name, shard.sources.length])).toEqual([
+      ["y2021", 2],
+      ["y2019-2020", 7],
+      ["y2018", 2],
+      ["y2016-2017", 7],
+    ]);
+    const withNew = planShards([...sources, source(99999, "2021-06-01")], 7);
+    expect(withNew.map((shard) => shard.name)).toEqual(shards.map((shard) => shard.name));
+    expect(withNew.slice(1)).toEqual(shards.slice(1));
+    expect(withNew[0]?.sources).toHaveLength(3);
+  });
+
+  it("still writes one empty shard for a site without articles", () => {
+    expect(planShards([]).map((shard) => shard.sources.length)).toEqual([0]);
+  });
+});
+
+describe("search shard jobs", () => {
+  const job = (name: string, pages: number) => ({ name, shard: { sources: Array.from({ length: pages }) } });
+
+  it("deals every job to exactly one thread, largest first to the lightest, each thread keeping the jobs' order", () => {
+    const jobs = [job("a", 5), job("b", 1100), job("c", 1100), job("d", 900), job("e", 1100), job("f", 300)];
+    const threads = assignShardJobs(jobs, 2);
+    expect(threads.map((thread) => thread.map((item) => item.name))).toEqual([
+      ["a", "b", "e"],
+      ["c", "d", "f"],
+    ]);
+    const pages = threads.map((thread) => thread.reduce((sum, item) => sum + item.shard.sources.length, 0));
+    expect(pages).toEqual([2205, 2300]);
+  });
+
+  it("uses no more threads than there are jobs, and one thread when asked for none", () => {
+    expect(assignShardJobs([job("a", 3)], 2)).toHaveLength(1);
+    expect(assignShardJobs([job("a", 3), job("b", 4)], 0).map((thread) => thread.length)).toEqual([2]);
+  });
+
+  it("writes each shard into a folder of its own, the newest as the primary", () => {
+    const shards = planShards(
+      [
+        { url: "/a/", date: "2021-01-01T09:00:00+08:00" },
+        { url: "/b/", date: "2019-01-01T09:00:00+08:00" },
+      ].map((page) => ({ ...page, title: "标", markdown: "", extraText: [], type: "文章" as const })),
+      1,
+    );
+    expect(shardJobs(shards, "/parts").map(({ primary, target }) => [primary, target])).toEqual([
+      [true, "/parts/y2021"],
+      [false, "/parts/y2019"],
+    ]);
+  });
+
+  it("starts one search worker for an archive of up to LARGE_ARCHIVE_PAGES pages, two for a larger one on two cores or more", () => {
+    expect(searchWorkerCount(11000, 2)).toBe(1);
+    expect(searchWorkerCount(LARGE_ARCHIVE_PAGES, 8)).toBe(1);
+    expect(searchWorkerCount(LARGE_ARCHIVE_PAGES + 1, 2)).toBe(2);
+    expect(searchWorkerCount(110000, 1)).toBe(1);
+  });
+});
