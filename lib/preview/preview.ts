@@ -1,7 +1,8 @@
-import { type FSWatcher, watch } from "node:fs";
 import path from "node:path";
-import { buildSite } from "../build/index.ts";
-import { findContentValidationError, formatProblem, problemCountLine } from "../content/index.ts";
+import { watch } from "chokidar";
+import { Worker } from "node:worker_threads";
+import type { BuildOptions } from "../build/index.ts";
+import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
 import { CACHE_DIR, PROJECT_DIR } from "../shared/paths.ts";
 import { type PreviewServer, startPreviewServer } from "./server.ts";
 
@@ -23,6 +24,8 @@ export interface Preview {
   origin: string;
   /** Resolves once no build is running or waiting. */
   settled(): Promise<void>;
+  /** Resolves when the next build to finish has finished (with its pages or its problems in place). */
+  nextBuild(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,10 +35,29 @@ export function previewFolders(root: string): { outputDir: string; cacheDir: str
   return { outputDir: path.join(cacheDir, "site"), cacheDir };
 }
 
+/** What one preview build came to: the pages it wrote, the content's problems, or another failure. */
+type PreviewBuild = { pages: number } | { problems: ContentProblem[] } | { error: string };
+
+/** Runs buildSite in a worker thread of its own (lib/preview/build-worker.mjs), so it reads templates and code afresh. */
+function buildInWorker(options: BuildOptions): Promise<PreviewBuild> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL("./build-worker.mjs", import.meta.url), { workerData: options });
+    let answered = false;
+    worker.once("message", (message: PreviewBuild) => {
+      answered = true;
+      resolve(message);
+    });
+    worker.once("error", (error) => resolve({ error: error.message }));
+    worker.once("exit", (code) => {
+      if (!answered) resolve({ error: `构建线程意外退出 (build worker exited with code ${code})` });
+    });
+  });
+}
+
 /**
  * `npm start`: builds the site with the same stages as `npm run build` in preview mode (drafts and
  * scheduled items shown with a banner) into `.cache/preview/site`, serves it with live reload, and
- * builds again whenever content/, _data/ or _includes/ change. A content error is shown in the
+ * builds again whenever content/, _data/, _includes/ or lib/ change, each build in a fresh worker thread. A content error is shown in the
  * browser and the terminal as the problems with file and line; the next good build replaces it.
  */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
@@ -46,26 +68,26 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   let running: Promise<void> | undefined;
   let again = false;
+  let waiting: (() => void)[] = [];
   const build = async (): Promise<void> => {
     const started = Date.now();
-    try {
-      const result = await buildSite({ root, outputDir, cacheDir, preview: true });
+    const result = await buildInWorker({ root, outputDir, cacheDir, preview: true });
+    if ("pages" in result) {
       server.showProblems(undefined);
       log(`预览已更新 (preview built): ${result.pages} 个页面，用时 ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    } catch (error) {
-      const invalid = findContentValidationError(error);
-      if (!invalid) {
-        const message = error instanceof Error ? error.message : String(error);
-        server.showProblems([{ file: "(build)", message: `构建失败 (build failed): ${message}` }]);
-        log(`构建失败 (build failed): ${message}`);
-      } else {
-        server.showProblems(invalid.problems);
-        log("内容有问题，预览显示问题清单，改正后自动恢复 (content problems):");
-        for (const problem of invalid.problems) log(formatProblem(problem));
-        log(problemCountLine(invalid.problems.length));
-      }
+    } else if ("problems" in result) {
+      server.showProblems(result.problems);
+      log("内容有问题，预览显示问题清单，改正后自动恢复 (content problems):");
+      for (const problem of result.problems) log(formatProblem(problem));
+      log(problemCountLine(result.problems.length));
+    } else {
+      server.showProblems([{ file: "(build)", message: `构建失败 (build failed): ${result.error}` }]);
+      log(`构建失败 (build failed): ${result.error}`);
     }
     server.notifyBuild();
+    const done = waiting;
+    waiting = [];
+    for (const resolve of done) resolve();
   };
   const schedule = (): Promise<void> => {
     if (running) {
@@ -86,23 +108,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   await schedule();
   let timer: NodeJS.Timeout | undefined;
   let changed = false;
-  const watchers: FSWatcher[] = [];
-  for (const folder of [path.join(root, "content"), path.join(root, "_data"), path.join(PROJECT_DIR, "_includes")]) {
-    try {
-      watchers.push(
-        watch(folder, { recursive: true }, () => {
-          changed = true;
-          clearTimeout(timer);
-          timer = setTimeout(() => {
-            changed = false;
-            void schedule();
-          }, options.settleMs ?? 150);
-        }),
-      );
-    } catch {
-      // A site without that folder: nothing to watch there.
-    }
-  }
+  const folders = ["content", "_data"].map((name) => path.join(root, name));
+  const watcher = watch([...folders, ...["_includes", "lib"].map((name) => path.join(PROJECT_DIR, name))], {
+    ignoreInitial: true,
+  }).on("all", () => {
+    changed = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      changed = false;
+      void schedule();
+    }, options.settleMs ?? 150);
+  });
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   log(`预览地址 (preview at) ${server.origin}/ （只在本机可见；--host 0.0.0.0 让同一网络的手机也能打开）`);
   return {
     origin: server.origin,
@@ -111,9 +128,10 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         await (running ?? new Promise((resolve) => setTimeout(resolve, 50)));
       }
     },
+    nextBuild: () => new Promise<void>((resolve) => waiting.push(resolve)),
     close: async () => {
       clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
+      await watcher.close();
       await running;
       await server.close();
     },
