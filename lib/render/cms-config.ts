@@ -238,7 +238,7 @@ export function cmsConfig({ site, settings, noticeFiles }: CmsConfigInput): CmsC
 
 /** The config as /admin/config.yml: YAML with a header saying where it comes from. */
 export function cmsConfigYaml(config: CmsConfig): string {
-  return `# 由 lib/cms-config.ts 在构建时生成，请勿手改；后端设置写在 ${CMS_FILE}（见 docs/cms.md）。\n# Generated at build time from the content schema and _data/site.yaml: do not edit.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `# 由 lib/render/cms-config.ts 在构建时生成，请勿手改；后端设置写在 ${CMS_FILE}（见 docs/cms.md）。\n# Generated at build time from the content schema and _data/site.yaml: do not edit.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);

@@ -260,7 +260,6 @@ describe("adminPageHtml", () => {
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(html).toContain(`<link href="${ADMIN_PATHS.config}" type="application/yaml" rel="cms-config-url">`);
     expect(html).toContain("科学技术局 &#60;测试&#62;");
-    expect(html).not.toContain("data-pagefind-body");
     expect(html.indexOf(ADMIN_PATHS.localAssets)).toBeLessThan(html.indexOf(ADMIN_PATHS.script));
     expect(html).not.toMatch(/https?:\/\//);
   });
