@@ -5,13 +5,14 @@ import { type BuildResult, buildNodeFlags, buildSite, recommendedHeapMegabytes }
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { findContentValidationError, formatProblem, problemCountLine } from "../lib/content/index.ts";
 
-const USAGE = `用法 (usage): npm run build [-- --root 目录] [--out 目录] [--no-search]
+const USAGE = `用法 (usage): npm run build [-- --root 目录] [--out 目录] [--cache 目录] [--no-search]
 
 校验 content/ 和 _data/ 下的全部文件，生成网站和搜索索引，全部成功后才替换已发布的文件夹。
 Validates the content, renders the site and its search index into a staging folder, then swaps it in.
 
   --root 目录     站点根目录（含 content/ 和 _data/），默认当前目录 (site root, default .)
   --out 目录      输出到这个文件夹，默认 <root>/_site (output folder)
+  --cache 目录    两次构建之间的缓存放在这里，默认 <root>/.cache (cache folder)
   --no-search     不生成搜索索引 (skip the search index)
   -h, --help      显示本说明 (show this help)`;
 
@@ -20,10 +21,11 @@ const commandLine = commandLineOrExit({
   options: {
     root: { type: "string", default: "." },
     out: { type: "string" },
+    cache: { type: "string" },
     "no-search": { type: "boolean", default: false },
   },
 });
-const options = commandLine.values as { root: string; out?: string; "no-search": boolean };
+const options = commandLine.values as { root: string; out?: string; cache?: string; "no-search": boolean };
 
 /** The one line `npm run build` prints when it is done. */
 export function buildSummary(result: BuildResult, seconds: number): string {
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     const result = await buildSite({
       root: path.resolve(options.root),
       outputDir: options.out && path.resolve(options.out),
+      cacheDir: options.cache && path.resolve(options.cache),
       searchIndex: !options["no-search"],
     });
     console.log(buildSummary(result, (Date.now() - started) / 1000));

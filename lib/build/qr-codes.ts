@@ -5,7 +5,7 @@ import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "../qr/
 import { canonicalUrl, FIXED_PAGES } from "../shared/urls.ts";
 
 /** The QR cache of a site: one `url<TAB>size<TAB>bits` line per page of the last build. */
-export const QR_CACHE_FILE = "qr-codes.tsv";
+const QR_CACHE_FILE = "qr-codes.tsv";
 
 /**
  * The canonical URL of every page that shows a QR code, but those of `skip` (site paths), about in

@@ -1,5 +1,5 @@
 /** Milliseconds since the epoch on the clock every thread shares (`performance.timeOrigin + performance.now()`). */
-export function epochNow(): number {
+function epochNow(): number {
   return performance.timeOrigin + performance.now();
 }
 

@@ -31,7 +31,7 @@ export interface ScaffoldResult {
  * The publication time of new content: the `--date` an editor gave, checked against the calendar,
  * or `now` in the site's time zone (`YYYY-MM-DD HH:mm` for articles, `YYYY-MM-DD` for notices).
  */
-export function contentDateFor(
+function contentDateFor(
   given: string | undefined,
   now: DateTime,
   zone: string,
@@ -53,7 +53,7 @@ export function contentDateFor(
 }
 
 /** The column names of a site, checking that `name` is one of them. */
-export function requireColumn(site: Site, name: string | undefined): string {
+function requireColumn(site: Site, name: string | undefined): string {
   const names = site.columns.map((column) => column.name);
   if (name === undefined || !names.includes(name.trim())) {
     const what = name === undefined ? "缺少 --column" : `栏目「${name}」不存在`;
@@ -85,7 +85,7 @@ const OPTIONAL_ARTICLE_KEYS = (site: Site, year: string) => [
 ];
 
 /** The text of a new article file: front matter that validates, the optional keys as comments, a placeholder paragraph. */
-export function articleFileText(site: Site, fields: { title: string; date: string; column: string }): string {
+function articleFileText(site: Site, fields: { title: string; date: string; column: string }): string {
   const frontMatter = stringify({ title: fields.title, date: fields.date, column: fields.column }, { lineWidth: 0 });
   return [
     "---",

@@ -16,7 +16,7 @@ function hanSyllables(run: string, initials: boolean): string[] {
  * else (punctuation, spaces, 《》, 〔〕) only separates runs. Full-width letters and digits count as
  * ASCII (NFKC).
  */
-export function titleRuns(title: string): { text: string; han: boolean }[] {
+function titleRuns(title: string): { text: string; han: boolean }[] {
   const runs: { text: string; han: boolean }[] = [];
   for (const char of title.normalize("NFKC")) {
     const han = HAN.test(char);

@@ -37,4 +37,4 @@ export {
   staticPageSchema,
   validateWithSchema,
 } from "./schema.ts";
-export { type Column, loadSite, SITE_FILE, type Site, siteSchema } from "./site.ts";
+export { type Column, loadSite, SITE_FILE, type Site } from "./site.ts";

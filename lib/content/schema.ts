@@ -61,7 +61,7 @@ export const linkTarget = z.string().superRefine((value, context) => {
 });
 
 /** A content date in the site's zone, checked against the calendar. */
-export function contentDate(zone: string) {
+function contentDate(zone: string) {
   return z.preprocess(
     (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
     z.string().superRefine((value, context) => {

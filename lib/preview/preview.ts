@@ -30,7 +30,7 @@ export interface Preview {
 }
 
 /** Where the preview of a site root writes its site and caches: apart from `_site`, so a draft is never published by mistake. */
-export function previewFolders(root: string): { outputDir: string; cacheDir: string } {
+function previewFolders(root: string): { outputDir: string; cacheDir: string } {
   const cacheDir = path.join(root, CACHE_DIR, "preview");
   return { outputDir: path.join(cacheDir, "site"), cacheDir };
 }

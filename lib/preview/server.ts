@@ -6,7 +6,7 @@ import { previewErrorPage } from "./error-page.ts";
 import { contentType, resolveSiteFile, sendSiteFile } from "./static-files.ts";
 
 /** Where the preview server answers for itself; nothing of the built site lives there. */
-export const PREVIEW_PATHS = { events: "/__preview/events", reloadScript: "/__preview/reload.js" } as const;
+const PREVIEW_PATHS = { events: "/__preview/events", reloadScript: "/__preview/reload.js" } as const;
 
 const RELOAD_SCRIPT = readFileSync(new URL("./reload-client.js", import.meta.url), "utf8");
 const RELOAD_TAG = `<script src="${PREVIEW_PATHS.reloadScript}"></script>`;
@@ -22,7 +22,7 @@ export interface PreviewServer {
 }
 
 /** Adds the reload script to a page of the built site, before `</body>`. */
-export function withReloadScript(html: string): string {
+function withReloadScript(html: string): string {
   const at = html.lastIndexOf("</body>");
   return at < 0 ? `${html}${RELOAD_TAG}` : `${html.slice(0, at)}${RELOAD_TAG}\n${html.slice(at)}`;
 }

@@ -4,12 +4,9 @@ import { formatIsoDate } from "../shared/dates.ts";
 import { SEARCH_LANGUAGE, type SearchPageSource, type SearchRecordSource, toCustomRecord } from "./records.ts";
 
 /**
- * Pages per shard. Pagefind holds a whole index in memory while it writes it (here about 100 MB
- * plus 180 MB per 1,000 pages), so the index is written as shards of at most this many pages, one
- * after the other, merged in the browser. Fewer, larger shards make a search lighter (each shard
- * loads one index chunk of about 20 KB per query word): at 10,000 articles, 20 shards of up to
- * 1,000 pages cost a first search 1.1–1.5 MB, 10 of up to 1,500 pages 0.7–1.0 MB, 5 of up to
- * 3,000 pages 0.5–0.6 MB but 640 MB for Pagefind instead of 330 MB.
+ * Pages per shard. Pagefind holds a whole index in memory while it writes it, so the index is
+ * written as shards of at most this many pages, one after the other, and merged in the browser;
+ * fewer, larger shards make a search lighter and the build heavier (figures in docs/scale.md).
  */
 export const SHARD_SIZE = 1500;
 

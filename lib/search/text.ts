@@ -5,7 +5,7 @@ const BLOCK_END =
   /<\/(p|h[1-6]|li|dt|dd|td|th|tr|blockquote|pre|figcaption|caption|div|table|ul|ol|dl)>|<br\s*\/?>|<hr\s*\/?>/gi;
 
 /** The plain text of body HTML, as the sanitizer would publish it: one line per block, entities decoded. */
-export function htmlToText(html: string): string {
+function htmlToText(html: string): string {
   const blocks = html.replace(/\s+/g, " ").replace(BLOCK_END, "$&\n");
   const stripped = sanitizeHtml(blocks, { allowedTags: [], allowedAttributes: {} });
   return stripped

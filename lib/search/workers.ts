@@ -17,13 +17,10 @@ export const SEARCH_NICE = 10;
 export const LARGE_ARCHIVE_PAGES = 22000;
 
 /**
- * Worker threads writing search shards at once, each with a Pagefind process that keeps about
- * 340 MB (its high-water mark for a 1,100-page shard) for the whole build. One for an archive of up
- * to LARGE_ARCHIVE_PAGES pages: on two cores a second bought nothing measurable in a 10k build (the
- * cores are busy while Eleventy renders) and took its peak from 1.3 GB to 1.7 GB. Two for a larger
- * archive on two cores or more: the index then outlasts the rendering by minutes (at 100,000
- * articles 73 s of a 318 s build with one worker), time a second core can share, and 340 MB is
- * little beside such a build's 4 GB.
+ * Worker threads writing search shards at once, each with a Pagefind process that keeps its
+ * high-water mark of memory for the whole build: one for an archive of up to LARGE_ARCHIVE_PAGES
+ * pages (on two cores a second buys no time while Eleventy renders, only memory), two for a larger
+ * archive, whose index outlasts the rendering (figures in docs/scale.md).
  */
 export function searchWorkerCount(pages: number, cores = availableParallelism()): number {
   return pages > LARGE_ARCHIVE_PAGES && cores >= 2 ? 2 : 1;

@@ -1,9 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
-import { buildToTemp } from "../helpers/build.ts";
 import { decodeQrPng } from "../helpers/qr-decode.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
@@ -11,19 +10,15 @@ const CANONICAL = `https://kjj.klmy.gov.cn${SEED_URL}`;
 
 let browser: Browser;
 let server: StaticServer;
-let cleanup: () => void;
 
 beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
-  cleanup = build.cleanup;
-  server = await serveSite(build.outputDir);
+  server = await serveSite(sampleSite());
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  cleanup?.();
 });
 
 describe.each(Object.entries(VIEWPORTS))("the seed article page on a %s", (_name, viewport) => {

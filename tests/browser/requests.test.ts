@@ -3,10 +3,9 @@ import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatCsp, type HeaderRule, headersFor, metaCsp, parseHeaders, SITE_CSP } from "../../lib/render/headers.ts";
-import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
-import { buildToTemp } from "../helpers/build.ts";
 import { readPage } from "../helpers/html.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 /*
@@ -18,13 +17,11 @@ import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 let browser: Browser;
 let server: StaticServer;
-let cleanup: () => void;
 let rules: HeaderRule[];
 const pages: Record<string, string> = {};
 
 beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR);
-  cleanup = build.cleanup;
+  const build = { outputDir: sampleSite() };
   rules = parseHeaders(readFileSync(path.join(build.outputDir, "_headers"), "utf8"));
   const noticePage = [...readPage(build.outputDir, "/notices/").querySelectorAll(".list-page a")]
     .map((link) => link.getAttribute("href") ?? "")
@@ -46,7 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  cleanup?.();
 });
 
 interface Recorder {

@@ -35,7 +35,9 @@ describe("npm run bench (smoke run, 200 articles)", () => {
     expect(result.bare.pages).toBe(200);
     expect(result.full.pages).toBeGreaterThan(200);
     expect(result.full.indexedPages).toBe(220);
-    expect(Object.keys(result.full.timings)).toEqual(expect.arrayContaining(["validate", "search", "carryOver", "qr", "render", "publish", "cleanup"]));
+    expect(Object.keys(result.full.timings)).toEqual(
+      expect.arrayContaining(["validate", "search", "carryOver", "qr", "render", "publish", "cleanup"]),
+    );
     expect(result.ratio).toBeCloseTo(result.full.wallMs / result.bare.wallMs, 6);
     expect(result.rebuild?.ratio).toBeCloseTo((result.rebuild?.wallMs ?? 0) / result.bare.wallMs, 6);
     expect(result.full.peakRssBytes).toBeGreaterThan(result.full.outputBytes / 100);

@@ -5,9 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { buildToTemp } from "../helpers/build.ts";
 import { listSiteFiles } from "../helpers/html.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
 
@@ -22,7 +21,6 @@ interface NuMessage {
 /** A page the checker must fault, checked in the same run, so a silent checker cannot pass. */
 const BROKEN_PAGE = '<!doctype html><html lang="zh-CN"><head><title>x</title></head><body><p><div></p></body></html>';
 
-let cleanup: () => void;
 let scratch: string;
 let siteDir: string;
 let htmlFiles: string[];
@@ -40,9 +38,7 @@ async function runNuChecker(files: string[]): Promise<NuMessage[]> {
 const fileOf = (message: NuMessage) => decodeURIComponent(new URL(message.url).pathname);
 
 beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
-  cleanup = build.cleanup;
-  siteDir = build.outputDir;
+  siteDir = sampleSite();
   htmlFiles = listSiteFiles(siteDir)
     .filter((file) => file.endsWith(".html"))
     .map((file) => path.join(siteDir, file));
@@ -52,7 +48,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  cleanup?.();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 

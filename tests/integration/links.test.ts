@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadSite } from "../../lib/content/site.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { buildToTemp } from "../helpers/build.ts";
 import { listHtmlPages, readPage, readXml } from "../helpers/html.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 /*
  * Every link of a whole sample-site build: internal ones (pages, assets, attachments, feed,
@@ -16,16 +16,11 @@ const LINK_ATTRIBUTES = ["href", "src", "action", "poster", "data"];
 
 let siteDir: string;
 let origin: string;
-let cleanup: () => void;
 
 beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR);
-  cleanup = build.cleanup;
-  siteDir = build.outputDir;
+  siteDir = sampleSite();
   origin = loadSite(PROJECT_DIR).url;
 });
-
-afterAll(() => cleanup?.());
 
 /** The file a site path is served from, as a static host does (`/x/` → `x/index.html`); null if none. */
 function resolveSitePath(sitePath: string): string | null {

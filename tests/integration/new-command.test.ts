@@ -76,6 +76,8 @@ describe("npm run new", () => {
     expect(kind.stderr).toContain("用法 (usage)");
     const option = await newCommand("article", "--title", "标题", "--colum", "工作动态");
     expect(option.code).toBe(2);
-    expect(option.stderr.trim()).toBe("不认识的选项「--colum」，用 --help 查看用法 (unknown option --colum; see --help)");
+    expect(option.stderr.trim()).toBe(
+      "不认识的选项「--colum」，用 --help 查看用法 (unknown option --colum; see --help)",
+    );
   });
 });

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { type Catalog, loadCatalog } from "../../lib/content/index.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { buildToTemp } from "../helpers/build.ts";
 import { listHtmlPages, metaContent, readPage, readXml, textOf } from "../helpers/html.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
 const ORIGIN = "https://kjj.klmy.gov.cn";
@@ -17,17 +17,12 @@ const SEED_NOTICES = [
 ];
 
 let siteDir: string;
-let cleanup: () => void;
 let content: Catalog;
 
 beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
-  siteDir = build.outputDir;
-  cleanup = build.cleanup;
+  siteDir = sampleSite();
   content = loadCatalog({ root: PROJECT_DIR });
 });
-
-afterAll(() => cleanup?.());
 
 describe("the sample content", () => {
   it("has the seed article, at least 12 more articles over all four columns, and 17 or more notices", () => {

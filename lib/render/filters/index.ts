@@ -15,7 +15,7 @@ export interface FilterSources {
 }
 
 /** Every template filter by name; each wraps a pure function of the module that owns the job. */
-export function templateFilters({ site, assets }: FilterSources): Record<string, (...args: never[]) => unknown> {
+function templateFilters({ site, assets }: FilterSources): Record<string, (...args: never[]) => unknown> {
   const markdown = createMarkdown();
   return {
     asset: (name: string) => assetUrl(assets(), name),
