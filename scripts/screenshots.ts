@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { commandLineOrExit } from "../lib/commands/index.ts";
 import { launchChromium, VIEWPORTS } from "../tests/helpers/browser.ts";
 import { serveSite } from "../tests/helpers/static-server.ts";
 
@@ -20,12 +20,18 @@ export const PAGE_TYPES: Record<string, string> = {
  * `npx tsx scripts/screenshots.ts [--site _site] [--out .cache/screenshots]`: full-page PNGs of
  * each page type at phone and desktop widths, for looking at the design.
  */
+const USAGE = `用法 (usage): npx tsx scripts/screenshots.ts [--site _site] [--out .cache/screenshots]
+
+把已生成网站的每类页面在手机和电脑宽度下截成整页 PNG，用来检查版式。
+Full-page PNGs of each page type at phone and desktop widths, from a built site.`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = commandLineOrExit({
+    usage: USAGE,
     options: { site: { type: "string", default: "_site" }, out: { type: "string", default: ".cache/screenshots" } },
   });
-  const siteDir = path.resolve(values.site);
-  const outDir = path.resolve(values.out);
+  const siteDir = path.resolve(String(values.site));
+  const outDir = path.resolve(String(values.out));
   mkdirSync(outDir, { recursive: true });
   const server = await serveSite(siteDir);
   const browser = await launchChromium();

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { watch } from "chokidar";
 import { Worker } from "node:worker_threads";
+import { watch } from "chokidar";
 import type { BuildOptions } from "../build/index.ts";
 import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
 import { CACHE_DIR, PROJECT_DIR } from "../shared/paths.ts";

@@ -25,8 +25,8 @@ const result = (articles: number, fullMs: number, bareMs: number): SizeResult =>
   runs: 1,
   machine: { cpus: 2, memoryGiB: 24, node: "v20", platform: "linux x64" },
   corpusMs: 1,
-  full: sample(fullMs, { eleventy: fullMs }),
-  bare: sample(bareMs, { eleventy: bareMs }),
+  full: sample(fullMs, { render: fullMs }),
+  bare: sample(bareMs, { render: bareMs }),
   ratio: fullMs / bareMs,
   pagesPerSecond: 10 / (fullMs / 1000),
 });
@@ -39,18 +39,18 @@ describe("median and medianSample", () => {
   });
 
   it("takes each field's median separately, including stages only some runs report", () => {
-    const merged = medianSample([sample(30, { eleventy: 5 }), sample(10, { eleventy: 7, qr: 1 }), sample(20, {})]);
+    const merged = medianSample([sample(30, { render: 5 }), sample(10, { render: 7, qr: 1 }), sample(20, {})]);
     expect(merged.wallMs).toBe(20);
-    expect(merged.timings).toEqual({ eleventy: 6, qr: 1 });
+    expect(merged.timings).toEqual({ render: 6, qr: 1 });
   });
 });
 
 describe("stageNames", () => {
   it("lists the known stages in build order, then the others by name", () => {
-    expect(stageNames({ swap: 1, zeta: 1, eleventy: 1, alpha: 1, validation: 1 })).toEqual([
-      "validation",
-      "eleventy",
-      "swap",
+    expect(stageNames({ publish: 1, zeta: 1, render: 1, alpha: 1, validate: 1 })).toEqual([
+      "validate",
+      "render",
+      "publish",
       "alpha",
       "zeta",
     ]);

@@ -1,0 +1,165 @@
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { PROJECT_DIR } from "../lib/shared/paths.ts";
+import { writeSyntheticCorpus } from "./corpus.ts";
+import { measureFirstSearches } from "./first-search.ts";
+import { measureBuild } from "./measure.ts";
+import { type BuildSample, medianSample, type PageWeight, type SizeResult } from "./report.ts";
+
+/** The gzipped weight of article-1's page with its stylesheets, and whether it reads without scripts. */
+function articlePageWeight(root: string, out: string): PageWeight | undefined {
+  const year = readdirSync(path.join(root, "content/articles")).sort()[0];
+  const url = `/articles/${year}/article-1/`;
+  const file = path.join(out, url, "index.html");
+  if (!existsSync(file)) return undefined;
+  const html = readFileSync(file);
+  const text = html.toString("utf8");
+  const stylesheets = [...text.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)]
+    .map((match) => /href="([^"]+)"/.exec(match[0])?.[1])
+    .filter((href): href is string => Boolean(href?.startsWith("/")));
+  const cssGzip = stylesheets.reduce(
+    (sum, href) => sum + gzipSync(readFileSync(path.join(out, href)), { level: 9 }).length,
+    0,
+  );
+  const htmlGzip = gzipSync(html, { level: 9 }).length;
+  const source = readFileSync(path.join(root, `content/articles/${year}/article-1.md`), "utf8");
+  const firstParagraph = source.split("\n").find((line) => line && !/^(---|#|\w+:)/.test(line)) ?? "";
+  return {
+    url,
+    htmlGzip,
+    cssGzip,
+    totalGzip: htmlGzip + cssGzip,
+    scripts: (text.match(/<script\b/g) ?? []).length,
+    bodyTextInHtml: firstParagraph.length > 0 && text.includes(firstParagraph.slice(0, 20)),
+  };
+}
+
+/** Changes one article's text in place, as an editor's one-line fix would. */
+function touchArticle(root: string, run: number): void {
+  const year = readdirSync(path.join(root, "content/articles")).sort()[0];
+  appendFileSync(path.join(root, `content/articles/${year}/article-1.md`), `\n更正：第${run + 1}次修订。\n`);
+}
+
+function machine(): SizeResult["machine"] {
+  return {
+    cpus: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
+}
+
+/**
+ * Folders moved out of the way instead of deleted while builds are measured, and deleted after the
+ * last measurement. On this machine's ext4 (mounted without a journal), creating files is several
+ * times slower for minutes after many were deleted: the inode allocator skips each recently
+ * deleted inode one by one. Deleting one build's 23,000 files just before the next build made that
+ * build's directories and files cost more CPU than its rendering (bare Eleventy at 10k: 1.5 s of
+ * system time after a quiet minute, 12.6 s right after a deletion).
+ */
+export class SetAside {
+  private count = 0;
+  constructor(private readonly folder: string) {}
+
+  /** Moves `target` (if it exists) into the set-aside folder. */
+  put(target: string): void {
+    if (!existsSync(target)) return;
+    mkdirSync(this.folder, { recursive: true });
+    renameSync(target, path.join(this.folder, String(this.count++)));
+  }
+
+  /** Deletes everything set aside. */
+  empty(): void {
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+export async function benchSize(
+  articles: number,
+  runs: number,
+  rebuild: boolean,
+  workDir: string,
+  setAside: SetAside,
+  log: (line: string) => void,
+  firstSearch = true,
+): Promise<SizeResult> {
+  const root = path.join(workDir, `corpus-${articles}`);
+  const output = (kind: string, run: number) => path.join(workDir, `out-${articles}-${kind}-${run + 1}`);
+  setAside.put(root);
+  const start = process.hrtime.bigint();
+  writeSyntheticCorpus(root, articles, readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8"));
+  const corpusMs = Number(process.hrtime.bigint() - start) / 1e6;
+  log(`corpus of ${articles} articles written in ${(corpusMs / 1000).toFixed(1)} s`);
+
+  // Each build writes into a folder of its own: nothing is deleted until every build is measured.
+  const fullRuns: BuildSample[] = [];
+  const bareRuns: BuildSample[] = [];
+  const indexRuns: BuildSample[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const kind of ["bare", "full", "index"]) setAside.put(output(kind, run));
+    bareRuns.push(await measureBuild("bare", root, output("bare", run)));
+    log(`  run ${run + 1}/${runs} bare: ${((bareRuns.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`);
+    // A cold build: no output to replace and no caches from earlier builds.
+    setAside.put(path.join(root, ".cache"));
+    fullRuns.push(await measureBuild("full", root, output("full", run)));
+    log(`  run ${run + 1}/${runs} full: ${((fullRuns.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`);
+    indexRuns.push(await measureBuild("index", root, output("index", run)));
+    log(
+      `  run ${run + 1}/${runs} search index alone: ${((indexRuns.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`,
+    );
+  }
+  const fullOut = output("full", runs - 1);
+  const full = medianSample(fullRuns);
+  const bare = medianSample(bareRuns);
+  if (bare.pages !== articles) throw new Error(`bare Eleventy wrote ${bare.pages} pages for ${articles} articles`);
+  const articlePage = articlePageWeight(root, fullOut);
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  let firstSearches: SizeResult["firstSearch"];
+  if (firstSearch && existsSync(chromium)) {
+    firstSearches = await measureFirstSearches(fullOut);
+    for (const search of firstSearches)
+      log(`  first search ${search.query}: ${search.results} results, ${(search.bytes / 1024).toFixed(0)} KB`);
+  } else if (firstSearch) {
+    log(`  first search not measured: no Chromium at ${chromium} (apt-get install -y chromium)`);
+  }
+
+  let rebuildResult: SizeResult["rebuild"];
+  if (rebuild) {
+    const rebuilds: BuildSample[] = [];
+    for (let run = 0; run < runs; run++) {
+      touchArticle(root, run);
+      rebuilds.push(await measureBuild("full", root, fullOut));
+      log(`  run ${run + 1}/${runs} rebuild: ${((rebuilds.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`);
+    }
+    const rebuilt = medianSample(rebuilds);
+    rebuildResult = { ...rebuilt, ratio: rebuilt.wallMs / bare.wallMs };
+  }
+  return {
+    articles,
+    notices: Math.floor(articles / 10),
+    runs,
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    corpusMs,
+    full,
+    bare,
+    ratio: full.wallMs / bare.wallMs,
+    searchIndexAlone: medianSample(indexRuns),
+    pagesPerSecond: full.pages / (full.wallMs / 1000),
+    ...(rebuildResult ? { rebuild: rebuildResult } : {}),
+    ...(articlePage ? { articlePage } : {}),
+    ...(firstSearches ? { firstSearch: firstSearches } : {}),
+  };
+}
+
+/** A rough wall-clock estimate of a bench run on the 2-core build machine, from its earlier figures (docs/scale.md). */
+export function benchMinutes(sizes: readonly number[], runs: number, rebuild: boolean): number {
+  const perRun = (articles: number) => (articles / 1000) * (5.5 + articles / 25000);
+  const seconds = sizes.reduce(
+    (sum, articles) => sum + runs * perRun(articles) + (rebuild ? (runs * perRun(articles)) / 4 : 0) + 30,
+    0,
+  );
+  return Math.max(1, Math.round(seconds / 60));
+}

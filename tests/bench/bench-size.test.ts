@@ -1,0 +1,13 @@
+import { describe, expect, it } from "vitest";
+import { benchMinutes } from "../../bench/bench-size.ts";
+
+describe("benchMinutes", () => {
+  it("grows with the sizes, the runs and a rebuild, and is never under a minute", () => {
+    expect(benchMinutes([40], 1, false)).toBe(1);
+    const tenThousand = benchMinutes([10000], 3, false);
+    expect(tenThousand).toBeGreaterThanOrEqual(2);
+    expect(benchMinutes([10000], 3, true)).toBeGreaterThan(tenThousand);
+    expect(benchMinutes([10000], 1, false)).toBeLessThan(tenThousand);
+    expect(benchMinutes([100000], 1, false)).toBeGreaterThan(10 * benchMinutes([10000], 1, false));
+  });
+});
