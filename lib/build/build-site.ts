@@ -4,8 +4,7 @@ import type { DateTime } from "luxon";
 import { loadCatalog } from "../content/index.ts";
 import { metaCsp, writeHeadersFile } from "../render/index.ts";
 import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
-import { CACHE_DIR, PROJECT_DIR } from "../shared/paths.ts";
-import { SEARCH_INDEX_URL } from "../shared/urls.ts";
+import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
 import {
   linkCarriedOverPages,
   pageKeys,

@@ -11,8 +11,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { type Catalog, detailPages } from "../content/index.ts";
-import { linkOrCopy, writeFileAtomic } from "../shared/files.ts";
-import { sha256 } from "../shared/hash.ts";
+import { linkOrCopy, sha256, writeFileAtomic } from "../shared/index.ts";
 
 /*
  * Detail pages carried over from the last build. Such a page shows its article (with its

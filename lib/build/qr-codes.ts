@@ -2,7 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { type Catalog, detailPages } from "../content/index.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "../qr/index.ts";
-import { canonicalUrl, FIXED_PAGES } from "../shared/urls.ts";
+import { canonicalUrl, FIXED_PAGES } from "../shared/index.ts";
 
 /** The QR cache of a site: one `url<TAB>size<TAB>bits` line per page of the last build. */
 const QR_CACHE_FILE = "qr-codes.tsv";

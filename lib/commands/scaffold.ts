@@ -3,8 +3,14 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { isMap, isSeq, parseDocument, stringify } from "yaml";
 import { CONTENT_FOLDERS, loadSite, noticePageUrl, type Site, SLUG } from "../content/index.ts";
-import { CONTENT_DATE_FORMATS, parseContentDate, toIsoWithOffset } from "../shared/dates.ts";
-import { ARTICLES_URL, canonicalUrl, FIXED_PAGES } from "../shared/urls.ts";
+import {
+  ARTICLES_URL,
+  CONTENT_DATE_FORMATS,
+  canonicalUrl,
+  FIXED_PAGES,
+  parseContentDate,
+  toIsoWithOffset,
+} from "../shared/index.ts";
 import { slugFromTitle, slugsInFolder, uniqueSlug } from "./slug.ts";
 
 /** What an editor is told when a scaffold cannot be written; the CLI prints it and exits 1. */

@@ -1,6 +1,5 @@
 import type { DateTime } from "luxon";
-import { parseContentDate, toIsoWithOffset } from "../shared/dates.ts";
-import { ARTICLES_URL } from "../shared/urls.ts";
+import { ARTICLES_URL, parseContentDate, toIsoWithOffset } from "../shared/index.ts";
 import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
 import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";

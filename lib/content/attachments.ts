@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import path from "node:path";
-import { FILES } from "../shared/urls.ts";
+import { FILES } from "../shared/index.ts";
 
 /** An attachment as the pages show it: title, public URL, file type and size. */
 export interface AttachmentInfo {

@@ -1,4 +1,4 @@
-import { ASSETS_URL, FILES, FIXED_PAGES, SEARCH_INDEX_URL } from "../shared/urls.ts";
+import { ASSETS_URL, FILES, FIXED_PAGES, SEARCH_INDEX_URL } from "../shared/index.ts";
 import { describeAttachment } from "./attachments.ts";
 import type { LoadContext } from "./context.ts";
 import { findBodyLinks, isSafeLink, sitePath } from "./links.ts";

@@ -1,5 +1,5 @@
 import type { DateTime } from "luxon";
-import { FILES } from "../shared/urls.ts";
+import { FILES } from "../shared/index.ts";
 import type { AttachmentInfo } from "./attachments.ts";
 import { describeAttachment } from "./attachments.ts";
 import type { PublicationStatus } from "./model.ts";

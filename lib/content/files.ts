@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { normalizeNewlines } from "../shared/text.ts";
+import { normalizeNewlines } from "../shared/index.ts";
 import type { ContentProblem } from "./problems.ts";
 
 /** Where each kind of content file lives, relative to the site root. */

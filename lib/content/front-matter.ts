@@ -1,4 +1,4 @@
-import { normalizeNewlines } from "../shared/text.ts";
+import { normalizeNewlines } from "../shared/index.ts";
 import { parseYamlSource, type YamlSource } from "./yaml-source.ts";
 
 /** A Markdown file split into its YAML front matter and its body. */

@@ -1,5 +1,5 @@
 /*
- * Stage 1, content: takes a site root (content/ and _data/); gives the catalog (lib/content/model.ts),
+ * Stage 1, validate (lib/content): takes a site root (content/ and _data/); gives the catalog (lib/content/model.ts),
  * every file read and validated, or one ContentValidationError listing every problem with file and line.
  */
 export { type AttachmentInfo, describeAttachment, formatFileSize } from "./attachments.ts";

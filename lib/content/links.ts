@@ -1,4 +1,4 @@
-import { SAFE_LINK_SCHEMES } from "../shared/urls.ts";
+import { SAFE_LINK_SCHEMES } from "../shared/index.ts";
 
 /** A link target written in a Markdown body, with the body line it stands on (1-based). */
 export interface BodyLink {

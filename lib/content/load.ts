@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { FIXED_PAGES } from "../shared/urls.ts";
+import { FIXED_PAGES } from "../shared/index.ts";
 import { loadArticles } from "./articles.ts";
 import { checkDuplicateUrls, checkLinks } from "./checks.ts";
 import type { LoadContext } from "./context.ts";

@@ -1,7 +1,5 @@
 import type { DateTime } from "luxon";
-import { parseContentDate, toIsoWithOffset } from "../shared/dates.ts";
-import { shortHash } from "../shared/hash.ts";
-import { FIXED_PAGES } from "../shared/urls.ts";
+import { FIXED_PAGES, parseContentDate, shortHash, toIsoWithOffset } from "../shared/index.ts";
 import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
 import { listNoticeFiles, readContentText } from "./files.ts";
 import type { Notice } from "./model.ts";

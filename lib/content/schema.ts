@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { CONTENT_DATE_FORMATS, parseContentDate } from "../shared/dates.ts";
-import { FILES, SAFE_LINK_SCHEMES } from "../shared/urls.ts";
+import { CONTENT_DATE_FORMATS, FILES, parseContentDate, SAFE_LINK_SCHEMES } from "../shared/index.ts";
 import type { ContentProblem } from "./problems.ts";
 import type { YamlSource } from "./yaml-source.ts";
 

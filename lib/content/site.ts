@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { isKnownZone } from "../shared/dates.ts";
-import { RESERVED_FOLDERS } from "../shared/urls.ts";
+import { isKnownZone, RESERVED_FOLDERS } from "../shared/index.ts";
 import { readSettingsText } from "./files.ts";
 import { type ContentProblem, ContentValidationError } from "./problems.ts";
 import { linkTarget, SLUG, text, validateWithSchema } from "./schema.ts";

@@ -3,7 +3,7 @@ import { Worker } from "node:worker_threads";
 import { watch } from "chokidar";
 import type { BuildOptions } from "../build/index.ts";
 import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
-import { CACHE_DIR, PROJECT_DIR } from "../shared/paths.ts";
+import { CACHE_DIR, PROJECT_DIR } from "../shared/index.ts";
 import { type PreviewServer, startPreviewServer } from "./server.ts";
 
 export interface PreviewOptions {

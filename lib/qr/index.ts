@@ -1,5 +1,5 @@
 /*
- * Stage 3, QR codes: takes the canonical URLs of the pages to render; gives each page's inline SVG
+ * Stage 4, QR codes: takes the canonical URLs of the pages to render; gives each page's inline SVG
  * code (qrCodeSvg), encoded ahead of the rendering in worker threads and kept in a cache between builds.
  */
 export { precomputeQrCodes } from "./precompute.ts";

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { writeFileAtomic } from "../shared/files.ts";
+import { writeFileAtomic } from "../shared/index.ts";
 import { type EncodedQr, encodeQrModules, QR_SLOT_BYTES } from "./encode-worker.mjs";
 
 /** Module matrices by URL: encoded here, by worker threads, or read from the persistent cache. */

@@ -1,7 +1,6 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { sha256 } from "../shared/hash.ts";
-import { ASSETS_URL } from "../shared/urls.ts";
+import { ASSETS_URL, sha256 } from "../shared/index.ts";
 
 /** One published asset: where its source is and the content-hashed URL it is published under. */
 export interface Asset {

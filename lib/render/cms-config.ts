@@ -12,7 +12,7 @@ import {
   SLUG,
   staticPageSchema,
 } from "../content/index.ts";
-import { ADMIN_URL, FILES } from "../shared/urls.ts";
+import { ADMIN_URL, FILES } from "../shared/index.ts";
 
 /** Where the build publishes the CMS: the page, its configuration and the Sveltia CMS bundle. */
 export const ADMIN_PATHS = {

@@ -1,7 +1,6 @@
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
-import { PROJECT_DIR } from "../shared/paths.ts";
-import { FILES } from "../shared/urls.ts";
+import { FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
 import { assetManifest, copyAssets } from "./assets.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";

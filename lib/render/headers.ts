@@ -1,6 +1,6 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { ADMIN_URL, ASSETS_URL, FILES, SEARCH_INDEX_URL } from "../shared/urls.ts";
+import { ADMIN_URL, ASSETS_URL, FILES, SEARCH_INDEX_URL } from "../shared/index.ts";
 
 /** A Content-Security-Policy as directive name → source list. */
 export type CspDirectives = Record<string, readonly string[]>;

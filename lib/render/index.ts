@@ -1,5 +1,5 @@
 /*
- * Stage 4, pages: takes the catalog (and which pages to render); gives the site's HTML, feed,
+ * Stage 5, render: takes the catalog (and which pages to render); gives the site's HTML, feed,
  * sitemap, assets, attachments and CMS, written by Eleventy from the layouts in _includes/.
  */
 export { configureSite, type RenderOptions } from "./eleventy.ts";

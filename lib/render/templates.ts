@@ -1,5 +1,5 @@
 import type { Catalog } from "../content/index.ts";
-import { FIXED_PAGES } from "../shared/urls.ts";
+import { FIXED_PAGES } from "../shared/index.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { type PageData, type PageHeadData, pageHead } from "./page-head.ts";
 

@@ -1,5 +1,5 @@
 /*
- * Stage 5, search: takes the catalog; gives the Pagefind index under /pagefind/, the detail pages'
+ * Stage 2, search: takes the catalog; gives the Pagefind index under /pagefind/, the detail pages'
  * text segmented into bigrams (segment.ts), written as year shards by worker threads, cached between builds.
  */
 export { searchPageSources, toCustomRecord, toRecordSource } from "./records.ts";

@@ -1,6 +1,6 @@
 import type * as pagefind from "pagefind";
 import { type Catalog, detailPages } from "../content/index.ts";
-import { formatIsoDate } from "../shared/dates.ts";
+import { formatIsoDate } from "../shared/index.ts";
 import { searchTokens } from "./segment.ts";
 import { markdownToText } from "./text.ts";
 

@@ -1,8 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { linkOrCopy, linkTree } from "../shared/files.ts";
-import { sha256 } from "../shared/hash.ts";
-import { PROJECT_DIR } from "../shared/paths.ts";
+import { linkOrCopy, linkTree, PROJECT_DIR, sha256 } from "../shared/index.ts";
 import { toRecordSource } from "./records.ts";
 import { type ShardJob, shardRecords } from "./shards.ts";
 

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type * as pagefind from "pagefind";
-import { formatIsoDate } from "../shared/dates.ts";
+import { formatIsoDate } from "../shared/index.ts";
 import { SEARCH_LANGUAGE, type SearchPageSource, type SearchRecordSource, toCustomRecord } from "./records.ts";
 
 /**

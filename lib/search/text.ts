@@ -1,5 +1,5 @@
 import sanitizeHtml from "sanitize-html";
-import { createMarkdownIt } from "../shared/markdown.ts";
+import { createMarkdownIt } from "../shared/index.ts";
 
 const BLOCK_END =
   /<\/(p|h[1-6]|li|dt|dd|td|th|tr|blockquote|pre|figcaption|caption|div|table|ul|ol|dl)>|<br\s*\/?>|<hr\s*\/?>/gi;

@@ -1,9 +1,7 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { type Catalog, detailPages, type Site } from "../../content/index.ts";
 import { qrCodeSvg } from "../../qr/index.ts";
-import { formatIsoDate } from "../../shared/dates.ts";
-import { createMarkdown } from "../../shared/markdown.ts";
-import { canonicalUrl, siteDomain } from "../../shared/urls.ts";
+import { canonicalUrl, createMarkdown, formatIsoDate, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";
 import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
 import { sitemapEntries } from "./sitemap-entries.ts";

@@ -1,5 +1,5 @@
 import type { DetailPage } from "../../content/index.ts";
-import { canonicalUrl } from "../../shared/urls.ts";
+import { canonicalUrl } from "../../shared/index.ts";
 import type { CollectionItem } from "../eleventy-types.ts";
 
 /**
