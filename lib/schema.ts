@@ -33,6 +33,9 @@ export const FIELD_LABELS: Record<string, string> = {
   code: "备案编号",
   number: "备案号",
   page_size: "每页条数",
+  update_every: "更新周期",
+  warn_days_before: "提前提醒天数",
+  notices_update_every: "通知公告更新周期",
 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
