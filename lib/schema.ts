@@ -36,6 +36,9 @@ export const FIELD_LABELS: Record<string, string> = {
   update_every: "更新周期",
   warn_days_before: "提前提醒天数",
   notices_update_every: "通知公告更新周期",
+  wrong: "错误写法",
+  right: "正确写法",
+  phrase: "允许的词语",
 };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -23,7 +23,8 @@ function describeError(error: unknown, timeoutMs: number): string {
   if (code === "ECONNREFUSED") return "连接被拒绝";
   if (code === "ECONNRESET") return "连接被重置";
   if (code?.startsWith("ERR_TLS") || code?.includes("CERT")) return `证书或 TLS 错误（${code}）`;
-  return code ? `无法连接（${code}）` : "无法连接";
+  const detail = code ?? (error as { cause?: { message?: string } }).cause?.message;
+  return detail ? `无法连接（${detail}）` : "无法连接";
 }
 
 async function request(url: string, method: "HEAD" | "GET", timeoutMs: number): Promise<number> {
