@@ -1,11 +1,7 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { inspectSite, resolveBuiltSite } from "../lib/inspect/inspect.ts";
 import { parseInspectArgs, USAGE } from "../lib/inspect/options.ts";
-import { formatHtmlReport, REPORT_PATH, writeFileAtomically } from "../lib/inspect/report-html.ts";
-import { formatMarkdownReport, formatTextReport } from "../lib/inspect/report-text.ts";
-import { formatProblem } from "../lib/problems.ts";
 
 /**
  * `npm run inspect [-- --now "YYYY-MM-DD HH:mm" --json --site DIR --html FILE --summary FILE --online]`:
@@ -24,6 +20,16 @@ async function main(): Promise<number> {
     console.error(command.message);
     return 2;
   }
+  // The checks load the content model, zod and an HTML parser: only once the options are known to be right.
+  const [{ inspectSite, resolveBuiltSite }, { formatHtmlReport, REPORT_PATH, writeFileAtomically }, text, problems] =
+    await Promise.all([
+      import("../lib/inspect/inspect.ts"),
+      import("../lib/inspect/report-html.ts"),
+      import("../lib/inspect/report-text.ts"),
+      import("../lib/problems.ts"),
+    ]);
+  const { formatMarkdownReport, formatTextReport } = text;
+  const { formatProblem } = problems;
   const { options } = command;
   const root = path.resolve(options.root);
   const outcome = await inspectSite({
