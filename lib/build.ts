@@ -6,6 +6,7 @@ import { listArticleFiles, loadContent, type SiteContent } from "./content.ts";
 import { CACHE_DIR, configureSite, PROJECT_DIR } from "./eleventy.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { metaCsp, writeHeadersFile } from "./headers.ts";
+import { precompressAssets } from "./precompress.ts";
 import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "./qr.ts";
 import {
   contentHash,
@@ -224,6 +225,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const searchStats = search ? await search : undefined;
     const indexedPages = searchStats?.pages ?? 0;
+    precompressAssets(stagingDir);
     writeHeadersFile(stagingDir);
 
     start = process.hrtime.bigint();
