@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { PROJECT_DIR } from "../../lib/eleventy.ts";
 import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/headers.ts";
 
@@ -44,5 +45,51 @@ describe("deploy/nginx: the same headers as _headers (lib/headers.ts)", () => {
     for (const block of conf.matchAll(/^\s*location\s+([^{]+?)\s*\{([^}]*)\}/gm))
       if (block[2]?.includes("add_header"))
         expect(block[2], block[1]).toContain("include snippets/kjj-security-headers.conf;");
+  });
+});
+
+describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea/Forgejo (deploy/ci/gitea-deploy.yml)", () => {
+  interface Step {
+    name?: string;
+    if?: string;
+    run?: string;
+    uses?: string;
+  }
+  const npmCommands = (scripts: string[]) =>
+    scripts.flatMap((script) => [...script.matchAll(/\bnpm (ci|test|run [\w-]+)/g)].map((match) => match[0]));
+  const EXPECTED = ["npm ci", "npm run check", "npm test", "npm run build", "npm run inspect"];
+  const github = parse(read(".github/workflows/deploy.yml")) as { jobs: { build: { steps: Step[] } } };
+  const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: { build: { steps: Step[] } } };
+  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<string, { script?: string[]; needs?: string[] }>;
+
+  it("run the same npm steps in the same order: install, check, test, build, inspect", () => {
+    expect(npmCommands(github.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
+    expect(npmCommands(gitea.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
+    expect(npmCommands(gitlab.site?.script ?? [])).toEqual(EXPECTED);
+  });
+
+  it("skip only the test suite on the schedule", () => {
+    for (const steps of [github.jobs.build.steps, gitea.jobs.build.steps]) {
+      const guarded = steps
+        .filter((step) => step.if === "github.event_name != 'schedule'")
+        .map((step) => step.run ?? step.uses);
+      expect(guarded.some((run) => run === "npm test")).toBe(true);
+      expect(guarded.filter((run) => run && /npm (ci|run)/.test(run))).toEqual([]);
+    }
+    expect((gitlab.site?.script ?? []).find((line) => line.includes("npm test"))).toMatch(
+      /CI_PIPELINE_SOURCE" != "schedule"/,
+    );
+  });
+
+  it("publish only after the inspection, which fails the job on a 单项否决 failure", () => {
+    const githubRuns = github.jobs.build.steps.map((step) => step.run ?? step.uses ?? "");
+    const inspect = githubRuns.findIndex((run) => run.startsWith("npm run inspect"));
+    expect(inspect).toBeLessThan(githubRuns.findIndex((run) => run.startsWith("actions/upload-pages-artifact")));
+    expect(githubRuns[inspect]).toContain('--summary "$GITHUB_STEP_SUMMARY"');
+    const giteaRuns = gitea.jobs.build.steps.map((step) => step.run ?? step.uses ?? "");
+    expect(giteaRuns.findIndex((run) => run.startsWith("npm run inspect"))).toBeLessThan(
+      giteaRuns.findIndex((run) => run.includes("rsync")),
+    );
+    expect(gitlab.deploy?.needs).toEqual(["site"]);
   });
 });
