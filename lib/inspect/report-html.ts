@@ -33,7 +33,7 @@ function checkSection(check: CheckResult): string {
   const list = findings.length ? `<ul>\n${findings.map(findingItem).join("\n")}\n</ul>` : "<p>没有发现问题。</p>";
   return `<section id="${check.id}" aria-labelledby="${check.id}-title">
 <h2 id="${check.id}-title">${escapeHtml(check.name)} (${check.id}) · <span class="${check.status}">${STATUS_LABELS[check.status]}</span></h2>
-<p>${check.veto ? "单项否决" : "扣分项"}：${escapeHtml(check.summary)}</p>
+<p>${check.category}：${escapeHtml(check.summary)}</p>
 ${list}
 </section>`;
 }
@@ -43,7 +43,7 @@ export function formatHtmlReport(report: InspectionReport): string {
   const rows = report.checks
     .map(
       (check) =>
-        `<tr><td><a href="#${check.id}">${escapeHtml(check.name)}</a> (${check.id})</td><td>${check.veto ? "单项否决" : "扣分项"}</td><td class="${check.status}">${STATUS_LABELS[check.status]}</td><td>${escapeHtml(check.summary)}</td></tr>`,
+        `<tr><td><a href="#${check.id}">${escapeHtml(check.name)}</a> (${check.id})</td><td>${check.category}</td><td class="${check.status}">${STATUS_LABELS[check.status]}</td><td>${escapeHtml(check.summary)}</td></tr>`,
     )
     .join("\n");
   return `<!doctype html>

@@ -32,7 +32,7 @@ export function headerLine(report: InspectionReport): string {
   return `网站检查 (site inspection)：${report.siteName}，按 ${moment}（${report.timeZone}）检查${built}`;
 }
 
-const category = (check: CheckResult) => (check.veto ? "单项否决" : "扣分项");
+const category = (check: CheckResult) => check.category;
 const title = (check: CheckResult) => `${check.name} (${check.id})`;
 
 /** The display width of a string in a terminal: CJK and full-width characters take two columns. */

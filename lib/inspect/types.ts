@@ -33,18 +33,21 @@ export const CHECK_IDS = [
 
 export type CheckId = (typeof CHECK_IDS)[number];
 
-/** What each check is called in the report, and whether one failure fails the whole site (单项否决). */
-export const CHECKS: Record<CheckId, { name: string; veto: boolean }> = {
-  "home-updated": { name: "首页更新", veto: true },
-  "columns-updated": { name: "栏目更新", veto: true },
-  "empty-columns": { name: "空白栏目", veto: true },
-  "wrong-words": { name: "严重错误", veto: true },
-  links: { name: "链接和附件", veto: false },
-  "external-links": { name: "外部链接", veto: false },
-  "site-identity": { name: "网站标识和备案号", veto: false },
-  "page-meta": { name: "页面元数据和页脚", veto: false },
-  dates: { name: "发布时间", veto: false },
-  pending: { name: "草稿和定时发布", veto: false },
+/**
+ * What each check is called in the report, and its category in the indicators: 单项否决 (one failure
+ * fails the whole site), 扣分项 (scored: each problem costs points), or 提示 (this project's own notes).
+ */
+export const CHECKS: Record<CheckId, { name: string; veto: boolean; category: "单项否决" | "扣分项" | "提示" }> = {
+  "home-updated": { name: "首页更新", veto: true, category: "单项否决" },
+  "columns-updated": { name: "栏目更新", veto: true, category: "单项否决" },
+  "empty-columns": { name: "空白栏目", veto: true, category: "单项否决" },
+  "wrong-words": { name: "严重错误", veto: true, category: "单项否决" },
+  links: { name: "链接和附件", veto: false, category: "扣分项" },
+  "external-links": { name: "外部链接", veto: false, category: "扣分项" },
+  "site-identity": { name: "网站标识和备案号", veto: false, category: "扣分项" },
+  "page-meta": { name: "页面元数据和页脚", veto: false, category: "扣分项" },
+  dates: { name: "发布时间", veto: false, category: "提示" },
+  pending: { name: "草稿和定时发布", veto: false, category: "提示" },
 };
 
 /** One check as the report shows it: a one-line summary and every finding. */
@@ -52,6 +55,7 @@ export interface CheckResult {
   id: CheckId;
   name: string;
   veto: boolean;
+  category: (typeof CHECKS)[CheckId]["category"];
   status: CheckStatus;
   /** One line in Chinese: what was checked and the outcome. */
   summary: string;
@@ -81,8 +85,8 @@ export function statusOf(findings: readonly Finding[]): CheckStatus {
 
 /** Makes a check result from its findings; the status follows from them. */
 export function checkResult(id: CheckId, summary: string, findings: Finding[]): CheckResult {
-  const { name, veto } = CHECKS[id];
-  return { id, name, veto, status: statusOf(findings), summary, findings };
+  const { name, veto, category } = CHECKS[id];
+  return { id, name, veto, category, status: statusOf(findings), summary, findings };
 }
 
 /** Puts check results in report order and counts them; the exit code is 1 when a veto check failed. */
