@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseHTML } from "linkedom";
 import type { SiteContent } from "../content.ts";
+import { datedListEntries, footerText, metaTags } from "./html-scan.ts";
 import { type CheckResult, checkResult, type Finding } from "./types.ts";
 
 /** A built site to check: its folder, and how findings name its files (relative to the site root where it can). */
@@ -26,16 +26,8 @@ const fileOfUrl = (url: string) => `${url.replace(/^\//, "")}index.html`;
 export const ARTICLE_META = ["ArticleTitle", "PubDate", "ContentSource"] as const;
 export const COLUMN_META = ["ColumnName", "ColumnDescription", "ColumnKeywords", "ColumnType"] as const;
 
-/** Reads the head and the footer of a page (the parts checked), parsed, with the line of `<head>`. */
-function readPage(file: string): { document: Document; headLine: number; html: string } {
-  const html = readFileSync(file, "utf8");
-  const headEnd = html.indexOf("</head>");
-  const footerStart = html.indexOf("<footer");
-  const part = `${html.slice(0, headEnd < 0 ? html.length : headEnd + 7)}<body>${footerStart < 0 ? "" : html.slice(footerStart, html.indexOf("</footer>", footerStart) + 9)}</body></html>`;
-  const document = parseHTML(part).document as unknown as Document;
-  const headLine = html.slice(0, Math.max(0, html.indexOf("<head"))).split("\n").length;
-  return { document, headLine, html };
-}
+/** The line of `<head>` in a page, where findings about its meta point. */
+const headLine = (html: string) => html.slice(0, Math.max(0, html.indexOf("<head"))).split("\n").length;
 
 /**
  * 页面元数据和页脚: every page of the built site has SiteName, SiteDomain and SiteIDCode with the
@@ -76,30 +68,22 @@ export function checkPageMeta(content: SiteContent, site: BuiltSite | undefined)
         message: "构建结果里没有这个页面：请先用当前内容重新构建 (npm run build)",
       });
   for (const file of pages) {
-    const { document, headLine } = readPage(path.join(site.dir, file));
+    const html = readFileSync(path.join(site.dir, file), "utf8");
+    const line = headLine(html);
+    const values = metaTags(html);
     const missing: string[] = [];
     const wanted: Record<string, string | RegExp> = { ...everywhere, ...expected.get(file) };
     for (const [name, want] of Object.entries(wanted)) {
-      const value = document.querySelector(`meta[name="${name}"]`)?.getAttribute("content") ?? undefined;
+      const value = values.get(name);
       const ok = value !== undefined && (typeof want === "string" ? value === want : want.test(value));
       if (!ok) missing.push(value === undefined ? `缺少 ${name}` : `${name}「${value}」不对`);
     }
     if (missing.length > 0)
-      findings.push({
-        severity: "warn",
-        file: site.label(file),
-        line: headLine,
-        message: `页面元数据：${missing.join("，")}`,
-      });
-    const footer = (document.querySelector("footer")?.textContent ?? "").replace(/\s+/g, " ");
+      findings.push({ severity: "warn", file: site.label(file), line, message: `页面元数据：${missing.join("，")}` });
+    const footer = footerText(html);
     const absent = footerParts.filter((part) => !footer.includes(part));
     if (absent.length > 0)
-      findings.push({
-        severity: "warn",
-        file: site.label(file),
-        line: headLine,
-        message: `页脚缺少：${absent.join("、")}`,
-      });
+      findings.push({ severity: "warn", file: site.label(file), line, message: `页脚缺少：${absent.join("、")}` });
   }
   const summary = `检查了 ${pages.length} 个页面的元数据（SiteName 等）和页脚（主办单位、标识码、备案号）`;
   return checkResult("page-meta", summary, findings);
@@ -128,18 +112,15 @@ export function checkDates(content: SiteContent, site: BuiltSite | undefined): C
   for (const url of lists) {
     const file = path.join(site.dir, fileOfUrl(url));
     if (!existsSync(file)) continue;
-    const html = readFileSync(file, "utf8");
-    const { document } = parseHTML(html);
-    const entries = [...document.querySelectorAll(".dated-list li")].filter((li) => !li.classList.contains("empty"));
+    const entries = datedListEntries(readFileSync(file, "utf8"));
     items += entries.length;
     for (const entry of entries) {
-      const time = entry.querySelector("time[datetime]");
-      if (!time?.getAttribute("datetime")?.trim())
+      if (!entry.datetime?.trim())
         findings.push({
           severity: "warn",
           file: site.label(fileOfUrl(url)),
           line: 1,
-          message: `列表里的「${(entry.textContent ?? "").trim().slice(0, 40)}」没有发布时间：没有日期的信息算作不更新`,
+          message: `列表里的「${entry.text.slice(0, 40)}」没有发布时间：没有日期的信息算作不更新`,
         });
     }
   }

@@ -8,9 +8,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../lib/eleventy.ts";
+import { builtPages } from "../../lib/inspect/built-pages.ts";
+import { datedListEntries, footerText, metaTags } from "../../lib/inspect/html-scan.ts";
 import type { InspectionReport } from "../../lib/inspect/types.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
+import { readPage } from "../helpers/html.ts";
 
 const run = promisify(execFile);
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
@@ -82,6 +85,31 @@ describe("npm run inspect on the sample site", () => {
       (error: { stderr?: string }) => ({ stderr: error.stderr ?? "" }),
     );
     expect(JSON.parse(checked.stderr).messages).toEqual([]);
+  });
+
+  it("reads the head meta, the footer and the dated lists of every built page as linkedom does", () => {
+    const pages = builtPages(build.outputDir);
+    expect(pages.length).toBeGreaterThan(40);
+    let dated = 0;
+    for (const file of pages) {
+      const html = readFileSync(path.join(build.outputDir, file), "utf8");
+      const document = readPage(build.outputDir, `/${file}`);
+      const metas = new Map<string, string>();
+      for (const meta of document.querySelectorAll("head meta[name]"))
+        if (!metas.has(meta.getAttribute("name") ?? ""))
+          metas.set(meta.getAttribute("name") ?? "", meta.getAttribute("content") ?? "");
+      expect(metaTags(html), file).toEqual(metas);
+      const footer = (document.querySelector("footer")?.textContent ?? "").replace(/\s+/g, " ").trim();
+      expect(footerText(html).replace(/\s+/g, ""), file).toBe(footer.replace(/\s+/g, ""));
+      const entries = [...document.querySelectorAll(".dated-list li:not(.empty)")].map((item) => ({
+        text: (item.textContent ?? "").replace(/\s+/g, " ").trim(),
+        datetime: item.querySelector("time")?.getAttribute("datetime") ?? undefined,
+      }));
+      expect(datedListEntries(html), file).toEqual(entries);
+      dated += entries.length;
+      expect(metas.get("SiteIDCode"), file).toBe("6502000011");
+    }
+    expect(dated).toBeGreaterThan(50);
   });
 
   it("checks the head meta and footer of every built page, and warns for a page that lost one", async () => {
