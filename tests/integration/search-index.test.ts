@@ -67,7 +67,7 @@ describe("the search index written by worker threads", () => {
     });
     expect(fresh.cachedShards).toBe(0);
     expect(siteFileHashes(path.join(outputs, "c3"))).toEqual(siteFileHashes(path.join(outputs, "c4")));
-    expect(existsSync(path.join(outputs, ".c3-parts-" + process.pid))).toBe(false);
+    expect(existsSync(path.join(outputs, `.c3-parts-${process.pid}`))).toBe(false);
   });
 });
 
