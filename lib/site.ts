@@ -12,7 +12,10 @@ export const SITE_FILE = "_data/site.yaml";
 /** How often content must appear for the inspection (`npm run inspect`): `14d`, `2w`, `6m`, `1y`, or `never`. */
 const updateEvery = z
   .string()
-  .regex(/^(?:[1-9]\d{0,3}[dwmy]|never)$/, "应写作数字加单位 d（天）、w（周）、m（月）、y（年），如 14d、6m，或 never（不检查）");
+  .regex(
+    /^(?:[1-9]\d{0,3}[dwmy]|never)$/,
+    "应写作数字加单位 d（天）、w（周）、m（月）、y（年），如 14d、6m，或 never（不检查）",
+  );
 
 const column = z.strictObject({
   name: text,
