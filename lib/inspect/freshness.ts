@@ -46,6 +46,9 @@ export function seriesOf(context: InspectContext): Series[] {
   return [...columns, notices];
 }
 
+/** A content date (ISO with offset) as a DateTime in the zone of `now`. */
+const fromIso = (iso: string, now: DateTime) => DateTime.fromISO(iso, { setZone: true }).setZone(now.zone);
+
 const itemText = (context: InspectContext, item: Article | Notice) =>
   `${dayOf(item.date)}「${item.title}」（${dateLocation(context, item).file}）`;
 
@@ -87,9 +90,6 @@ export function checkHomeUpdated(context: InspectContext): CheckResult {
     });
   return checkResult("home-updated", `首页${last.replace(/（[^）]*）/, "")}，期限两周`, findings);
 }
-
-/** A content date (ISO with offset) as a DateTime in the zone of `now`. */
-const fromIso = (iso: string, now: DateTime) => DateTime.fromISO(iso, { setZone: true }).setZone(now.zone);
 
 /** 栏目不更新: each column (and 通知公告) within its period; a warning each, a failure from five on. */
 export function checkColumnsUpdated(context: InspectContext): CheckResult {

@@ -34,7 +34,9 @@ export interface InspectOptions {
 }
 
 /** An inspection that ran, or the content problems that kept it from running (as `npm run check` lists them). */
-export type InspectOutcome = { report: InspectionReport; problems?: undefined } | { problems: ContentProblem[] };
+export type InspectOutcome =
+  | { report: InspectionReport; problems?: undefined }
+  | { report?: undefined; problems: ContentProblem[] };
 
 /** The built site of `options`, with file labels relative to the root where the site lies inside it. */
 export function resolveBuiltSite(root: string, siteDir: string | false | undefined): BuiltSite | undefined {
