@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint, then every vitest suite (unit, integration, browser in Chromium).
-# Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium: installed from Debian's packages when
-# missing) and Java 17 for the W3C HTML checker.
+# Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium), nginx (the hosting test) and Java 17 (the
+# W3C HTML checker): each installed from Debian's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +27,19 @@ if [ ! -x "$CHROMIUM" ]; then
   echo "Chromium 未安装：正在用 apt-get 安装 Debian 的 chromium（浏览器测试需要）… (installing Debian chromium for the browser tests)"
   apt_install chromium
   echo "Chromium 已安装：$(/usr/bin/chromium --version)"
+fi
+
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "nginx 未安装：正在用 apt-get 安装 Debian 的 nginx（部署配置的测试需要，只在测试时于 127.0.0.1 临时启动）… (installing Debian nginx for the hosting test)"
+  # Keep the package from starting the system's own nginx on port 80: a policy-rc.d that says no, while installing.
+  POLICY=/usr/sbin/policy-rc.d
+  if [ ! -e "$POLICY" ]; then
+    if [ "$(id -u)" = "0" ]; then SUDO=""; else SUDO="sudo"; fi
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee "$POLICY" >/dev/null && $SUDO chmod +x "$POLICY"
+    trap '$SUDO rm -f "$POLICY"' EXIT
+  fi
+  apt_install nginx
+  echo "nginx 已安装：$(/usr/sbin/nginx -v 2>&1)"
 fi
 
 if ! command -v java >/dev/null; then

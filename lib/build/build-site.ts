@@ -17,6 +17,7 @@ import {
   sharedPageInputs,
   writePageManifest,
 } from "./carry-over.ts";
+import { precompressAssets } from "./precompress.ts";
 import { saveQrCodes, startQrCodes } from "./qr-codes.ts";
 import { renderPages } from "./render-runs.ts";
 import { buildFolders, recoverInterruptedBuild, swapIntoPlace } from "./staging.ts";
@@ -111,6 +112,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const searchStats = await search;
 
     timer.time("publish", () => {
+      precompressAssets(stagingDir);
       writeHeadersFile(stagingDir);
       swapIntoPlace(folders);
     });

@@ -33,6 +33,12 @@ export const FIELD_LABELS: Record<string, string> = {
   code: "备案编号",
   number: "备案号",
   page_size: "每页条数",
+  update_every: "更新周期",
+  warn_days_before: "提前提醒天数",
+  notices_update_every: "通知公告更新周期",
+  wrong: "错误写法",
+  right: "正确写法",
+  phrase: "允许的词语",
 };
 
 /** A slug: lowercase ASCII letters and digits, words joined by single hyphens. */

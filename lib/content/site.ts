@@ -8,12 +8,21 @@ import { parseYamlSource } from "./yaml-source.ts";
 /** Where the site file lives, relative to the site root. */
 export const SITE_FILE = "_data/site.yaml";
 
+/** How often content must appear for the inspection (`npm run inspect`): `14d`, `2w`, `6m`, `1y`, or `never`. */
+const updateEvery = z
+  .string()
+  .regex(
+    /^(?:[1-9]\d{0,3}[dwmy]|never)$/,
+    "应写作数字加单位 d（天）、w（周）、m（月）、y（年），如 14d、6m，或 never（不检查）",
+  );
+
 const column = z.strictObject({
   name: text,
   slug: z.string().regex(SLUG, "英文短名只能用小写字母、数字和连字符"),
   type: text,
   description: text,
   keywords: z.array(text).min(1),
+  update_every: updateEvery.optional(),
 });
 
 const link = z.strictObject({ title: text, url: linkTarget });
@@ -47,6 +56,12 @@ export const siteSchema = z
     page_size: z.number().int().min(1).max(200),
     home_articles_per_column: z.number().int().min(1).max(50),
     notices_block_size: z.number().int().min(1).max(50),
+    inspection: z
+      .strictObject({
+        warn_days_before: z.number().int().min(0).max(60).optional(),
+        notices_update_every: updateEvery.optional(),
+      })
+      .optional(),
   })
   .superRefine((site, context) => {
     const seen = new Map<string, number>();
