@@ -1,16 +1,13 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseInspectArgs, USAGE } from "../lib/inspect/options.ts";
-import { writeFileAtomic } from "../lib/shared/files.ts";
+import { PROJECT_DIR, writeFileAtomic } from "../lib/shared/index.ts";
 
 /**
  * `npm run inspect [-- --now "YYYY-MM-DD HH:mm" --json --site DIR --html FILE --summary FILE --online]`:
  * checks the site against the government website inspection indicators and reports item by item;
  * exit status 1 when a 单项否决 check fails (or the content is invalid), 2 for a wrong option.
  */
-const PROJECT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-
 async function main(): Promise<number> {
   const command = parseInspectArgs(process.argv.slice(2));
   if (command.kind === "help") {
@@ -22,14 +19,11 @@ async function main(): Promise<number> {
     return 2;
   }
   // The checks load the content model, zod and an HTML parser: only once the options are known to be right.
-  const [{ inspectSite, resolveBuiltSite }, { formatHtmlReport, REPORT_PATH }, text, problems] = await Promise.all([
-    import("../lib/inspect/inspect.ts"),
-    import("../lib/inspect/report-html.ts"),
-    import("../lib/inspect/report-text.ts"),
-    import("../lib/content/index.ts"),
-  ]);
-  const { formatMarkdownReport, formatTextReport } = text;
-  const { formatProblem } = problems;
+  const [
+    { formatHtmlReport, formatMarkdownReport, formatTextReport, inspectSite, REPORT_PATH, resolveBuiltSite },
+    content,
+  ] = await Promise.all([import("../lib/inspect/index.ts"), import("../lib/content/index.ts")]);
+  const { formatProblem, problemCountLine } = content;
   const { options } = command;
   const root = path.resolve(options.root);
   const outcome = await inspectSite({
@@ -43,7 +37,7 @@ async function main(): Promise<number> {
     if (options.json) console.log(JSON.stringify({ problems: outcome.problems }, null, 2));
     console.error("内容校验失败，无法检查 (content validation failed, nothing inspected):");
     for (const problem of outcome.problems) console.error(formatProblem(problem));
-    console.error(`共 ${outcome.problems.length} 个问题，请先用 npm run check 改正。`);
+    console.error(`${problemCountLine(outcome.problems.length)} 请先用 npm run check 改正。`);
     return 1;
   }
   const { report } = outcome;

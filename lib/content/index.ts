@@ -35,6 +35,8 @@ export {
   noticesFileSchema,
   SLUG,
   staticPageSchema,
+  text,
   validateWithSchema,
 } from "./schema.ts";
 export { type Column, loadSite, SITE_FILE, type Site } from "./site.ts";
+export { parseYamlSource, type YamlPath, type YamlSource } from "./yaml-source.ts";

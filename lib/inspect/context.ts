@@ -1,6 +1,5 @@
 import type { DateTime } from "luxon";
-import type { Article, Catalog, Notice } from "../content/index.ts";
-import type { YamlPath } from "../content/yaml-source.ts";
+import type { Article, Catalog, Notice, YamlPath } from "../content/index.ts";
 import { isKeyLine, type SourceReader } from "./sources.ts";
 
 /** What every check reads: the site as a real build at `now` publishes it, and as the preview shows it. */

@@ -1,4 +1,4 @@
-import { findBodyLinks, linkScheme } from "../content/links.ts";
+import { findBodyLinks, linkScheme } from "../content/index.ts";
 import type { InspectContext } from "./context.ts";
 import { type Reference, siteFileLinks } from "./links.ts";
 import { describeStatus, type LinkStatus } from "./online.ts";

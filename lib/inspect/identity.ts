@@ -1,5 +1,4 @@
-import type { Site } from "../content/site.ts";
-import type { YamlPath } from "../content/yaml-source.ts";
+import type { Site, YamlPath } from "../content/index.ts";
 import { type CheckResult, checkResult, type Finding } from "./types.ts";
 
 /** The one-character abbreviations of the provinces that ICP and 公安 record numbers start with. */

@@ -1,11 +1,16 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { type Catalog, type ContentProblem, ContentValidationError, loadCatalog } from "../content/index.ts";
-import { loadSite, SITE_FILE } from "../content/site.ts";
-import { parseYamlSource } from "../content/yaml-source.ts";
-import { parseContentDate, toIsoWithOffset } from "../shared/dates.ts";
-import { normalizeNewlines } from "../shared/text.ts";
+import {
+  type Catalog,
+  type ContentProblem,
+  ContentValidationError,
+  loadCatalog,
+  loadSite,
+  parseYamlSource,
+  SITE_FILE,
+} from "../content/index.ts";
+import { normalizeNewlines, parseContentDate, toIsoWithOffset } from "../shared/index.ts";
 import { type BuiltSite, checkDates, checkPageMeta } from "./built-pages.ts";
 import { DEFAULT_WARN_DAYS, type InspectContext } from "./context.ts";
 import { checkExternalLinks, externalReferences } from "./external-links.ts";

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
-import { findBodyLinks, sitePath } from "../content/links.ts";
+import { findBodyLinks, sitePath } from "../content/index.ts";
 import { FILES } from "../shared/index.ts";
 import { attachmentFileOf, attachmentProblem } from "./attachments.ts";
 import type { InspectContext } from "./context.ts";

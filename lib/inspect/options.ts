@@ -1,5 +1,5 @@
-import { readCommandLine } from "../commands/cli.ts";
-import { parseContentDate } from "../shared/dates.ts";
+import { readCommandLine } from "../commands/index.ts";
+import { parseContentDate } from "../shared/index.ts";
 
 /** What `npm run inspect -- --help` prints. */
 export const USAGE = `用法 (usage): npm run inspect -- [选项 options]

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { normalizeNewlines } from "../shared/text.ts";
+import { normalizeNewlines } from "../shared/index.ts";
 
 /** Reads a site's source files once each and finds lines in them, for findings located at file:line. */
 export interface SourceReader {

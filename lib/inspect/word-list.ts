@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { ContentProblem } from "../content/index.ts";
-import { text, validateWithSchema } from "../content/schema.ts";
-import { parseYamlSource } from "../content/yaml-source.ts";
-import { normalizeNewlines } from "../shared/text.ts";
+import { parseYamlSource, text, validateWithSchema } from "../content/index.ts";
+import { normalizeNewlines } from "../shared/index.ts";
 
 /** Where a site keeps its list of wrong and sensitive forms (错敏字词表), relative to its root. */
 export const WORD_LIST_FILE = "_data/wrong-words.yaml";

@@ -1,5 +1,5 @@
 import type { ContentProblem } from "../content/index.ts";
-import { FIELD_LABELS } from "../content/schema.ts";
+import { FIELD_LABELS } from "../content/index.ts";
 import type { InspectContext } from "./context.ts";
 import { keyAbove } from "./sources.ts";
 import { type CheckResult, checkResult, type Finding } from "./types.ts";
