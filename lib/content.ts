@@ -364,7 +364,16 @@ function checkDuplicateUrls(
 }
 
 /** Site paths that the build writes besides the content pages. */
-const FIXED_PATHS = ["/", "/notices/", "/search/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
+const FIXED_PATHS = [
+  "/",
+  "/notices/",
+  "/search/",
+  "/accessibility/",
+  "/feed.xml",
+  "/sitemap.xml",
+  "/robots.txt",
+  "/404.html",
+];
 
 function checkLinks(
   context: LoadContext,

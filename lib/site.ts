@@ -64,7 +64,7 @@ export const siteSchema = z
         seen.set(id, index);
       }
     });
-    for (const reserved of ["articles", "notices", "files", "assets", "search", "about"]) {
+    for (const reserved of ["articles", "notices", "files", "assets", "search", "about", "accessibility"]) {
       const index = site.columns.findIndex((entry) => entry.slug === reserved);
       if (index >= 0) {
         context.addIssue({
