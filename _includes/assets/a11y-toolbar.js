@@ -50,7 +50,7 @@
   let hoverTimer = 0;
   let lastTarget = null;
   const buttons = {};
-  const reader = { state: "idle", queue: [], index: 0, token: 0, marked: null };
+  const reader = { state: "idle", queue: [], index: 0, token: 0, marked: null, spoken: false };
 
   function element(tag, attributes, text) {
     const node = doc.createElement(tag);
@@ -77,10 +77,17 @@
       .toLowerCase();
   }
 
-  /** A Mandarin voice: zh-CN first, then any other zh / cmn voice; none means the browser's default. */
+  /**
+   * A Mandarin voice: zh-CN first, then any other zh / cmn one; of each, a voice of the device
+   * itself before one the browser synthesizes on its maker's servers (Chrome's "Google" voices).
+   * None: the browser's default for lang zh-CN.
+   */
   function pickVoice() {
     const voices = (canSpeak && typeof synth.getVoices === "function" && synth.getVoices()) || [];
-    const find = (test) => voices.filter((candidate) => test(normalLang(candidate)))[0];
+    const find = (test) =>
+      voices
+        .filter((candidate) => test(normalLang(candidate)))
+        .sort((a, b) => Number(b.localService === true) - Number(a.localService === true))[0];
     voice =
       find((lang) => lang === "zh-cn") ||
       find((lang) => /^cmn/.test(lang) && !/tw|hk/.test(lang)) ||
@@ -132,13 +139,23 @@
     utterance.lang = "zh-CN";
     utterance.rate = settings().rate;
     if (voice) utterance.voice = voice;
-    // An error on one sentence (not our own cancel, which changed the token) goes on with the next.
     utterance.onend = () => {
       if (token !== reader.token) return;
+      reader.spoken = true;
       reader.index += 1;
       speakNext();
     };
-    utterance.onerror = utterance.onend;
+    // Our own cancel changed the token. Another error: nothing said yet means no usable voice (a
+    // browser without any, as on Linux without speech-dispatcher); later, skip the sentence.
+    utterance.onerror = () => {
+      if (token !== reader.token) return;
+      if (reader.spoken) {
+        utterance.onend();
+        return;
+      }
+      stopReading();
+      say("朗读失败：浏览器找不到可用的语音。可以在系统设置里添加中文语音，或改用手机、电脑自带的朗读功能。");
+    };
     if (reader.state === "playing") mark(item.element);
     showCaption(item.text);
     synth.speak(utterance);
@@ -152,6 +169,7 @@
 
   function startReading(items, state) {
     silence();
+    reader.spoken = false;
     reader.queue = items;
     reader.index = 0;
     reader.state = items.length ? state : "idle";
@@ -477,8 +495,9 @@
     const zooms = api.choices.zoom;
     if (name === "play") {
       api.set({ pointRead: false });
-      startReading(pageSentences(), "playing");
-      say(reader.state === "playing" ? "开始朗读正文" : "本页没有可朗读的正文");
+      const items = pageSentences();
+      say(items.length ? "开始朗读正文" : "本页没有可朗读的正文");
+      startReading(items, "playing");
     } else if (name === "pause") {
       if (reader.state === "paused") resumeReading();
       else pauseReading();
