@@ -1,5 +1,5 @@
 /*
- * 无障碍工具条 (accessibility toolbar) — plain ES2017, no dependencies, no request to anyone.
+ * 无障碍工具条 (accessibility toolbar) — plain ES2019, no dependencies, no request to anyone.
  * Loaded by site.js only when the reader opens the toolbar (the 无障碍 button or Alt+Shift+A), or
  * on page load when a saved setting needs it live (toolbar left open, 十字光标, 大字幕, 指读).
  * The settings themselves live in site.js (window.siteA11y), which applies them to <html>; this
@@ -360,7 +360,11 @@
   function setCaptions(on) {
     if (on && !captionBar) {
       captionBar = element("div", { class: "a11y-ui a11y-captions", "aria-hidden": "true" });
-      captionText = element("p", { class: "a11y-captions-text" }, "大字幕：把鼠标移到文字上，或用 Tab 键移动焦点");
+      captionText = element(
+        "p",
+        { class: "a11y-captions-text" },
+        "大字幕：把鼠标移到文字上，或点一下文字，或用 Tab 键移动焦点",
+      );
       captionBar.appendChild(captionText);
       doc.body.appendChild(captionBar);
       root.setAttribute("data-captions", "");
@@ -440,6 +444,8 @@
     const skip = doc.querySelector(".skip-link");
     doc.body.insertBefore(section, skip ? skip.nextSibling : doc.body.firstChild);
     buttons.play.setAttribute("tabindex", "0");
+    const opener = doc.querySelector("button[data-a11y-toggle]");
+    if (opener) opener.setAttribute("aria-controls", "a11y-bar");
 
     toolbarElement.addEventListener("click", (event) => {
       const target = event.target.closest("[data-a11y]");
@@ -557,6 +563,11 @@
     setCrosshair(current.crosshair);
     setCaptions(current.captions);
     if (!section) return;
+    // Closed or opened in another tab: follow it (the toolbar's own open and close set this too).
+    if (section.hidden === current.open) {
+      if (!current.open) stopReading();
+      section.hidden = !current.open;
+    }
     setPressed("point", current.pointRead && canSpeak);
     setPressed("captions", current.captions);
     setPressed("crosshair", current.crosshair);

@@ -1,5 +1,5 @@
 /*
- * 克拉玛依市科学技术局 — page enhancements and the reader's settings (plain ES2017: WeChat's
+ * 克拉玛依市科学技术局 — page enhancements and the reader's settings (plain ES2019: WeChat's
  * Chromium-78 class engine). Loaded in <head> without `defer`, so the saved settings (localStorage
  * "a11y") are applied to <html> as attributes styled by site.css before the first paint. Loads the
  * 无障碍 toolbar (URLs in this element's data attributes) when it is opened, or at once when a
