@@ -117,8 +117,7 @@ describe("opening the toolbar", () => {
     page.on("request", (request) => {
       requested.push(new URL(request.url()).pathname);
     });
-    await go(page, ARTICLE);
-    await page.waitForLoadState("networkidle");
+    await page.goto(`${server.origin}${ARTICLE}`, { waitUntil: "load" });
     expect(requested.filter((url) => url.includes("a11y-toolbar"))).toEqual([]);
     expect(await headerButton(page).getAttribute("aria-keyshortcuts")).toBe("Alt+Shift+A");
     expect(await headerButton(page).getAttribute("aria-expanded")).toBe("false");
@@ -132,20 +131,10 @@ describe("opening the toolbar", () => {
     expect(await headerButton(page).getAttribute("aria-expanded")).toBe("false");
     await context.close();
   });
-
-  it("opens with Alt+Shift+A from anywhere on the page, the focus on its first control", async () => {
-    const context = await newContext(VIEWPORTS.desktop);
-    const page = await context.newPage();
-    await go(page, "/");
-    await page.keyboard.press("Alt+Shift+KeyA");
-    await page.locator("#a11y-bar").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("连读");
-    await context.close();
-  });
 });
 
 describe("keyboard use", () => {
-  it("walks the toolbar with the arrow keys, Home and End, presses with Enter and Space, leaves with Tab and closes with Escape", async () => {
+  it("opens with Alt+Shift+A, walks the toolbar with the arrow keys, Home and End, presses with Enter and Space, leaves with Tab and closes with Escape", async () => {
     const context = await newContext(VIEWPORTS.desktop, installSpeechRecorder);
     const page = await context.newPage();
     await go(page, ARTICLE);
@@ -606,8 +595,7 @@ describe("settings", () => {
     expect(await page.locator(".a11y-captions").count()).toBe(0);
     expect(await saved(page)).toMatchObject({ zoom: 100, contrast: "normal", plain: false, open: true });
     await control(page, "close").click();
-    await go(page, "/");
-    await page.waitForLoadState("networkidle");
+    await page.goto(`${server.origin}/`, { waitUntil: "load" });
     expect(await page.locator("#a11y-bar").count()).toBe(0);
     await context.close();
   });
