@@ -1,102 +1,208 @@
 /*
- * 克拉玛依市科学技术局 — small page enhancements (plain ES2019, no dependencies).
- * Loaded in <head> without `defer` on every page, so the reader's remembered text size and
- * contrast apply before the first paint; the buttons are wired once the document is parsed.
- * Without it the pages work; the article tools and the contrast toggle stay hidden.
+ * 克拉玛依市科学技术局 — page enhancements and the reader's settings (plain ES2019: WeChat's
+ * Chromium-78 class engine). Loaded in <head> without `defer`, so the saved settings (localStorage
+ * "a11y") are applied to <html> as attributes styled by site.css before the first paint. Loads the
+ * 无障碍 toolbar (URLs in this element's data attributes) when it is opened, or at once when a
+ * saved setting needs it live. Without this script the page works and its buttons stay hidden.
+ * See docs/accessibility.md.
  */
-(() => {
-  const STORAGE_KEY = "textSize";
-  const CONTRAST_KEY = "contrast";
-  const SIZES = ["large", "medium", "small"];
-  const root = document.documentElement;
+/* biome-ignore-all lint/complexity/useOptionalChain: WeChat's Chromium-78 class engine has no optional chaining */
 
-  // localStorage may be missing or throw (WeChat, private browsing, disabled storage).
-  function readStored(key) {
+(() => {
+  const KEY = "a11y";
+  const root = document.documentElement;
+  const script = document.currentScript;
+  // The first value of each is the default.
+  const CHOICES = {
+    textSize: ["medium", "large", "small"],
+    contrast: ["normal", "high", "yellow", "blue"],
+    zoom: [100, 125, 150, 175, 200],
+    rate: [1, 0.75, 1.25],
+  };
+  const SWITCHES = ["plain", "cursor", "crosshair", "captions", "pointRead", "open"];
+  const listeners = [];
+  const pending = [];
+  let requested = false;
+
+  // localStorage may be missing or throw (WeChat, private browsing): then nothing is remembered.
+  function storage(action) {
     try {
-      return window.localStorage.getItem(key);
+      return action(window.localStorage);
     } catch (_error) {
       return null;
     }
   }
 
-  function store(key, value) {
+  /** Anything stored → complete, valid settings. */
+  function clean(data) {
+    const settings = {};
+    Object.keys(CHOICES).forEach((name) => {
+      settings[name] = data && CHOICES[name].indexOf(data[name]) !== -1 ? data[name] : CHOICES[name][0];
+    });
+    SWITCHES.forEach((name) => {
+      settings[name] = Boolean(data && data[name] === true);
+    });
+    return settings;
+  }
+
+  function save(settings) {
+    storage((store) => {
+      store.setItem(KEY, JSON.stringify(settings));
+      store.removeItem("textSize");
+      store.removeItem("contrast");
+    });
+  }
+
+  /** The saved settings; the first time, those of the old text-size and contrast buttons. */
+  function load() {
+    let data = null;
     try {
-      window.localStorage.setItem(key, value);
-    } catch (_error) {
-      // Not remembered; the setting still applies to this page.
-    }
+      data = JSON.parse(storage((store) => store.getItem(KEY)) || "null");
+    } catch (_error) {}
+    if (data && typeof data === "object") return clean(data);
+    const old = storage((store) => ({ textSize: store.getItem("textSize"), contrast: store.getItem("contrast") }));
+    const settings = clean(old);
+    if (old && (old.textSize || old.contrast)) save(settings);
+    return settings;
   }
 
-  // Only buttons: <html> itself carries data-text-size once a size is chosen.
-  function sizeButtons() {
-    return document.querySelectorAll("button[data-text-size]");
+  function attribute(name, value) {
+    if (value === null) root.removeAttribute(name);
+    else root.setAttribute(name, value);
   }
 
-  function applySize(size) {
-    const value = SIZES.indexOf(size) === -1 ? "medium" : size;
-    if (value === "medium") {
-      root.removeAttribute("data-text-size");
-    } else {
-      root.dataset.textSize = value;
-    }
-    sizeButtons().forEach((button) => {
-      button.setAttribute("aria-pressed", button.dataset.textSize === value ? "true" : "false");
+  function each(selector, action) {
+    document.querySelectorAll(selector).forEach(action);
+  }
+
+  /** Settings → attributes of <html> and the state of the page's own buttons. */
+  function apply() {
+    const settings = api.settings;
+    attribute("data-text-size", settings.textSize === "medium" ? null : settings.textSize);
+    attribute("data-contrast", settings.contrast === "normal" ? null : settings.contrast);
+    attribute("data-zoom", settings.zoom === 100 ? null : String(settings.zoom));
+    attribute("data-plain", settings.plain ? "" : null);
+    attribute("data-cursor", settings.cursor ? "large" : null);
+    each("button[data-text-size]", (button) => {
+      button.setAttribute("aria-pressed", String(button.dataset.textSize === settings.textSize));
     });
-    return value;
-  }
-
-  // High contrast (高对比度): <html data-contrast="high">, styled at the end of site.css.
-  function contrastButtons() {
-    return document.querySelectorAll("button[data-contrast-toggle]");
-  }
-
-  function applyContrast(value) {
-    const high = value === "high";
-    if (high) {
-      root.dataset.contrast = "high";
-    } else {
-      root.removeAttribute("data-contrast");
-    }
-    contrastButtons().forEach((button) => {
-      button.setAttribute("aria-pressed", high ? "true" : "false");
+    each("button[data-contrast-toggle]", (button) => {
+      button.setAttribute("aria-pressed", String(settings.contrast !== "normal"));
     });
-    return high ? "high" : "normal";
+    each("button[data-a11y-toggle]", (button) => {
+      button.setAttribute("aria-expanded", String(Boolean(settings.open && api.toolbar)));
+    });
   }
+
+  function changed(settings) {
+    api.settings = settings;
+    apply();
+    listeners.forEach((listener) => {
+      listener(settings);
+    });
+  }
+
+  /** Loads the toolbar's script and styles once, then runs `then(toolbar)`. */
+  function withToolbar(then) {
+    if (then) pending.push(then);
+    if (api.toolbar) api.ready(api.toolbar);
+    if (requested || api.toolbar || !script || !script.getAttribute("data-toolbar")) return;
+    requested = true;
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = script.getAttribute("data-toolbar-css");
+    api.stylesheet = link;
+    const element = document.createElement("script");
+    element.src = script.getAttribute("data-toolbar");
+    element.onerror = () => {
+      requested = false;
+    };
+    document.head.append(link, element);
+  }
+
+  const api = {
+    settings: load(),
+    choices: CHOICES,
+    apply,
+    withToolbar,
+    /** Changes, applies and remembers settings, and tells the toolbar. */
+    set(changes) {
+      const settings = clean(Object.assign({}, api.settings, changes));
+      save(settings);
+      changed(settings);
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    /** Called by a11y-toolbar.js once it is ready. */
+    ready(toolbar) {
+      api.toolbar = toolbar;
+      pending.splice(0).forEach((then) => {
+        then(toolbar);
+      });
+      apply();
+    },
+  };
+  window.siteA11y = api;
 
   function init() {
-    applySize(readStored(STORAGE_KEY));
-    applyContrast(readStored(CONTRAST_KEY));
-
-    document.querySelectorAll("[data-article-tools], [data-contrast-toggle]").forEach((element) => {
+    apply();
+    // Plain-text mode hides images: their text alternative shows in their place.
+    each("main img[alt]", (image) => {
+      const text = image.getAttribute("alt").trim();
+      if (!text) return;
+      const span = document.createElement("span");
+      span.className = "plain-alt";
+      span.textContent = `［图片：${text}］`;
+      image.after(span);
+    });
+    each("[data-article-tools], [data-contrast-toggle], [data-a11y-toggle]", (element) => {
       element.hidden = false;
     });
-
-    sizeButtons().forEach((button) => {
+    each("button[data-text-size]", (button) => {
       button.addEventListener("click", () => {
-        store(STORAGE_KEY, applySize(button.dataset.textSize));
+        api.set({ textSize: button.dataset.textSize });
       });
     });
-
-    contrastButtons().forEach((button) => {
+    each("button[data-contrast-toggle]", (button) => {
       button.addEventListener("click", () => {
-        store(CONTRAST_KEY, applyContrast(button.getAttribute("aria-pressed") === "true" ? "normal" : "high"));
+        api.set({ contrast: api.settings.contrast === "normal" ? "high" : "normal" });
       });
     });
-
-    document.querySelectorAll("[data-print]").forEach((button) => {
+    each("button[data-a11y-toggle]", (button) => {
+      button.addEventListener("click", () => {
+        withToolbar((toolbar) => {
+          toolbar.toggle();
+        });
+      });
+    });
+    each("[data-print]", (button) => {
       button.addEventListener("click", () => {
         window.print();
       });
     });
   }
 
-  // Before the first paint: only <html> exists yet, and that is all these touch.
-  applySize(readStored(STORAGE_KEY));
-  applyContrast(readStored(CONTRAST_KEY));
+  // Alt+Shift+A (by the key's place, whatever the layout): open the toolbar and focus it.
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey && event.shiftKey && !event.ctrlKey && !event.metaKey && event.code === "KeyA") {
+      event.preventDefault();
+      withToolbar((toolbar) => {
+        toolbar.open(true);
+      });
+    }
+  });
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // Settings changed in another tab.
+  window.addEventListener("storage", (event) => {
+    if (event.key === KEY) changed(load());
+  });
+
+  // Before the first paint: only <html> exists yet, and that is all this touches.
+  apply();
+  const live = api.settings;
+  if (live.open || live.crosshair || live.captions || live.pointRead || live.cursor) withToolbar();
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();

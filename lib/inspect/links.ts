@@ -2,18 +2,15 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
 import { findBodyLinks, sitePath } from "../content/index.ts";
-import { FILES } from "../shared/index.ts";
+import { FILES, FIXED_PAGES } from "../shared/index.ts";
 import { attachmentFileOf, attachmentProblem } from "./attachments.ts";
 import type { InspectContext } from "./context.ts";
 import { type CheckResult, checkResult, type Finding } from "./types.ts";
 
-/** Site paths the build always writes, besides content pages (as lib/content.ts knows them). */
-const FIXED_PATHS = ["/", "/notices/", "/search/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
-
 /** Every page path a build of `content` writes. */
 export function knownPaths(content: Catalog): Set<string> {
   return new Set([
-    ...FIXED_PATHS,
+    ...Object.values(FIXED_PAGES),
     ...content.articles.map((article) => article.url),
     ...content.staticPages.map((page) => page.url),
     ...content.noticePages.map((notice) => notice.pageUrl as string),

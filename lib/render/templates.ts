@@ -84,6 +84,15 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     eleventyComputed: { description: (data: PageData) => `搜索${data.catalog.site.name}网站的文章和通知公告` },
   });
 
+  page("accessibility.njk", {
+    layout: "layouts/accessibility.njk",
+    permalink: FIXED_PAGES.accessibility,
+    title: "无障碍说明",
+    eleventyComputed: {
+      description: (data: PageData) => `${data.catalog.site.name}网站的无障碍工具条、快捷键和键盘操作说明`,
+    },
+  });
+
   page("404.njk", {
     layout: "layouts/404.njk",
     permalink: FIXED_PAGES.notFound,

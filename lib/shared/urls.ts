@@ -21,6 +21,7 @@ export const FIXED_PAGES = {
   home: "/",
   notices: "/notices/",
   search: "/search/",
+  accessibility: "/accessibility/",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
   robots: "/robots.txt",

@@ -1,25 +1,16 @@
-import { cpSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
+import { describeViolations, runAxe } from "../helpers/axe.ts";
 import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { readPage } from "../helpers/html.ts";
 import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 const SEARCH_QUERY = "科技";
-
-interface AxeViolation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: string[]; failureSummary: string }[];
-}
 
 let site: FixtureSite;
 let browser: Browser;
@@ -57,6 +48,7 @@ beforeAll(async () => {
     notices: "/notices/",
     notice: noticeHref,
     search: `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`,
+    无障碍说明: "/accessibility/",
     "404": "/no-such-page/",
   });
   server = await serveSite(build.outputDir);
@@ -76,31 +68,6 @@ async function open(page: Page, type: string): Promise<void> {
   if (type === "search") await page.locator(".search-result-list li").first().waitFor();
 }
 
-async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown> } }).axe;
-    const results = (await axe.run(document, { runOnly: tags, resultTypes: ["violations"] })) as {
-      violations: AxeViolation[];
-    };
-    return results.violations.map(({ id, impact, help, nodes }) => ({
-      id,
-      impact,
-      help,
-      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
-    }));
-  }, AXE_TAGS);
-}
-
-const describeViolations = (violations: AxeViolation[]) =>
-  violations
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help}\n` +
-        violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary}`).join("\n"),
-    )
-    .join("\n");
-
 describe.each([
   ["phone", "normal"],
   ["desktop", "normal"],
@@ -110,6 +77,7 @@ describe.each([
   let context: BrowserContext;
   beforeAll(async () => {
     context = await browser.newContext({ viewport: VIEWPORTS[viewportName] });
+    // The old key of the contrast button: site.js takes it over into its settings (key "a11y").
     if (contrast === "high") await context.addInitScript(() => window.localStorage.setItem("contrast", "high"));
   });
   afterAll(() => context?.close());
@@ -164,7 +132,14 @@ describe("keyboard use", () => {
   it("shows a visible focus outline on links and buttons", async () => {
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     await open(page, "article");
-    for (const selector of [".main-nav a", ".header-search button", ".article-tools button", ".site-footer a"]) {
+    for (const selector of [
+      ".main-nav a",
+      ".header-search button",
+      ".a11y-toggle",
+      ".contrast-toggle",
+      ".article-tools button",
+      ".site-footer a",
+    ]) {
       await page.locator(selector).first().focus();
       await page.keyboard.press("Shift+Tab");
       await page.keyboard.press("Tab");

@@ -94,6 +94,8 @@ describe("the article tools", () => {
     expect(await page.locator("h1").isVisible()).toBe(true);
     expect(await page.locator(".article-body h2").count()).toBe(3);
     expect(await page.locator("[data-article-tools]").isVisible()).toBe(false);
+    expect(await page.locator("[data-a11y-toggle], [data-contrast-toggle]").first().isVisible()).toBe(false);
+    expect(await page.locator("[data-a11y-toggle], [data-contrast-toggle]").last().isVisible()).toBe(false);
     expect(decodeQrPng(await page.locator(".qr-block svg").screenshot())).toBe(CANONICAL);
     await context.close();
   });

@@ -113,7 +113,7 @@ describe("requests and the Content-Security-Policy", () => {
     expect(paths.some((url) => url.startsWith("/pagefind/fragment/"))).toBe(true);
   });
 
-  it("runs the page scripts (text size, contrast, more search results) without a violation", async () => {
+  it("runs the page scripts (text size, contrast, the 无障碍 toolbar, more search results) without a violation", async () => {
     const recorder: Recorder = { requests: [], violations: [] };
     const context = await recordingContext(recorder);
     const page = await context.newPage();
@@ -121,6 +121,19 @@ describe("requests and the Content-Security-Policy", () => {
     await page.getByRole("button", { name: "大", exact: true }).click();
     await page.getByRole("button", { name: "高对比度" }).click();
     expect(await page.evaluate(() => document.documentElement.dataset.contrast)).toBe("high");
+    expect(recorder.requests.filter((url) => url.includes("a11y-toolbar"))).toEqual([]);
+    // The toolbar: its script and styles from the site, every mode on (styles set from script,
+    // guide lines, caption bar, a data: cursor, the browser's own speech).
+    await page.getByRole("button", { name: "无障碍", exact: true }).click();
+    for (const name of ["captions", "crosshair", "cursor", "zoomIn", "scheme", "plain", "point", "play"])
+      await page.locator(`#a11y-bar [data-a11y="${name}"]`).click();
+    await page.mouse.move(400, 500);
+    await page.locator("h1").hover();
+    await page.waitForLoadState("networkidle");
+    expect(
+      recorder.requests.map((url) => new URL(url).pathname).filter((url) => url.startsWith("/assets/a11y-toolbar.")),
+    ).toHaveLength(2);
+    await open(page, "home");
     await open(page, "search");
     const more = page.locator(".search-more");
     if (await more.isVisible()) {

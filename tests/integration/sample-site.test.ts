@@ -145,6 +145,16 @@ describe("every HTML page", () => {
         url,
       ).not.toBeNull();
       expect(footer?.querySelector('img[alt="党政机关网站标识"]'), url).not.toBeNull();
+      expect(footer?.querySelector('a[href="/accessibility/"]')?.textContent, url).toBe("无障碍说明");
+      const toggle = page.querySelector("header button[data-a11y-toggle]");
+      expect(toggle?.getAttribute("aria-keyshortcuts"), url).toBe("Alt+Shift+A");
+      expect(toggle?.hasAttribute("hidden"), url).toBe(true);
+      const script = page.querySelector("head script[src]");
+      for (const name of ["data-toolbar", "data-toolbar-css"]) {
+        const asset = script?.getAttribute(name) ?? "";
+        expect(asset, url).toMatch(/^\/assets\/a11y-toolbar\.[0-9a-f]{8}\.(js|css)$/);
+        expect(existsSync(path.join(siteDir, asset)), asset).toBe(true);
+      }
       expect(metaContent(page, "SiteName"), url).toBe("克拉玛依市科学技术局");
       expect(metaContent(page, "SiteDomain"), url).toBe("kjj.klmy.gov.cn");
       expect(metaContent(page, "SiteIDCode"), url).toBe("6502000011");
@@ -196,6 +206,27 @@ describe("column and notice pages", () => {
       expect([...(block?.querySelectorAll("li a") ?? [])].map((link) => link.getAttribute("href"))).toEqual(expected);
     }
     expect(page.querySelectorAll(".notices-block li")).toHaveLength(5);
+  });
+
+  it("writes the 无障碍说明 page: every function of the toolbar and its shortcut", () => {
+    const page = readPage(siteDir, "/accessibility/");
+    expect(textOf(page.querySelector("h1"))).toBe("无障碍说明");
+    const text = textOf(page.querySelector("main"));
+    for (const name of [
+      "连读",
+      "指读",
+      "语速",
+      "大字幕",
+      "十字光标",
+      "放大",
+      "配色",
+      "纯文本",
+      "大鼠标",
+      "重置",
+      "关闭",
+    ])
+      expect(text, name).toContain(name);
+    for (const key of ["Alt+Shift+A", "Esc", "Tab"]) expect(text, key).toContain(key);
   });
 
   it("renders the about page from Markdown", () => {

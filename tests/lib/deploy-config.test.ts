@@ -19,11 +19,11 @@ function locationHeaders(conf: string): Map<string, Record<string, string>> {
   return blocks;
 }
 
-describe("deploy/nginx: the same headers as _headers (lib/headers.ts)", () => {
+describe("deploy/nginx: the same headers as _headers (lib/render/headers.ts)", () => {
   const conf = read("deploy/nginx/site.conf");
   const blocks = locationHeaders(conf);
 
-  it("carries the pages' and the editors' Content-Security-Policy exactly as lib/headers.ts writes them", () => {
+  it("carries the pages' and the editors' Content-Security-Policy exactly as lib/render/headers.ts writes them", () => {
     expect(blocks.get("/")?.["Content-Security-Policy"]).toBe(formatCsp(SITE_CSP));
     expect(blocks.get("/admin/")?.["Content-Security-Policy"]).toBe(formatCsp(ADMIN_CSP));
   });
