@@ -157,9 +157,7 @@
           }
         },
         (text) => {
-          const word = Array.from(text.toLowerCase())
-            .filter((char) => KEY_CHAR.test(char) || char === "_")
-            .join("");
+          const word = latinKey(text);
           if (word) words.push({ token: word, step: 0 });
         },
       );
@@ -173,13 +171,28 @@
     return [...new Set(queryParts(query).flatMap((part) => part.map((word) => word.token)))];
   }
 
-  /** The readable text back from indexText's output (Latin spacing next to Chinese may differ). */
+  /** Between a record's title and its body (punctuation: a position of its own, never a word); repeated to pad the title to TITLE_SLOT positions. */
+  const TITLE_MARK = "¶";
+  /** Between two blocks of a record's body (a heading and the next paragraph): a position of its own, never a word. */
+  const BLOCK_MARK = "§";
+
+  /**
+   * The readable text back from a record's content (indexText's output joined with the marks):
+   * the title marks become one "¶", a block mark a line break (Latin spacing next to Chinese may differ).
+   */
   function decodeIndexText(encoded) {
     let out = "";
     let inRun = false;
     let lastWasCjk = false;
     for (const token of String(encoded).split(" ")) {
       if (token === "") continue;
+      if (token === TITLE_MARK || token === BLOCK_MARK) {
+        const mark = token === TITLE_MARK ? TITLE_MARK : "\n";
+        if (!out.endsWith(mark)) out = `${out.replace(/\n$/, "")}${mark}`;
+        inRun = false;
+        lastWasCjk = false;
+        continue;
+      }
       if (CJK_TOKEN.test(token)) {
         const chars = Array.from(token);
         const single = chars.length === 1;
@@ -193,13 +206,95 @@
         }
         lastWasCjk = true;
       } else {
-        if (out && !lastWasCjk) out += " ";
+        if (out && !lastWasCjk && !/[\n¶]$/.test(out)) out += " ";
         out += token;
         inRun = false;
         lastWasCjk = false;
       }
     }
     return out;
+  }
+
+  /** A Latin or digit word as queries and presence keys spell it: lower case, letters, digits and "_" only. */
+  function latinKey(word) {
+    return Array.from(String(word).toLowerCase())
+      .filter((char) => KEY_CHAR.test(char) || char === "_")
+      .join("");
+  }
+
+  /** Latin keys longer than this are cut: a query word is looked up by its first LATIN_KEY_LENGTH characters. */
+  const LATIN_KEY_LENGTH = 24;
+  const QUOTE_RUN = new RegExp(`[${QUOTES}]`, "gu");
+
+  /**
+   * What a text holds for the presence map: each Chinese bigram (quotes inside dropped), the first
+   * character of each (a one-character query matches words starting with it) and each run's last
+   * character, and every prefix of each Latin or digit word (Pagefind matches words by their start).
+   */
+  function presenceKeys(text, keys = new Set()) {
+    eachSegment(
+      normalize(text),
+      (run) => {
+        const tokens = [];
+        runTokens(run, tokens, true);
+        for (const token of tokens) {
+          const key = token.replace(QUOTE_RUN, "");
+          keys.add(key);
+          keys.add(String.fromCodePoint(key.codePointAt(0)));
+        }
+      },
+      (word) => {
+        const key = latinKey(word).slice(0, LATIN_KEY_LENGTH);
+        for (let length = 1; length <= key.length; length++) keys.add(key.slice(0, length));
+      },
+    );
+    return keys;
+  }
+
+  /**
+   * The presence keys a query needs, per part: `all`, every bigram (and one-character or Latin word)
+   * of the part, which a page holding the part verbatim must hold; `cover`, the Pagefind words the
+   * search looks up, which any matching page holds.
+   */
+  function queryPresence(query) {
+    const parts = [];
+    for (const part of String(query).normalize("NFKC").split(/\s+/)) {
+      const all = [];
+      const cover = [];
+      eachSegment(
+        part,
+        (text) => {
+          const run = [];
+          runTokens(text, run, false);
+          all.push(...run);
+          for (const i of coveringBigrams(run.length)) cover.push(run[i]);
+        },
+        (text) => {
+          const key = latinKey(text).slice(0, LATIN_KEY_LENGTH);
+          if (key) {
+            all.push(key);
+            cover.push(key);
+          }
+        },
+      );
+      if (cover.length > 0) parts.push({ all: [...new Set(all)], cover: [...new Set(cover)] });
+    }
+    return parts;
+  }
+
+  /** FNV-1a (32 bits) of a string's UTF-16 code units, as eight hex digits. */
+  function fnv1a(text) {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    return hash.toString(16).padStart(8, "0");
+  }
+
+  /** Which of `count` (a power of two) presence files holds a key. */
+  function presenceBucket(key, count) {
+    return Number.parseInt(fnv1a(key), 16) & (count - 1);
   }
 
   /**
@@ -233,7 +328,14 @@
       .filter(Boolean);
   }
 
+  /** The presence key of a whole title (or a whole query): "=" and the FNV-1a of its comparison form. */
+  function titleKey(text) {
+    return `=${fnv1a(phraseKey(text).key)}`;
+  }
+
   globalThis.bureauSearchTokens = {
+    TITLE_MARK,
+    BLOCK_MARK,
     normalize,
     indexText,
     queryParts,
@@ -241,5 +343,10 @@
     decodeIndexText,
     phraseKey,
     queryPhrases,
+    latinKey,
+    presenceKeys,
+    queryPresence,
+    presenceBucket,
+    titleKey,
   };
 })();

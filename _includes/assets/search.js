@@ -1,38 +1,30 @@
 /*
- * 站内搜索 — the /search/ page. Reads ?q= and the filters from the address, turns the query into
- * the bigrams of search-tokens.js (the same segmentation as the index), asks Pagefind for each word
- * and keeps the pages that hold every word; pages with the query verbatim come first (in the title
- * before the body), then pages where its characters are scattered. Excerpts and highlights are
- * made from the page's own text, decoded from the indexed record.
+ * 站内搜索 — the /search/ page (ES2019: it must at least parse in old WeChat engines, which then get a
+ * message). Reads ?q= and the filters, turns the query into the bigrams of search-tokens.js, looks
+ * its words up in the presence map to open only the shards that can hold a match, best first, and
+ * reads them with Pagefind until the first results can no longer change (search-core.js); those are
+ * shown at once, the remaining shards are read after them to make the count exact. Another search
+ * from the form runs in the same page. Excerpts and highlights come from each page's own text.
  */
 (() => {
   const PAGE_SIZE = 10;
-  const TITLE_SEPARATOR = "¶";
+  const FIRST_PAINT = 5;
   const UNAVAILABLE = "搜索索引暂不可用，请稍后再试。";
+  const TOO_OLD = "您的浏览器版本较旧，无法使用站内搜索。请升级微信或浏览器后再试，也可以按栏目浏览：";
   const FILTERS = { column: "栏目", year: "年份", type: "类型" };
+  const MANIFEST_URL = "/pagefind/shards.json";
 
   const tokens = globalThis.bureauSearchTokens;
+  const core = globalThis.bureauSearchCore;
   const container = document.querySelector("[data-search-results]");
   const form = document.querySelector("[data-search-form]");
-  if (!container || !tokens || !form) return;
+  if (!container || !tokens || !core || !form) return;
 
-  const params = new URLSearchParams(window.location.search);
-  const query = (params.get("q") || "").trim();
-  const sortByDate = params.get("sort") === "date";
-  const filters = {};
-  for (const [name, key] of Object.entries(FILTERS)) {
-    const value = (params.get(name) || "").trim();
-    const field = form.elements.namedItem(name);
-    if (field && value) field.value = value;
-    if (value) filters[key] = value;
+  /** Replaces a node's children (replaceChildren is newer than the engines that must see the messages). */
+  function setContent(node, children) {
+    node.textContent = "";
+    node.append(...children);
   }
-  const sortField = form.elements.namedItem("sort");
-  if (sortField && sortByDate) sortField.value = "date";
-  const options = form.querySelector("[data-search-options]");
-  if (options && (sortByDate || Object.keys(filters).length > 0)) options.open = true;
-  const input = form.elements.namedItem("q");
-  if (input) input.value = query;
-  if (!query) return;
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -41,275 +33,481 @@
     return node;
   }
 
-  function showMessage(nodes, className) {
-    container.removeAttribute("aria-busy");
-    const box = element("div", className);
-    box.append(...nodes);
-    container.replaceChildren(box);
-  }
-
-  function safeHref(url) {
-    if (typeof url !== "string" || !url.startsWith("/") || url.startsWith("//")) return null;
-    return url;
-  }
-
-  /** Start of a chain of the part's words at consecutive positions (a verbatim match), or -1. */
-  function chainStart(part, positions, from) {
-    const first = positions.get(part[0].token) || [];
-    for (const start of first) {
-      if (from !== undefined && start !== from) continue;
-      let current = start;
-      let ok = true;
-      for (let i = 1; i < part.length && ok; i++) {
-        const next = positions.get(part[i].token) || [];
-        const found =
-          part[i].step > 0
-            ? next.includes(current + part[i].step)
-              ? current + part[i].step
-              : -1
-            : (next.find((p) => p > current && p <= current + 4) ?? -1);
-        if (found < 0) ok = false;
-        else current = found;
-      }
-      if (ok) return start;
+  /** The search an address asks for: the query, Pagefind filters and the order. */
+  function readAddress(search) {
+    const params = new URLSearchParams(search);
+    const filters = {};
+    const values = {};
+    for (const name of Object.keys(FILTERS)) {
+      const value = (params.get(name) || "").trim();
+      values[name] = value;
+      if (value) filters[FILTERS[name]] = value;
     }
-    return -1;
+    return { query: (params.get("q") || "").trim(), filters, values, byDate: params.get("sort") === "date" };
   }
 
-  /** Estimated rank from word positions alone: 0 phrase at the start (title), 1 phrase, 2 scattered. */
-  function positionTier(parts, positions) {
-    if (!parts.every((part) => chainStart(part, positions) >= 0)) return 2;
-    return chainStart(parts[0], positions, 0) === 0 ? 0 : 1;
+  function fillForm(request) {
+    const input = form.elements.namedItem("q");
+    if (input) input.value = request.query;
+    for (const name of Object.keys(FILTERS)) {
+      const field = form.elements.namedItem(name);
+      if (field) field.value = request.values[name];
+    }
+    const sortField = form.elements.namedItem("sort");
+    if (sortField) sortField.value = request.byDate ? "date" : "";
+    const options = form.querySelector("[data-search-options]");
+    if (options && (request.byDate || Object.keys(request.filters).length > 0)) options.open = true;
   }
 
-  /** Pagefind with every shard of the index merged (`rank` orders shards newest first); null when nothing is indexed. */
-  async function loadPagefind() {
-    const response = await fetch("/pagefind/shards.json", { cache: "no-cache" });
-    if (!response.ok) throw new Error("no shard manifest");
-    const manifest = await response.json();
-    if (manifest.shards.length === 0) return null;
-    const [primary, ...merged] = manifest.shards;
-    const pagefind = await import("/pagefind/pagefind.js");
-    // Pagefind picks the index and the query segmentation from <html lang>; the index is
-    // segmented by search-tokens.js, so it is asked for by its own language while it starts.
-    const root = document.documentElement;
-    const lang = root.getAttribute("lang");
-    root.setAttribute("lang", primary.language);
+  /** Whether this browser runs Pagefind's WebAssembly (it needs reference types: Chromium 96, Safari 15). */
+  function canRunPagefind() {
     try {
-      await pagefind.init();
-    } finally {
-      if (lang === null) root.removeAttribute("lang");
-      else root.setAttribute("lang", lang);
+      const module = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 4, 4, 1, 111, 0, 1]);
+      return typeof WebAssembly === "object" && WebAssembly.validate(module);
+    } catch (_error) {
+      return false;
     }
-    await Promise.all(merged.map((shard) => pagefind.mergeIndex(shard.path, { language: shard.language })));
-    const rank = new Map(manifest.shards.map((shard, i) => [shard.language, i]));
-    return { pagefind, rank };
   }
 
-  /** Pages holding every word of the query, in display order (estimated). */
-  async function findPages({ pagefind, rank }) {
-    const parts = tokens.queryParts(query);
-    const words = tokens.queryTokens(query);
-    const options = { filters, sort: sortByDate ? { date: "desc" } : {} };
-    const searches = await Promise.all(words.map((word) => pagefind.search(word, options)));
+  // What is loaded once per page and shared by every search made in it.
+  let manifest = null;
+  const buckets = new Map();
+  let engine = null;
+
+  function loadManifest() {
+    if (!manifest) {
+      manifest = fetch(MANIFEST_URL, { cache: "no-cache" }).then((response) => {
+        if (!response.ok) throw new Error("no shard manifest");
+        return response.json();
+      });
+    }
+    return manifest;
+  }
+
+  /** The presence of each key: `{ all, title }` shard lists, read from the map's files. */
+  function loadPresence(map, keys) {
+    const wanted = new Set(keys.map((key) => tokens.presenceBucket(key, map.presence.buckets)));
+    return Promise.all(
+      Array.from(wanted).map((bucket) => {
+        if (!buckets.has(bucket)) {
+          const url = `${map.presence.path}${bucket}.txt`;
+          buckets.set(
+            bucket,
+            fetch(url)
+              .then((response) => {
+                if (!response.ok) throw new Error(`no presence file ${url}`);
+                return response.text();
+              })
+              .then((text) => {
+                const entries = new Map();
+                for (const line of text.split("\n")) {
+                  if (!line) continue;
+                  const [key, all, title] = line.split("\t");
+                  entries.set(key, {
+                    all: core.decodeShardSet(all, map.shards.length),
+                    title: core.decodeShardSet(title || "", map.shards.length),
+                  });
+                }
+                return entries;
+              }),
+          );
+        }
+        return buckets.get(bucket);
+      }),
+    ).then((files) => (key) => {
+      for (const entries of files) {
+        const entry = entries.get(key);
+        if (entry) return entry;
+      }
+      return undefined;
+    });
+  }
+
+  /** Fetches a shard's entry and page list ahead of Pagefind, which then finds them in the HTTP cache. */
+  function prefetchShard(map, shard) {
+    fetch(`${shard.path}pagefind-entry.json?ts=${map.version}`).catch(() => undefined);
+    fetch(`${shard.path}${shard.meta}`).catch(() => undefined);
+  }
+
+  /** Pagefind with the primary (newest) shard, started once per page. */
+  function loadEngine(map) {
+    if (!engine) {
+      const primary = map.shards[0];
+      engine = import("/pagefind/pagefind.js").then(async (pagefind) => {
+        await pagefind.options({ metaCacheTag: map.version });
+        // Pagefind picks the primary index by <html lang>; the index is segmented by search-tokens.js,
+        // so it is asked for by its own language while it starts.
+        const root = document.documentElement;
+        const lang = root.getAttribute("lang");
+        root.setAttribute("lang", primary.language);
+        try {
+          await pagefind.init();
+        } finally {
+          if (lang === null) root.removeAttribute("lang");
+          else root.setAttribute("lang", lang);
+        }
+        return { pagefind, merged: new Set([0]), merging: new Map() };
+      });
+    }
+    return engine;
+  }
+
+  function mergeShard(loaded, map, index) {
+    if (loaded.merged.has(index)) return Promise.resolve();
+    if (!loaded.merging.has(index)) {
+      const shard = map.shards[index];
+      loaded.merging.set(
+        index,
+        loaded.pagefind
+          .mergeIndex(shard.path, { language: shard.language, metaCacheTag: map.version })
+          .then(() => loaded.merged.add(index)),
+      );
+    }
+    return loaded.merging.get(index);
+  }
+
+  const yielding = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  /**
+   * The pages of the shards read so far that hold every word of the query, ranked (search-core.js):
+   * Pagefind is asked for each word, newest first within each shard, and the positions tell the rank.
+   */
+  async function rankPages(loaded, map, request, parts, words) {
+    const options = { filters: request.filters, sort: { date: "desc" } };
+    const searches = [];
+    for (const word of words) searches.push(await loaded.pagefind.search(word, options));
+    await yielding();
+    const shardOf = new Map(map.shards.map((shard, index) => [shard.language, index]));
     const pages = new Map();
     searches.forEach((search, wordIndex) => {
-      for (const [order, result] of (search?.results || []).entries()) {
+      for (const result of (search && search.results) || []) {
         let page = pages.get(result.id);
         if (!page) {
           if (wordIndex > 0) continue;
-          page = { id: result.id, result, order, score: 0, found: 0, positions: new Map() };
+          const language = result.id.slice(0, result.id.lastIndexOf("_"));
+          page = { id: result.id, result, shard: shardOf.get(language) || 0, score: result.score, found: 0 };
+          page.positions = new Map();
           pages.set(result.id, page);
         }
         if (page.found !== wordIndex) continue;
         page.found = wordIndex + 1;
-        page.score += result.score;
         page.positions.set(words[wordIndex], result.words || []);
       }
     });
-    const matched = [...pages.values()].filter((page) => page.found === words.length);
-    for (const page of matched) page.tier = positionTier(parts, page.positions);
-    // Shards hold consecutive dates, newest shard first; within one, Pagefind's date order.
-    const shardOf = (page) => rank.get(page.id.slice(0, page.id.lastIndexOf("_"))) ?? 0;
-    if (sortByDate) return matched.sort((a, b) => shardOf(a) - shardOf(b) || a.order - b.order);
-    return matched.sort((a, b) => a.tier - b.tier || b.score - a.score || (a.id < b.id ? -1 : 1));
+    const ranked = [];
+    pages.forEach((page) => {
+      if (page.found !== words.length) return;
+      page.tier = request.byDate ? 0 : core.pageTier(parts, page.positions, map.titleSlot);
+      page.maybeExact = !request.byDate && core.startsWithQuery(parts, page.positions);
+      ranked.push(page);
+    });
+    return ranked;
   }
 
-  /** The page's title and body text and its rank from the text: 0 title is the query, 1 in title, 2 in body, 3 scattered. */
-  function describe(data, phrases) {
-    const meta = data.meta || {};
-    const decoded = tokens.decodeIndexText(data.content || "");
-    const cut = decoded.indexOf(TITLE_SEPARATOR);
-    const body = cut >= 0 ? decoded.slice(cut + TITLE_SEPARATOR.length).trim() : decoded;
-    const title = meta.title || "";
-    const titleKey = tokens.phraseKey(title).key;
-    const bodyKey = tokens.phraseKey(body);
-    let tier = 3;
-    if (phrases.length === 1 && titleKey === phrases[0]) tier = 0;
-    else if (phrases.every((phrase) => titleKey.includes(phrase))) tier = 1;
-    else if (phrases.every((phrase) => bodyKey.key.includes(phrase) || titleKey.includes(phrase))) tier = 2;
-    return { data, meta, title, body, bodyKey, tier };
+  /** A page's title, body text and their comparison forms, from its Pagefind fragment (fetched once per search). */
+  async function describe(page) {
+    if (!page.memory.described) {
+      page.memory.described = page.result.data().then((data) => {
+        const meta = data.meta || {};
+        const decoded = tokens.decodeIndexText(data.content || "");
+        const cut = decoded.indexOf(tokens.TITLE_MARK);
+        const body = (cut >= 0 ? decoded.slice(cut + tokens.TITLE_MARK.length) : decoded).trim();
+        return { url: data.url, meta, title: meta.title || "", body, titleKey: tokens.phraseKey(meta.title || "") };
+      });
+    }
+    return page.memory.described;
   }
 
   /** Character ranges of `text` to mark: the query's parts, or its words when no part is there verbatim. */
-  function highlightRanges(keyInfo, phrases) {
+  function highlightRanges(keyInfo, phrases, query) {
     const ranges = [];
     const mark = (needle) => {
       if (!needle) return;
       let at = keyInfo.key.indexOf(needle);
       while (at >= 0) {
-        const start = keyInfo.positions[at];
-        const end = keyInfo.positions[at + needle.length - 1] + 1;
-        ranges.push([start, end]);
+        ranges.push([keyInfo.positions[at], keyInfo.positions[at + needle.length - 1] + 1]);
         at = keyInfo.key.indexOf(needle, at + needle.length);
       }
     };
     phrases.forEach(mark);
-    if (ranges.length === 0) {
-      for (const word of tokens.queryTokens(query)) mark(tokens.phraseKey(word).key);
-    }
+    if (ranges.length === 0) for (const word of tokens.queryTokens(query)) mark(tokens.phraseKey(word).key);
     return ranges.sort((a, b) => a[0] - b[0]);
   }
 
-  /** Appends text[from, to) to `node`, with the ranges inside it in <mark>. */
+  /** Appends text[from, to) to `node`, the ranges inside it in <mark>, line breaks as a wide space. */
   function appendMarked(node, text, ranges, from, to) {
+    const add = (piece, marked) => {
+      const shown = piece.replace(/\n+/g, "\u3000");
+      if (shown) node.append(marked ? element("mark", "", shown) : shown);
+    };
     let cursor = from;
     for (const [start, end] of ranges) {
       if (end <= cursor || start >= to) continue;
       const s = Math.max(start, cursor);
       const e = Math.min(end, to);
-      if (s > cursor) node.append(text.slice(cursor, s));
-      node.append(element("mark", "", text.slice(s, e)));
+      if (s > cursor) add(text.slice(cursor, s), false);
+      add(text.slice(s, e), true);
       cursor = e;
     }
-    if (cursor < to) node.append(text.slice(cursor, to));
+    if (cursor < to) add(text.slice(cursor, to), false);
   }
 
-  /** About 110 characters of `text` around the first hit, hits in <mark>. */
-  function excerpt(text, keyInfo, phrases) {
-    const ranges = highlightRanges(keyInfo, phrases);
-    const chars = Array.from(text);
-    const center = ranges.length > 0 ? Array.from(text.slice(0, ranges[0][0])).length : 0;
-    const from = Math.max(0, center - 30);
-    const to = Math.min(chars.length, from + 110);
-    const startIndex = chars.slice(0, from).join("").length;
-    const endIndex = startIndex + chars.slice(from, to).join("").length;
+  function excerpt(text, phrases, query) {
+    const keyInfo = tokens.phraseKey(text);
+    const ranges = highlightRanges(keyInfo, phrases, query);
+    const hit = ranges[0] || [0, 0];
+    const range = core.excerptRange(text, hit[0], hit[1], 110);
     const paragraph = element("p", "search-result-excerpt");
-    if (from > 0) paragraph.append("…");
-    appendMarked(paragraph, text, ranges, startIndex, endIndex);
-    if (to < chars.length) paragraph.append("…");
+    if (range.before) paragraph.append("…");
+    appendMarked(paragraph, text, ranges, range.start, range.end);
+    if (range.after) paragraph.append("…");
     return paragraph;
   }
 
-  function renderResult(page, phrases) {
+  function renderResult(described, phrases, query) {
     const item = element("li", "search-result");
     const heading = element("h2", "search-result-heading");
-    const href = safeHref(page.data.url);
+    const href = typeof described.url === "string" && /^\/(?!\/)/.test(described.url) ? described.url : null;
     const link = element(href ? "a" : "span", "search-result-title");
     if (href) link.setAttribute("href", href);
-    const titleRanges = highlightRanges(tokens.phraseKey(page.title), phrases);
-    appendMarked(link, page.title, titleRanges, 0, page.title.length);
+    appendMarked(link, described.title, highlightRanges(described.titleKey, phrases, query), 0, described.title.length);
     if (!link.textContent) link.textContent = "无标题";
     heading.append(link);
     item.append(heading);
-
     const metaLine = element("p", "search-result-meta");
-    if (page.meta.date) {
-      const time = element("time", "", page.meta.date);
-      time.dateTime = page.meta.date;
+    if (described.meta.date) {
+      const time = element("time", "", described.meta.date);
+      time.dateTime = described.meta.date;
       metaLine.append("日期：", time);
     }
-    metaLine.append(element("span", "search-result-column", page.meta.column || page.meta.type || ""));
+    metaLine.append(element("span", "search-result-column", described.meta.column || described.meta.type || ""));
     item.append(metaLine);
-    if (page.body) item.append(excerpt(page.body, page.bodyKey, phrases));
+    if (described.body) item.append(excerpt(described.body, phrases, query));
     return item;
   }
 
-  async function run() {
+  function showMessage(nodes, className, request) {
+    const box = element("div", className);
+    box.append(...nodes);
+    container.removeAttribute("aria-busy");
+    container.dataset.query = request.query;
+    setContent(container, [box]);
+  }
+
+  function showEmpty(request) {
+    const hints = element("ul", "search-hints");
+    hints.append(
+      element("li", "", "检查是否有错别字；"),
+      element("li", "", "换用更短或更常用的词，如把「科技创新服务平台」改为「服务平台」；"),
+      element("li", "", "用空格分开几个词时，结果须包含每一个词，可以去掉其中一个再试；"),
+    );
+    const nodes = [element("p", "", `没有找到与「${request.query}」相关的内容。您可以：`), hints];
+    if (Object.keys(request.filters).length > 0) {
+      const all = element("a", "", "取消筛选条件，在全部内容中搜索");
+      all.href = `/search/?q=${encodeURIComponent(request.query)}`;
+      const line = element("p", "");
+      line.append(all);
+      nodes.push(line);
+    }
+    showMessage(nodes, "search-empty", request);
+  }
+
+  function showTooOld(request) {
+    const line = element("p", "", TOO_OLD);
+    for (const link of document.querySelectorAll(".main-nav a")) {
+      if (link.getAttribute("href") === "/") continue;
+      const copy = element("a", "", link.textContent);
+      copy.href = link.getAttribute("href");
+      line.append(copy, " ");
+    }
+    showMessage([line], "search-error", request);
+  }
+
+  let current = 0;
+
+  /** Runs one search and shows it; a newer search (another query from the form) takes over. */
+  async function run(request) {
+    const searchId = ++current;
+    const stale = () => searchId !== current;
+    fillForm(request);
+    if (!request.query) {
+      container.removeAttribute("aria-busy");
+      setContent(container, []);
+      return;
+    }
+    if (!canRunPagefind()) {
+      showTooOld(request);
+      return;
+    }
     container.setAttribute("aria-busy", "true");
-    container.replaceChildren(element("p", "search-status", "正在搜索……"));
+    container.dataset.query = request.query;
+    setContent(container, [element("p", "search-status", "正在搜索……")]);
 
-    const phrases = tokens.queryPhrases(query);
-    let pages;
+    const parts = tokens.queryParts(request.query);
+    const words = tokens.queryTokens(request.query);
+    const presenceParts = tokens.queryPresence(request.query);
+    const phrases = tokens.queryPhrases(request.query);
+    let map;
+    let loaded;
+    let plan;
+    let exactPossible = false;
     try {
-      const pagefind = await loadPagefind();
-      pages = pagefind && tokens.queryTokens(query).length > 0 ? await findPages(pagefind) : [];
-    } catch (_error) {
-      showMessage([element("p", "", UNAVAILABLE)], "search-error");
-      return;
-    }
-
-    if (pages.length === 0) {
-      const hints = element("ul", "search-hints");
-      hints.append(
-        element("li", "", "检查是否有错别字；"),
-        element("li", "", "换用更短或更常用的词，如把「科技创新服务平台」改为「服务平台」；"),
-        element("li", "", "用空格分开几个词时，结果须包含每一个词，可以去掉其中一个再试；"),
-      );
-      const nodes = [element("p", "", `没有找到与「${query}」相关的内容。您可以：`), hints];
-      if (Object.keys(filters).length > 0) {
-        const all = element("a", "", "取消筛选条件，在全部内容中搜索");
-        all.href = `/search/?q=${encodeURIComponent(query)}`;
-        const line = element("p", "");
-        line.append(all);
-        nodes.push(line);
+      map = await loadManifest();
+      if (map.shards.length === 0 || words.length === 0) {
+        if (!stale()) showEmpty(request);
+        return;
       }
-      showMessage(nodes, "search-empty");
+      const engineLoading = loadEngine(map);
+      const titleKey = tokens.titleKey(request.query);
+      const keys = [];
+      for (const part of presenceParts) keys.push(...part.all, ...part.cover);
+      if (parts.length === 1 && tokens.phraseKey(request.query).key.length >= 4) keys.push(titleKey);
+      const lookup = await loadPresence(map, keys);
+      const exactEntry = lookup(titleKey);
+      exactPossible = Boolean(exactEntry && exactEntry.all.length > 0);
+      const year = request.filters[FILTERS.year];
+      const allowed = (index) =>
+        !year || (map.shards[index].from <= `${year}-12-31` && map.shards[index].to >= `${year}-01-01`);
+      plan = core.planReading(
+        map.shards.length,
+        presenceParts,
+        lookup,
+        exactEntry ? exactEntry.all : [],
+        allowed,
+        request.byDate,
+      );
+      for (const step of plan.slice(0, 2)) if (step.index !== 0) prefetchShard(map, map.shards[step.index]);
+      loaded = await engineLoading;
+    } catch (_error) {
+      if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
+      return;
+    }
+    if (stale()) return;
+    if (plan.length === 0) {
+      showEmpty(request);
       return;
     }
 
-    const count = element("p", "search-count", `找到 ${pages.length} 条结果`);
+    let read = 0;
+    let ranked = [];
+    /** What is known of a page across rounds: its fragment, whether its title is the query. */
+    const memory = new Map();
+    /** Reads the next shard of the plan and ranks again; false when every shard is read. One at a time. */
+    const readOne = async () => {
+      if (read >= plan.length) return false;
+      await mergeShard(loaded, map, plan[read].index);
+      const next = await rankPages(loaded, map, request, parts, words);
+      for (const page of next) {
+        if (!memory.has(page.id)) memory.set(page.id, {});
+        page.memory = memory.get(page.id);
+      }
+      // Pages whose chain starts at their first word may have the query as their whole title.
+      const queryKey = tokens.phraseKey(request.query).key;
+      const unchecked = exactPossible
+        ? next.filter((page) => page.maybeExact && page.tier === core.TIER.TITLE && page.memory.exact === undefined)
+        : [];
+      for (const page of unchecked.slice(0, 20)) page.memory.exact = (await describe(page)).titleKey.key === queryKey;
+      for (const page of next) if (page.memory.exact) page.tier = core.TIER.EXACT;
+      next.sort(core.compareRanked);
+      ranked = next;
+      read++;
+      return true;
+    };
+    let queue = Promise.resolve(true);
+    const readNext = () => {
+      queue = queue.then(readOne, readOne);
+      return queue;
+    };
+    const settledUpTo = (count) => core.settled(ranked, count, plan[read]);
+
+    try {
+      while (!settledUpTo(PAGE_SIZE) && (await readNext())) if (stale()) return;
+    } catch (_error) {
+      if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
+      return;
+    }
+    if (stale()) return;
+    if (ranked.length === 0 && read >= plan.length) {
+      showEmpty(request);
+      return;
+    }
+
+    const count = element("p", "search-count");
     const list = element("ol", "search-result-list");
     const more = element("button", "search-more", "更多结果");
     more.type = "button";
-    const loaded = [];
-    let next = 0;
     let shown = 0;
+    const updateCount = () => {
+      const complete = read >= plan.length;
+      count.textContent = complete ? `找到 ${ranked.length} 条结果` : `已找到 ${ranked.length} 条，继续查找…`;
+      count.dataset.complete = complete ? "true" : "false";
+      more.hidden = complete && shown >= ranked.length;
+    };
 
-    async function load(upTo) {
-      const batch = pages.slice(next, upTo);
-      next = Math.max(next, upTo);
-      const described = await Promise.all(batch.map(async (page) => describe(await page.result.data(), phrases)));
-      if (!sortByDate) described.sort((a, b) => a.tier - b.tier);
-      loaded.push(...described);
-    }
-
-    async function showNext() {
-      more.disabled = true;
-      try {
-        if (shown === 0) {
-          // Everything that may be an exact title match is loaded first, so it can be ranked first.
-          const titleCandidates = pages.filter((page) => page.tier === 0).length;
-          await load(Math.min(pages.length, Math.max(PAGE_SIZE, Math.min(titleCandidates, 50))));
+    /** Shows the next `howMany` results, reading more shards first if their order is not final yet. */
+    const showMore = async (howMany) => {
+      const target = shown + howMany;
+      while (!settledUpTo(Math.min(target, ranked.length + 1)) && (await readNext())) if (stale()) return [];
+      const pages = ranked.slice(shown, target);
+      shown += pages.length;
+      const items = [];
+      for (let at = 0; at < pages.length; at += FIRST_PAINT) {
+        const batch = await Promise.all(pages.slice(at, at + FIRST_PAINT).map(describe));
+        if (stale()) return items;
+        const nodes = batch.map((described) => renderResult(described, phrases, request.query));
+        list.append(...nodes);
+        items.push(...nodes);
+        if (at === 0 && !list.isConnected) {
+          container.removeAttribute("aria-busy");
+          setContent(container, [count, list, more]);
         }
-        if (loaded.length < shown + PAGE_SIZE && next < pages.length) await load(next + PAGE_SIZE);
-      } catch (_error) {
-        more.disabled = false;
-        if (shown === 0) showMessage([element("p", "", UNAVAILABLE)], "search-error");
-        return undefined;
+        updateCount();
       }
-      const items = loaded.slice(shown, shown + PAGE_SIZE).map((page) => renderResult(page, phrases));
-      list.append(...items);
-      shown += items.length;
-      more.disabled = false;
-      more.hidden = shown >= pages.length;
       return items;
+    };
+
+    try {
+      await showMore(PAGE_SIZE);
+    } catch (_error) {
+      if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
+      return;
     }
-
-    const first = await showNext();
-    if (!first) return;
-    container.removeAttribute("aria-busy");
-    container.replaceChildren(count, list, more);
-
+    if (stale()) return;
     more.addEventListener("click", async () => {
-      const added = await showNext();
-      const target = added?.length ? added[0].querySelector("a, span") : null;
+      more.disabled = true;
+      const added = await showMore(PAGE_SIZE).catch(() => []);
+      more.disabled = false;
+      updateCount();
+      const target = added.length ? added[0].querySelector("a, span") : null;
       if (target) {
         if (target.tagName !== "A") target.setAttribute("tabindex", "-1");
         target.focus();
       }
     });
+    // The rest of the shards, one at a time, so the count becomes exact.
+    try {
+      while (await readNext()) {
+        if (stale()) return;
+        updateCount();
+        await yielding();
+      }
+    } catch (_error) {
+      // The results shown stay; the count stays provisional.
+    }
+    if (!stale()) updateCount();
   }
 
-  run();
+  form.addEventListener("submit", (event) => {
+    const data = new FormData(form);
+    const params = new URLSearchParams();
+    for (const [name, value] of data.entries())
+      if (typeof value === "string" && value.trim()) params.set(name, value.trim());
+    const address = `${window.location.pathname}?${params.toString()}`;
+    event.preventDefault();
+    window.history.pushState(null, "", address);
+    run(readAddress(window.location.search));
+  });
+  window.addEventListener("popstate", () => run(readAddress(window.location.search)));
+
+  run(readAddress(window.location.search));
 })();

@@ -200,6 +200,10 @@
 
   // Before the first paint: only <html> exists yet, and that is all this touches.
   apply();
+  // A search page with a query keeps room for its results, so they push nothing on screen (CLS).
+  if (/^\/search\/?$/.test(window.location.pathname) && /[?&]q=[^&]/.test(window.location.search)) {
+    root.classList.add("search-pending");
+  }
   const live = api.settings;
   if (live.open || live.crosshair || live.captions || live.pointRead || live.cursor) withToolbar();
 

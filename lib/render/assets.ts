@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ASSETS_URL, sha256 } from "../shared/index.ts";
 
-/** One published asset: where its source is and the content-hashed URL it is published under. */
+/** One published asset: its source files (one, or the parts of a bundle) and the content-hashed URL it is published under. */
 export interface Asset {
-  /** Absolute path of the source file. */
-  source: string;
+  /** Absolute paths of the source files, joined in this order. */
+  sources: string[];
   /** The public URL, e.g. `/assets/site.3f2a9c1b.css`. */
   url: string;
 }
@@ -25,19 +25,44 @@ export function hashedName(name: string, hash: string): string {
 }
 
 /**
- * Fingerprints every file directly under `folder` (styles, scripts and icons alike, so the whole
- * of /assets/ can be cached for a year): logical name → source file and hashed URL.
+ * Scripts published as one file made of several, so a page loads them in one request: bundle name →
+ * its parts, in order. A part is published only inside its bundle.
  */
-export function assetManifest(folder: string): AssetManifest {
+export const ASSET_BUNDLES: Record<string, readonly string[]> = {
+  "search-page.js": ["search-tokens.js", "search-core.js", "search.js"],
+};
+
+/** An asset's bytes: its source, or its parts joined by line breaks. */
+export function assetBytes(asset: Pick<Asset, "sources">): Buffer {
+  return Buffer.concat(
+    asset.sources.flatMap((source, index) => [...(index > 0 ? [Buffer.from("\n")] : []), readFileSync(source)]),
+  );
+}
+
+/**
+ * Fingerprints every file directly under `folder` (styles, scripts and icons alike, so the whole
+ * of /assets/ can be cached for a year) and every bundle of `bundles`: logical name → sources and hashed URL.
+ */
+export function assetManifest(
+  folder: string,
+  bundles: Record<string, readonly string[]> = ASSET_BUNDLES,
+): AssetManifest {
   const manifest: AssetManifest = {};
+  const parts = new Set(Object.values(bundles).flat());
   const names = readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith("."))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith(".") && !parts.has(entry.name))
     .map((entry) => entry.name)
     .sort();
-  for (const name of names) {
-    const source = path.join(folder, name);
-    manifest[name] = { source, url: `${ASSETS_URL}${hashedName(name, assetFingerprint(readFileSync(source)))}` };
-  }
+  const add = (name: string, sources: string[]) => {
+    const url = `${ASSETS_URL}${hashedName(name, assetFingerprint(assetBytes({ sources })))}`;
+    manifest[name] = { sources, url };
+  };
+  for (const name of names) add(name, [path.join(folder, name)]);
+  for (const [name, files] of Object.entries(bundles))
+    add(
+      name,
+      files.map((file) => path.join(folder, file)),
+    );
   return manifest;
 }
 
@@ -50,11 +75,11 @@ export function assetUrl(manifest: AssetManifest, name: string): string {
   return asset.url;
 }
 
-/** Copies every asset of a manifest into a built site under its hashed URL. */
+/** Writes every asset of a manifest into a built site under its hashed URL. */
 export function copyAssets(manifest: AssetManifest, outputDir: string): void {
   for (const asset of Object.values(manifest)) {
     const target = path.join(outputDir, ...asset.url.split("/").filter(Boolean));
     mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(asset.source, target);
+    writeFileSync(target, assetBytes(asset));
   }
 }

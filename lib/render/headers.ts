@@ -79,6 +79,8 @@ export interface SiteLayout {
   root: readonly string[];
   /** Names directly under /pagefind/, folders ending with `/`; empty without a search index. */
   pagefind: readonly string[];
+  /** The names directly under each shard folder of /pagefind/ (`y2020/` → `fragment/`, `pagefind-entry.json`, …). */
+  shards?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Root entries with rules of their own rather than the page rule. */
@@ -86,8 +88,18 @@ const SPECIAL_ROOT = new Set([
   ...[ASSETS_URL, SEARCH_INDEX_URL, FILES.url, ADMIN_URL].map((folder) => folder.slice(1)),
   "_headers",
 ]);
-/** Pagefind folders whose file names carry a content hash. */
+/** Pagefind folders whose file names carry a content hash (the presence map's folder is named after its own). */
 const HASHED_PAGEFIND_FOLDERS = new Set(["fragment/", "index/", "filter/"]);
+
+/** Whether an entry of a Pagefind folder never changes under its name: hashed folders, page lists, the presence map. */
+function isHashedPagefindEntry(entry: string): boolean {
+  return HASHED_PAGEFIND_FOLDERS.has(entry) || entry.endsWith(".pf_meta") || /^presence-[0-9a-f]+\/$/.test(entry);
+}
+
+/** A Pagefind shard folder under /pagefind/ (one of the index's parts, not Pagefind's own folders). */
+function isShardFolder(entry: string): boolean {
+  return entry.endsWith("/") && !isHashedPagefindEntry(entry);
+}
 
 /**
  * The `_headers` rules of a built site (Netlify and Cloudflare Pages format). Both hosts apply
@@ -105,14 +117,20 @@ export function headerRules(layout: SiteLayout): HeaderRule[] {
   rules.push({ path: `${ASSETS_URL}*`, headers: { "Cache-Control": CACHE.immutable } });
   if (layout.root.includes(FILES.url.slice(1)))
     rules.push({ path: `${FILES.url}*`, headers: { "Cache-Control": CACHE.revalidate } });
-  for (const entry of [...layout.pagefind].sort()) {
-    const hashed = HASHED_PAGEFIND_FOLDERS.has(entry) || entry.endsWith(".pf_meta");
-    const cache = hashed ? CACHE.immutable : CACHE.revalidate;
-    rules.push({
-      path: `${SEARCH_INDEX_URL}${entry.endsWith("/") ? `${entry}*` : entry}`,
-      headers: { "Cache-Control": cache },
-    });
-  }
+  const pagefindRules = (folder: string, names: readonly string[]) => {
+    for (const entry of [...names].sort()) {
+      if (folder === SEARCH_INDEX_URL && isShardFolder(entry) && layout.shards?.[entry]) {
+        pagefindRules(`${folder}${entry}`, layout.shards[entry] ?? []);
+        continue;
+      }
+      const cache = isHashedPagefindEntry(entry) ? CACHE.immutable : CACHE.revalidate;
+      rules.push({
+        path: `${folder}${entry.endsWith("/") ? `${entry}*` : entry}`,
+        headers: { "Cache-Control": cache },
+      });
+    }
+  };
+  pagefindRules(SEARCH_INDEX_URL, layout.pagefind);
   rules.push({
     path: `${ADMIN_URL}*`,
     headers: { "Content-Security-Policy": formatCsp(ADMIN_CSP), "Cache-Control": "no-cache" },
@@ -180,10 +198,11 @@ function listEntries(folder: string): string[] {
 
 /** Writes `<siteDir>/_headers` for a fully built site (pages, assets and search index in place). */
 export function writeHeadersFile(siteDir: string): HeaderRule[] {
-  const rules = headerRules({
-    root: listEntries(siteDir),
-    pagefind: listEntries(path.join(siteDir, SEARCH_INDEX_URL)),
-  });
+  const pagefind = listEntries(path.join(siteDir, SEARCH_INDEX_URL));
+  const shards = Object.fromEntries(
+    pagefind.filter(isShardFolder).map((entry) => [entry, listEntries(path.join(siteDir, SEARCH_INDEX_URL, entry))]),
+  );
+  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards });
   writeFileSync(path.join(siteDir, "_headers"), formatHeaders(rules));
   return rules;
 }

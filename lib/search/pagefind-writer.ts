@@ -1,11 +1,20 @@
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { SHARD_PRESENCE_FILE } from "./presence.ts";
 import { linkCached, MERGED_SHARD_FILES, prepareShard, type ShardCache, storeInCache } from "./shard-cache.ts";
 import type { ShardJob } from "./shards.ts";
 
 /** Records sent to Pagefind at once (its service indexes them concurrently). */
 const BATCH = 200;
+
+/**
+ * The size of Pagefind's index chunks, in word positions (its default is 20,000): smaller chunks
+ * let a search load a rare word's postings without kilobytes of its neighbours' (docs/search.md).
+ * Read by the Pagefind process this thread starts, so it is set before the first index is created.
+ */
+export const INDEX_CHUNK_SIZE = 4000;
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(INDEX_CHUNK_SIZE);
 
 /** What writeShards did: the cache entries its shards use, and how many shards came from the cache. */
 export interface ShardsWritten {
@@ -64,7 +73,12 @@ export async function writeShards(jobs: readonly ShardJob[], cache: ShardCache =
     }
     const { target, primary } = current.job;
     rmSync(target, { recursive: true, force: true });
-    await writeShard(current.records(), target, prepareNext);
+    let presence = "";
+    await writeShard(current.records(), target, () => {
+      presence = current.presence();
+      prepareNext();
+    });
+    writeFileSync(path.join(target, SHARD_PRESENCE_FILE), presence);
     if (!primary) {
       for (const file of readdirSync(target)) {
         if (!MERGED_SHARD_FILES.test(file)) rmSync(path.join(target, file), { recursive: true, force: true });

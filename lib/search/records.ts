@@ -10,14 +10,18 @@ import { markdownToText } from "./text.ts";
  */
 export const SEARCH_LANGUAGE = "und";
 
-/** Between the title and the body in a record's content (punctuation: a position, never a word). */
-export const TITLE_SEPARATOR = "¶";
+/**
+ * Positions a record's title takes at least: the title's words, then title marks up to this many,
+ * then the body. A phrase found at a position below it is in the title (the search page ranks
+ * such pages above pages with the phrase in the body) for any title of up to about 60 characters.
+ */
+export const TITLE_SLOT = 64;
 
 /** One page of the index, before segmentation. */
 export interface SearchRecordSource {
   url: string;
   title: string;
-  /** Plain text of the body (and tags, document number). */
+  /** Plain text of the body (and tags, document number), one block a line. */
   text: string;
   /** ISO date with offset. */
   date: string;
@@ -68,6 +72,34 @@ export function toRecordSource(page: SearchPageSource): SearchRecordSource {
   return { ...rest, text: [markdownToText(markdown), ...extraText].filter(Boolean).join("\n") };
 }
 
+/**
+ * A record's content: the title's words, title marks padding it to TITLE_SLOT positions, then each
+ * block of the body with a block mark between, all in the shared segmentation. The marks are
+ * punctuation: Pagefind gives each a position and indexes none, so no phrase runs across them.
+ */
+export function recordContent(title: string, text: string): string {
+  const titleWords = searchTokens.indexText(title);
+  const used = titleWords ? titleWords.split(" ").length : 0;
+  const marks = Array.from({ length: Math.max(1, TITLE_SLOT - used) }, () => searchTokens.TITLE_MARK).join(" ");
+  const blocks = text
+    .split("\n")
+    .map((block) => searchTokens.indexText(block))
+    .filter(Boolean)
+    .join(` ${searchTokens.BLOCK_MARK} `);
+  return [titleWords, marks, blocks].filter(Boolean).join(" ");
+}
+
+/** What a page adds to its shard's presence map: the keys of its whole text, those of its title, its title's own key. */
+export function recordPresence(source: Pick<SearchRecordSource, "title" | "text">): {
+  keys: Set<string>;
+  titleKeys: Set<string>;
+  titleKey: string;
+} {
+  const titleKeys = searchTokens.presenceKeys(source.title);
+  const keys = searchTokens.presenceKeys(source.text, new Set(titleKeys));
+  return { keys, titleKeys, titleKey: searchTokens.titleKey(source.title) };
+}
+
 /** The Pagefind custom record of a page: segmented content, display metadata, filters and sort key. */
 export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecord {
   const day = formatIsoDate(source.date, "yyyy-MM-dd");
@@ -79,7 +111,7 @@ export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecor
   }
   return {
     url: source.url,
-    content: `${searchTokens.indexText(source.title)} ${TITLE_SEPARATOR} ${searchTokens.indexText(source.text)}`,
+    content: recordContent(source.title, source.text),
     language: SEARCH_LANGUAGE,
     meta,
     filters,

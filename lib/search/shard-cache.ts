@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { linkOrCopy, linkTree, PROJECT_DIR, sha256 } from "../shared/index.ts";
-import { toRecordSource } from "./records.ts";
+import { shardPresence } from "./presence.ts";
+import { type SearchRecordSource, toRecordSource } from "./records.ts";
 import { type ShardJob, shardRecords } from "./shards.ts";
 
 /** Bumped when the records or the layout change, so cached shards of older builds are not reused. */
-const FORMAT = "bigram-1";
+const FORMAT = "bigram-2-presence";
 
 const pagefindVersion: string = JSON.parse(
   readFileSync(path.join(PROJECT_DIR, "node_modules/pagefind/package.json"), "utf8"),
@@ -32,11 +33,18 @@ export interface PreparedShard {
   cached?: string;
   isCached(): boolean;
   records(): ReturnType<typeof shardRecords>;
+  /** The shard's presence list (lib/search/presence.ts). */
+  presence(): string;
 }
 
 /** Names a shard's cache entry from its pages and the code's fingerprint (or from its records without one). */
 export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
-  const makeRecords = () => shardRecords({ ...job.shard, sources: job.shard.sources.map(toRecordSource) });
+  let sources: SearchRecordSource[] | undefined;
+  const recordSources = () => {
+    sources ??= job.shard.sources.map(toRecordSource);
+    return sources;
+  };
+  const makeRecords = () => shardRecords({ ...job.shard, sources: recordSources() });
   let records = cache.fingerprint ? undefined : makeRecords();
   const inputs = cache.fingerprint ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}` : JSON.stringify(records);
   const hash = sha256(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${inputs}`).slice(0, 16);
@@ -51,11 +59,12 @@ export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
       records ??= makeRecords();
       return records;
     },
+    presence: () => shardPresence(recordSources()),
   };
 }
 
 /** The files a merged (non-primary) shard needs; Pagefind's scripts and wasm come from the primary. */
-export const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/;
+export const MERGED_SHARD_FILES = /^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter|presence\.tsv)$/;
 
 /** Links a cached shard into place; false (and nothing left behind) if another build removed it meanwhile. */
 export function linkCached(cached: string, target: string): boolean {

@@ -25,9 +25,29 @@ export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
   return shard.sources.map((source) => ({ ...toCustomRecord(source), language: shard.language }));
 }
 
-/** The shard manifest the search page reads from `/pagefind/shards.json`, primary shard first; empty for a site without pages to index. */
+/** One shard as the search page knows it: where it is, its Pagefind language and page list, its dates and size. */
+export interface ShardEntry {
+  path: string;
+  language: string;
+  /** The file name of its page list (`pagefind.<hash>.pf_meta`), so the page can fetch it early. */
+  meta: string;
+  /** Its oldest and newest page's day (`YYYY-MM-DD`). */
+  from: string;
+  to: string;
+  pages: number;
+}
+
+/**
+ * The shard manifest the search page reads from `/pagefind/shards.json`: the shards newest first (the
+ * first one is the primary index, which brings Pagefind's scripts), where the presence map is, the
+ * title slot, and a version that changes with any of it (Pagefind's cache tag). No shards for a
+ * site without pages to index.
+ */
 export interface ShardManifest {
-  shards: { path: string; language: string }[];
+  version: string;
+  titleSlot: number;
+  presence?: { path: string; buckets: number };
+  shards: ShardEntry[];
 }
 
 /**

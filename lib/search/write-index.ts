@@ -1,12 +1,20 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Catalog } from "../content/index.ts";
-import { folderBytes, SEARCH_INDEX_URL } from "../shared/index.ts";
+import { folderBytes, formatIsoDate, SEARCH_INDEX_URL, sha256 } from "../shared/index.ts";
 import { type ShardsWritten, writeShards } from "./pagefind-writer.ts";
-import { type SearchPageSource, searchPageSources } from "./records.ts";
+import { SHARD_PRESENCE_FILE, writePresenceMap } from "./presence.ts";
+import { type SearchPageSource, searchPageSources, TITLE_SLOT } from "./records.ts";
 import { pruneShardCache, type ShardCache } from "./shard-cache.ts";
-import { planShards, type SearchShard, type ShardJob, type ShardManifest, shardJobs } from "./shards.ts";
+import {
+  planShards,
+  type SearchShard,
+  type ShardEntry,
+  type ShardJob,
+  type ShardManifest,
+  shardJobs,
+} from "./shards.ts";
 
 /** What writeSearchIndex wrote. */
 export interface SearchIndexStats {
@@ -46,19 +54,32 @@ function assembleIndex(
   cacheDir: string | undefined,
 ): SearchIndexStats {
   rmSync(outputPath, { recursive: true, force: true });
-  const manifest: ShardManifest = { shards: [] };
+  const entries: ShardEntry[] = [];
+  const presenceFiles: string[] = [];
   for (const [i, shard] of shards.entries()) {
     const from = path.join(partsDir, shard.name);
-    if (i === 0) {
-      mkdirSync(path.dirname(outputPath), { recursive: true });
-      renameSync(from, outputPath);
-    } else renameSync(from, path.join(outputPath, shard.name));
-    if (shard.sources.length > 0)
-      manifest.shards.push({
-        path: i === 0 ? SEARCH_INDEX_URL : `${SEARCH_INDEX_URL}${shard.name}/`,
-        language: shard.language,
-      });
+    const folder = i === 0 ? outputPath : path.join(outputPath, shard.name);
+    if (i === 0) mkdirSync(path.dirname(outputPath), { recursive: true });
+    renameSync(from, folder);
+    if (shard.sources.length === 0) {
+      rmSync(path.join(folder, SHARD_PRESENCE_FILE), { force: true });
+      continue;
+    }
+    const entry = JSON.parse(readFileSync(path.join(folder, "pagefind-entry.json"), "utf8"));
+    const days = shard.sources.map((source) => formatIsoDate(source.date, "yyyy-MM-dd")).sort();
+    entries.push({
+      path: i === 0 ? SEARCH_INDEX_URL : `${SEARCH_INDEX_URL}${shard.name}/`,
+      language: shard.language,
+      meta: `pagefind.${entry.languages[shard.language].hash}.pf_meta`,
+      from: days[0] as string,
+      to: days.at(-1) as string,
+      pages: shard.sources.length,
+    });
+    presenceFiles.push(path.join(folder, SHARD_PRESENCE_FILE));
   }
+  const presence = entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceFiles) : undefined;
+  const body = { titleSlot: TITLE_SLOT, ...(presence ? { presence } : {}), shards: entries };
+  const manifest: ShardManifest = { version: sha256(JSON.stringify(body)).slice(0, 12), ...body };
   rmSync(partsDir, { recursive: true, force: true });
   writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
   pruneShardCache(cacheDir, written.used);

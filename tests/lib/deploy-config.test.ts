@@ -31,8 +31,9 @@ describe("deploy/nginx: the same headers as _headers (lib/render/headers.ts)", (
   it("caches like _headers: a year for fingerprinted files, five minutes for pages, attachments and the index entry", () => {
     expect(blocks.get("/")?.["Cache-Control"]).toBe(CACHE.revalidate);
     expect(blocks.get("/assets/")?.["Cache-Control"]).toBe(CACHE.immutable);
-    expect(blocks.get("~ ^/pagefind/(?:fragment|index|filter)/")?.["Cache-Control"]).toBe(CACHE.immutable);
-    expect(blocks.get("~ ^/pagefind/[^/]+\\.pf_meta$")?.["Cache-Control"]).toBe(CACHE.immutable);
+    expect(blocks.get("~ ^/pagefind/(?:[^/]+/)?(?:fragment|index|filter)/")?.["Cache-Control"]).toBe(CACHE.immutable);
+    expect(blocks.get("~ ^/pagefind/(?:[^/]+/)?[^/]+\\.pf_meta$")?.["Cache-Control"]).toBe(CACHE.immutable);
+    expect(blocks.get("~ ^/pagefind/presence-[0-9a-f]+/")?.["Cache-Control"]).toBe(CACHE.immutable);
     expect(blocks.get("/pagefind/")?.["Cache-Control"]).toBe(CACHE.revalidate);
     expect(blocks.get("/files/")?.["Cache-Control"]).toBe(CACHE.revalidate);
     expect(blocks.get("/admin/")?.["Cache-Control"]).toBe("no-cache");

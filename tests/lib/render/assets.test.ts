@@ -37,32 +37,43 @@ describe("assetManifest", () => {
   it("maps every file of the folder to a hashed URL under /assets/", () => {
     const folder = tempFolder({ "site.css": "a", "site.js": "b", "emblem.svg": "<svg/>", ".DS_Store": "x" });
     mkdirSync(path.join(folder, "nested"));
-    const manifest = assetManifest(folder);
+    const manifest = assetManifest(folder, {});
     expect(Object.keys(manifest)).toEqual(["emblem.svg", "site.css", "site.js"]);
     expect(manifest["site.css"]?.url).toBe(`/assets/site.${assetFingerprint(Buffer.from("a"))}.css`);
-    expect(manifest["site.css"]?.source).toBe(path.join(folder, "site.css"));
+    expect(manifest["site.css"]?.sources).toEqual([path.join(folder, "site.css")]);
   });
 
   it("gives a changed file a new URL and leaves the others alone", () => {
     const folder = tempFolder({ "site.css": "a", "site.js": "b" });
-    const before = assetManifest(folder);
+    const before = assetManifest(folder, {});
     writeFileSync(path.join(folder, "site.css"), "a changed");
-    const after = assetManifest(folder);
+    const after = assetManifest(folder, {});
     expect(after["site.css"]?.url).not.toBe(before["site.css"]?.url);
     expect(after["site.js"]?.url).toBe(before["site.js"]?.url);
   });
 
   it("hashes the project's own styles, scripts and icons", () => {
     const manifest = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
-    for (const name of ["site.css", "site.js", "search.js", "emblem.svg"]) {
+    for (const name of ["site.css", "site.js", "search-page.js", "emblem.svg"]) {
       expect(manifest[name]?.url).toMatch(/^\/assets\/[a-z-]+\.[0-9a-f]{8}\.(css|js|svg)$/);
     }
+    expect(manifest["search.js"]).toBeUndefined();
+  });
+
+  it("publishes a bundle as its parts joined in order, under the hash of the joined bytes, and not the parts alone", () => {
+    const folder = tempFolder({ "a.js": "one();", "b.js": "two();", "c.js": "three();" });
+    const manifest = assetManifest(folder, { "ab.js": ["a.js", "b.js"] });
+    expect(Object.keys(manifest).sort()).toEqual(["ab.js", "c.js"]);
+    expect(manifest["ab.js"]?.url).toBe(`/assets/ab.${assetFingerprint(Buffer.from("one();\ntwo();"))}.js`);
+    const output = tempFolder();
+    copyAssets(manifest, output);
+    expect(readFileSync(path.join(output, manifest["ab.js"]?.url ?? ""), "utf8")).toBe("one();\ntwo();");
   });
 });
 
 describe("assetUrl", () => {
   it("returns the hashed URL and fails on an unknown name", () => {
-    const manifest = { "site.css": { source: "/x/site.css", url: "/assets/site.12345678.css" } };
+    const manifest = { "site.css": { sources: ["/x/site.css"], url: "/assets/site.12345678.css" } };
     expect(assetUrl(manifest, "site.css")).toBe("/assets/site.12345678.css");
     expect(() => assetUrl(manifest, "site.csss")).toThrow(/site\.csss/);
   });
@@ -72,7 +83,7 @@ describe("copyAssets", () => {
   it("writes each asset under its hashed name", () => {
     const folder = tempFolder({ "site.css": "body{}" });
     const output = tempFolder();
-    const manifest = assetManifest(folder);
+    const manifest = assetManifest(folder, {});
     copyAssets(manifest, output);
     const url = manifest["site.css"]?.url ?? "";
     expect(readFileSync(path.join(output, url), "utf8")).toBe("body{}");
