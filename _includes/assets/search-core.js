@@ -125,12 +125,12 @@
     }
     let end = Math.min(blockEnd, Math.max(hitEnd, start + size));
     if (start > blockStart) {
-      for (let at = start; at > Math.max(blockStart, start - 12); at--) {
-        if (CLAUSE_END.test(text[at - 1])) {
-          start = at;
-          break;
-        }
-      }
+      let clause = -1;
+      for (let at = start; at > Math.max(blockStart, start - 12) && clause < 0; at--)
+        if (CLAUSE_END.test(text[at - 1])) clause = at;
+      for (let at = start + 1; at <= Math.min(hitStart, start + 6) && clause < 0; at++)
+        if (CLAUSE_END.test(text[at - 1])) clause = at;
+      if (clause >= 0) start = clause;
     }
     while (start > blockStart && splitsWord(text, start)) start--;
     while (end < blockEnd && splitsWord(text, end)) end++;

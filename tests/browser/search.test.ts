@@ -37,10 +37,23 @@ async function resultLinks(page: Page): Promise<string[]> {
   return page.$$eval(".search-result-title", (links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
 
-/** Opens /search/?q= and shows results (更多结果) until `wanted` are listed or there are no more; the count once exact. */
+/**
+ * Searches for `query` (in the same page when it is the search page already, as a reader's second
+ * search, else by opening /search/?q=) and shows results (更多结果) until `wanted` are listed or there
+ * are no more; the count once it is exact.
+ */
 async function search(page: Page, query: string, wanted: number): Promise<{ count: string; links: string[] }> {
-  await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForSelector('.search-count[data-complete="true"], .search-empty, .search-error');
+  if (new URL(page.url()).pathname === "/search/") {
+    await page.fill("#search-input", query);
+    await page.press("#search-input", "Enter");
+  } else await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction((q) => {
+    const results = document.querySelector<HTMLElement>("[data-search-results]");
+    return (
+      results?.dataset.query === q &&
+      results.querySelector('.search-count[data-complete="true"], .search-empty, .search-error') !== null
+    );
+  }, query);
   const count = (await page.textContent(".search-count, .search-empty, .search-error")) ?? "";
   let links = await resultLinks(page);
   while (links.length < wanted && (await page.isVisible(".search-more"))) {
@@ -178,6 +191,98 @@ describe("the search page", () => {
     await page.close();
   }, 60_000);
 
+  it("opens only the shards the presence map says can hold the query", async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await search(page, "第37期", 10);
+    const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
+    const opened = manifest.shards
+      .slice(1)
+      .filter((shard: { path: string }) => requested.some((url) => url.startsWith(shard.path)))
+      .map((shard: { path: string }) => shard.path);
+    const holding = new Set(
+      corpus.pages
+        .filter((source) => /(^|[^0-9])37期/.test(source.title + source.text))
+        .map((source) => source.url.slice(10, 14)),
+    );
+    expect(holding.size).toBe(1);
+    expect(opened.length).toBeLessThanOrEqual(1);
+    for (const folder of opened) expect(holding.has(folder.slice(-5, -1))).toBe(true);
+    expect(await resultLinks(page)).toEqual(["/articles/2020/a37/"]);
+    expect(requested.filter((url) => url.startsWith(manifest.presence.path)).length).toBeLessThanOrEqual(12);
+    await page.close();
+  }, 60_000);
+
+  it("shows the first results while older shards are still read, says so, then gives the exact count", async () => {
+    const page = await browser.newPage();
+    const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
+    const oldest = manifest.shards.at(-1).path as string;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**${oldest}**`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}`);
+    await page.waitForSelector(".search-result");
+    expect(await page.textContent(".search-count")).toMatch(/^已找到 \d+ 条，继续查找…$/);
+    expect(await page.getAttribute(".search-count", "data-complete")).toBe("false");
+    release();
+    await page.waitForSelector('.search-count[data-complete="true"]');
+    expect(await page.textContent(".search-count")).toMatch(/^找到 \d+ 条结果$/);
+    await page.close();
+  }, 60_000);
+
+  it("runs another query in the same page, keeping Pagefind, and the back button returns to the first", async () => {
+    const page = await browser.newPage();
+    await search(page, "魔鬼城", 10);
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await page.evaluate(() => {
+      (window as unknown as { sameDocument: boolean }).sameDocument = true;
+    });
+    const { links } = await search(page, "金龙镇", 10);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    expect(links.length).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get("q")).toBe("金龙镇");
+    expect(requested.filter((url) => /pagefind(-worker)?\.js$|\.pagefind$/.test(url))).toEqual([]);
+    await page.goBack();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLElement>("[data-search-results]")?.dataset.query === "魔鬼城",
+    );
+    expect(await page.inputValue("#search-input")).toBe("魔鬼城");
+    await page.close();
+  }, 60_000);
+
+  it("cuts excerpts between whole numbers and words, and shows a message where Pagefind cannot run", async () => {
+    const page = await browser.newPage();
+    await search(page, "5G基站", 20);
+    const excerpts = await page.$$eval(".search-result-excerpt", (nodes) =>
+      nodes.map((node) => node.textContent ?? ""),
+    );
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const text of excerpts) expect(text.replace(/^…/, "")).not.toMatch(/^(021|21|1)年|^G基站/);
+    await page.close();
+
+    const old = await browser.newPage();
+    await old.addInitScript(() => {
+      WebAssembly.validate = () => false;
+    });
+    const requested: string[] = [];
+    old.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await old.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}`);
+    await old.waitForSelector(".search-error");
+    expect(await old.textContent(".search-error")).toContain("您的浏览器版本较旧，无法使用站内搜索");
+    expect(await old.$$eval(".search-error a", (links) => links.map((link) => link.getAttribute("href")))).toContain(
+      "/gzdt/",
+    );
+    expect(requested.some((url) => url.startsWith("/pagefind/"))).toBe(false);
+    await old.close();
+  }, 60_000);
+
   it("indexes exactly the article pages in shards of whole years, with a noscript message on the search page", () => {
     const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
     let indexed = 0;
@@ -186,6 +291,7 @@ describe("the search page", () => {
       indexed += entry.languages[shard.language].page_count;
     }
     expect(manifest.shards.length).toBe(6);
+    expect(manifest.presence.buckets).toBeGreaterThanOrEqual(8);
     expect(indexed).toBe(corpus.pages.length);
     const html = readFileSync(path.join(outputDir, "search/index.html"), "utf8");
     expect(html).toMatch(/<noscript>[\s\S]*站内搜索需要浏览器启用 JavaScript/);

@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../../lib/content/index.ts";
 import {
+  recordContent,
   type SearchRecordSource,
   searchPageSources,
+  TITLE_SLOT,
   toCustomRecord,
   toRecordSource,
 } from "../../../lib/search/records.ts";
@@ -53,10 +55,24 @@ describe("search records", () => {
     const record = toCustomRecord(sources[0] as SearchRecordSource);
     expect(record.content.startsWith(`${searchTokens.indexText("沪克科技合作")} ¶ `)).toBe(true);
     const decoded = searchTokens.decodeIndexText(record.content);
-    expect(decoded).toContain("第一段加粗。");
+    expect(decoded.startsWith("沪克科技合作¶第一段加粗。")).toBe(true);
     expect(decoded).toContain("独山子");
     expect(decoded).toContain("区域合作");
     expect(decoded).not.toContain("alert");
+  });
+
+  it("pads the title to TITLE_SLOT positions with title marks and marks each block end, so positions tell title from body", () => {
+    const content = recordContent("科技合作", "第一段\n第二段");
+    const words = content.split(" ");
+    const title = searchTokens.indexText("科技合作").split(" ");
+    expect(words.slice(0, title.length)).toEqual(title);
+    expect(words.slice(title.length, TITLE_SLOT)).toEqual(Array(TITLE_SLOT - title.length).fill("¶"));
+    expect(words[TITLE_SLOT]).toBe("第一");
+    expect(words).toContain("§");
+    expect(searchTokens.decodeIndexText(content)).toBe("科技合作¶第一段\n第二段");
+    const long = "很".repeat(TITLE_SLOT + 5);
+    const padded = recordContent(long, "正文").split(" ");
+    expect(padded.filter((word) => word === "¶")).toHaveLength(1);
   });
 
   it("read Markdown as plain text, one line per block, entities decoded and scripts dropped", () => {

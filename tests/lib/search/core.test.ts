@@ -1,0 +1,100 @@
+import { describe, expect, it } from "vitest";
+import { searchTokens } from "../../../lib/search/segment.ts";
+import { searchCore as core, type RankedPage } from "../../helpers/search-core.ts";
+
+const positions = (entries: Record<string, number[]>) => new Map(Object.entries(entries));
+
+describe("pageTier", () => {
+  const parts = searchTokens.queryParts("科技合作");
+  it("ranks a phrase in the title slot above one in the body, and scattered words last", () => {
+    expect(parts[0]?.map((word) => word.token)).toEqual(["科技", "合作"]);
+    expect(core.pageTier(parts, positions({ 科技: [3], 合作: [5] }), 64)).toBe(core.TIER.TITLE);
+    expect(core.pageTier(parts, positions({ 科技: [70, 3], 合作: [72] }), 64)).toBe(core.TIER.BODY);
+    expect(core.pageTier(parts, positions({ 科技: [70], 合作: [90] }), 64)).toBe(core.TIER.SCATTERED);
+  });
+
+  it("takes the worst of a query's parts, and knows a chain that starts at the first word", () => {
+    const two = searchTokens.queryParts("科技 产业");
+    expect(core.pageTier(two, positions({ 科技: [0], 技产: [], 产业: [80] }), 64)).toBe(core.TIER.BODY);
+    expect(core.startsWithQuery(parts, positions({ 科技: [0], 合作: [2] }))).toBe(true);
+    expect(core.startsWithQuery(parts, positions({ 科技: [1], 合作: [3] }))).toBe(false);
+  });
+});
+
+describe("planReading and settled", () => {
+  const presence: Record<string, { all: number[]; title: number[] }> = {
+    科技: { all: [0, 1, 2, 3], title: [1, 3] },
+    技合: { all: [0, 1, 3], title: [3] },
+    合作: { all: [0, 1, 2, 3], title: [1, 3] },
+  };
+  const parts = searchTokens.queryPresence("科技合作");
+  const lookup = (key: string) => presence[key];
+
+  it("reads the shards that can hold the query, by the best rank each can hold, newest first within a rank", () => {
+    const plan = core.planReading(4, parts, lookup, [], () => true, false);
+    expect(plan).toEqual([
+      { index: 3, bound: core.TIER.TITLE },
+      { index: 0, bound: core.TIER.BODY },
+      { index: 1, bound: core.TIER.BODY },
+      { index: 2, bound: core.TIER.SCATTERED },
+    ]);
+    expect(core.planReading(4, parts, lookup, [1], () => true, false)[0]).toEqual({ index: 1, bound: core.TIER.EXACT });
+    expect(core.planReading(4, parts, lookup, [], (index) => index !== 3, true).map((step) => step.index)).toEqual([
+      0, 1, 2,
+    ]);
+    expect(core.planReading(4, searchTokens.queryPresence("量子"), lookup, [], () => true, false)).toEqual([]);
+  });
+
+  it("calls the first results final only when no unread shard can rank above the last of them", () => {
+    const page = (tier: number, shard: number, score: number): RankedPage => ({
+      id: `${shard}_${score}`,
+      tier,
+      shard,
+      score,
+    });
+    const ranked = [page(1, 3, 5), page(2, 0, 9), page(2, 0, 8)].sort(core.compareRanked);
+    expect(ranked.map((entry) => entry.id)).toEqual(["3_5", "0_9", "0_8"]);
+    expect(core.settled(ranked, 3, { index: 1, bound: core.TIER.BODY })).toBe(true);
+    expect(core.settled(ranked, 3, { index: 0, bound: core.TIER.BODY })).toBe(false);
+    expect(core.settled(ranked, 3, { index: 2, bound: core.TIER.TITLE })).toBe(false);
+    expect(core.settled(ranked, 4, { index: 2, bound: core.TIER.SCATTERED })).toBe(false);
+    expect(core.settled(ranked, 4, undefined)).toBe(true);
+  });
+
+  it("reads a presence file's shard sets", () => {
+    expect(core.decodeShardSet("*", 3)).toEqual([0, 1, 2]);
+    expect(core.decodeShardSet("0,a,z", 40)).toEqual([0, 10, 35]);
+    expect(core.decodeShardSet("", 3)).toEqual([]);
+  });
+});
+
+describe("excerptRange", () => {
+  const cut = (text: string, hit: string, size = 20) => {
+    const at = text.indexOf(hit);
+    const range = core.excerptRange(text, at, at + hit.length, size);
+    return text.slice(range.start, range.end);
+  };
+
+  it("never starts or ends inside a number or a Latin word", () => {
+    const text = "开头很长的一段话没有标点符号一直写下去直到2021年是“十四五”开局之年全市推进5G网络建设";
+    expect(cut(text, "开局", 14)).toMatch(/^(2021|“|开|年|是)/);
+    expect(cut(text, "开局", 14)).not.toMatch(/^0?21年/);
+    expect(cut(text, "推进", 8)).toMatch(/5G网络|5G$/);
+  });
+
+  it("keeps both halves of a quotation or bracket pair", () => {
+    const text = "前面的文字很多很多很多很多很多“十四五”规划提出的目标要在年内完成";
+    const excerpt = cut(text, "规划", 8);
+    expect(excerpt.includes("”")).toBe(excerpt.includes("“"));
+    const open = "今年我们提出了（关于开展科技创新工作的若干意见）这一文件";
+    const start = cut(open, "提出", 10);
+    expect(start.includes("（")).toBe(start.includes("）"));
+  });
+
+  it("stays in the hit's block and starts after a clause end when there is one nearby", () => {
+    const text = "二、活动时间\n2026年5月20日至26日，在全市各区开展科技活动周";
+    expect(cut(text, "全市", 16)).toMatch(/^(2026年|在全市)/);
+    expect(cut(text, "活动时间", 60)).toContain("\n");
+    expect(cut("甲乙丙，丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥", "庚辛", 12).startsWith("丁")).toBe(true);
+  });
+});

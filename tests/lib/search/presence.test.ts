@@ -1,0 +1,86 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { bucketCount, encodeShardSet, shardPresence, writePresenceMap } from "../../../lib/search/presence.ts";
+import { searchTokens } from "../../../lib/search/segment.ts";
+import { searchCore } from "../../helpers/search-core.ts";
+
+const folder = mkdtempSync(path.join(tmpdir(), "presence-"));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe("the presence keys of the index and of a query", () => {
+  it("cover every key a query needs whenever the text holds the query verbatim, whatever its quotes, width or case", () => {
+    const texts = [
+      "克拉玛依新科澳化工有限公司",
+      "2021年5G基站建设",
+      "“十四五”规划纲要",
+      "２０２２年６Ｇ试验网",
+      "CO2驱油技术",
+    ];
+    const queries = ["新科澳化", "澳化工", "2021年5G", "十四五规划", "2022年", "6G试验", "co2驱油", "驱"];
+    for (const query of queries) {
+      const text = texts.find((candidate) =>
+        searchTokens.phraseKey(candidate).key.includes(searchTokens.phraseKey(query).key),
+      );
+      if (!text) throw new Error(`no text for ${query}`);
+      const keys = searchTokens.presenceKeys(text);
+      for (const part of searchTokens.queryPresence(query))
+        for (const key of [...part.all, ...part.cover]) expect(keys.has(key), `${query}: ${key}`).toBe(true);
+    }
+  });
+});
+
+describe("shardPresence", () => {
+  it("lists each key once, sorted, flagged t when a title holds it, b when only a body does, e for a whole title", () => {
+    const lines = shardPresence([
+      { title: "科技合作", text: "产业升级" },
+      { title: "人才", text: "科技人才" },
+    ]).split("\n");
+    expect(lines).toContain("科技\tt");
+    expect(lines).toContain("产业\tb");
+    expect(lines).toContain(`${searchTokens.titleKey("科技合作")}\te`);
+    expect(lines.filter((line) => line.startsWith("科技\t"))).toHaveLength(1);
+    expect(lines.slice(0, -1)).toEqual([...lines.slice(0, -1)].sort());
+  });
+});
+
+describe("writePresenceMap", () => {
+  it("merges the shards' lists into files the search page reads back by bucket, and removes the lists", () => {
+    const shardFiles = ["a", "b", "c"].map((name, index) => {
+      const file = path.join(folder, `${name}.tsv`);
+      const titles = [
+        [{ title: "科技合作", text: "产业" }],
+        [{ title: "产业", text: "科技合作" }],
+        [{ title: "其他", text: "别的" }],
+      ][index] as { title: string; text: string }[];
+      writeFileSync(file, shardPresence(titles));
+      return file;
+    });
+    mkdirSync(path.join(folder, "index"));
+    const manifest = writePresenceMap(path.join(folder, "index"), "/pagefind/", shardFiles);
+    expect(manifest.path).toMatch(/^\/pagefind\/presence-[0-9a-f]{10}\/$/);
+    expect(manifest.buckets).toBe(8);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".tsv"))).toEqual([]);
+    const files = path.join(folder, "index", manifest.path.split("/")[2] as string);
+    const lookup = (key: string) => {
+      const text = readFileSync(path.join(files, `${searchTokens.presenceBucket(key, manifest.buckets)}.txt`), "utf8");
+      const line = text.split("\n").find((entry) => entry.startsWith(`${key}\t`));
+      if (!line) return undefined;
+      const [, all = "", title = ""] = line.split("\t");
+      return { all: searchCore.decodeShardSet(all, 3), title: searchCore.decodeShardSet(title, 3) };
+    };
+    expect(lookup("科技")).toEqual({ all: [0, 1], title: [0] });
+    expect(lookup("产业")).toEqual({ all: [0, 1], title: [1] });
+    expect(lookup("别的")).toEqual({ all: [2], title: [] });
+    expect(lookup(searchTokens.titleKey("其他"))?.all).toEqual([2]);
+    expect(lookup("量子")).toBeUndefined();
+  });
+
+  it("writes every shard as * when all hold a key, and sizes the map to about 4 KB a file", () => {
+    expect(encodeShardSet([0, 1, 2], 3)).toBe("*");
+    expect(encodeShardSet([1, 35], 40)).toBe("1,z");
+    expect(bucketCount(100)).toBe(8);
+    expect(bucketCount(4096 * 100)).toBe(128);
+  });
+});
