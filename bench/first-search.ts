@@ -168,6 +168,13 @@ interface Fetched {
 }
 
 /**
+ * Request ends come from the browser process's clock (CDP's wallTime plus the request's own
+ * monotonic time) and the marks from the page's (`performance.timeOrigin`); the two differ by a
+ * few milliseconds. A request that ended up to this long after a mark counts before it.
+ */
+const CLOCK_SLACK_MS = 20;
+
+/**
  * Every request of a browser context, page and Pagefind's worker alike, with its encoded size:
  * Playwright's `request.sizes()` splits CDP's `encodedDataLength` into headers and body, and it
  * follows the worker's requests, which a CDP session of the page does not see.
@@ -207,7 +214,7 @@ class RequestLog {
     to: number,
   ): Promise<{ bytes: number; pagefindBytes: number; requests: number; list: Fetched[] }> {
     const done = await Promise.all(this.pending);
-    const within = done.filter((entry) => entry.bytes > 0 && entry.end > from && entry.end <= to + 1);
+    const within = done.filter((entry) => entry.bytes > 0 && entry.end > from && entry.end <= to + CLOCK_SLACK_MS);
     const pagefind = within.filter((entry) => new URL(entry.url).pathname.startsWith("/pagefind/"));
     return {
       bytes: within.reduce((sum, entry) => sum + entry.bytes, 0),
@@ -226,7 +233,7 @@ function requestLister(log: (line: string) => void): RequestLister {
     log(`  requests of ${what} (sent and ended, ms from the start; encoded bytes):`);
     let marked = false;
     for (const entry of list) {
-      if (!marked && entry.end > first + 1) {
+      if (!marked && entry.end > first + CLOCK_SLACK_MS) {
         log("    | first results");
         marked = true;
       }
