@@ -161,6 +161,8 @@ interface Fetched {
   url: string;
   /** When the request was sent, epoch ms. */
   start: number;
+  /** The HTTP status Chromium reports (304 for a revalidation). */
+  status: number;
   /** When the response ended, epoch ms (the browser's clock). */
   end: number;
   /** Encoded bytes (CDP `Network.loadingFinished.encodedDataLength`: body as sent plus headers). */
@@ -192,19 +194,21 @@ class RequestLog {
 
   private async record(request: Request): Promise<Fetched> {
     const timing = request.timing();
-    const end = timing.startTime + timing.responseEnd;
+    const base = { url: request.url(), start: timing.startTime, end: timing.startTime + timing.responseEnd };
+    const response = await request.response().catch(() => null);
+    const status = response?.status() ?? 0;
     try {
       const sizes = await request.sizes();
-      return {
-        url: request.url(),
-        start: timing.startTime,
-        end,
-        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
-      };
+      let body = sizes.responseBodySize;
+      // Chromium sometimes reports a dedicated worker's own script with its headers only (44 bytes
+      // for the 12.5 KB pagefind-worker.js, unthrottled); a 200 that crossed the wire brought its
+      // whole Content-Length (the CDN-like server always sends one).
+      const length = Number(response?.headers()["content-length"] ?? Number.NaN);
+      if (status === 200 && body + sizes.responseHeadersSize > 0 && length > body) body = length;
+      return { ...base, status, bytes: body + sizes.responseHeadersSize };
     } catch {
-      const response = await request.response().catch(() => null);
       const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-      return { url: request.url(), start: timing.startTime, end, bytes: wireBytes(body) };
+      return { ...base, status, bytes: wireBytes(body) };
     }
   }
 
@@ -230,7 +234,7 @@ type RequestLister = (what: string, list: readonly Fetched[], from: number, firs
 
 function requestLister(log: (line: string) => void): RequestLister {
   return (what, list, from, first) => {
-    log(`  requests of ${what} (sent and ended, ms from the start; encoded bytes):`);
+    log(`  requests of ${what} (sent and ended, ms from the start; status; encoded bytes):`);
     let marked = false;
     for (const entry of list) {
       if (!marked && entry.end > first + CLOCK_SLACK_MS) {
@@ -239,7 +243,9 @@ function requestLister(log: (line: string) => void): RequestLister {
       }
       const url = new URL(entry.url);
       const ms = (at: number) => String(Math.round(at - from)).padStart(6);
-      log(`    ${ms(entry.start)} → ${ms(entry.end)} ${String(entry.bytes).padStart(7)}  ${url.pathname}${url.search}`);
+      log(
+        `    ${ms(entry.start)} → ${ms(entry.end)} ${String(entry.status).padStart(3)} ${String(entry.bytes).padStart(7)}  ${url.pathname}${url.search}`,
+      );
     }
   };
 }

@@ -23,9 +23,9 @@ const USAGE = `用法 (usage): npm run bench [-- --articles N | --sizes 1000,100
 生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知，另加项目里的一篇真实文章），分别用完整构建、纯 Eleventy
 和单独的搜索索引构建，各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后
 的重建；再在 Chromium 里像手机读者那样测首次搜索（Slow 4G、CPU 降速 4 倍、每个查询一个新的浏览器配置），在最大的规模上
-跑 Lighthouse（手机）；结果写到 bench/results/。详见 docs/scale.md。
+跑 Lighthouse（手机；有 10,000 篇这一档时也在 10,000 篇跑）；结果写到 bench/results/。详见 docs/scale.md。
 Builds a synthetic archive with the full pipeline, bare Eleventy and the search index alone, then measures the
-first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest size; results in bench/results/.
+first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest size (and at 10,000); results in bench/results/.
 
   --articles N          文章数，默认 10000 (articles; default 10000)
   --sizes A,B,…         依次测几种规模 (several sizes in turn)
@@ -42,6 +42,9 @@ first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest siz
   --work 目录           语料和输出放在这里，默认系统临时目录 (work folder)
   --results 目录        结果写到这里，默认 bench/results (results folder)
   -h, --help            显示本说明 (show this help)`;
+
+/** The size whose Lighthouse run issue 14 sets targets for; it runs there and at the largest size. */
+const LIGHTHOUSE_SIZE = 10_000;
 
 /** Rewrites the summary tables and chart from every per-size result in the results folder. */
 function writeSummary(resultsDir: string): void {
@@ -105,11 +108,13 @@ async function main(): Promise<void> {
   const largest = Math.max(...sizes);
   const minutes = benchMinutes(sizes, onlySearch ? 1 / 3 : runs, rebuild, {
     queries: firstSearch ? queries.length + 1 : 0,
-    lighthouseRuns: lighthouse ? LIGHTHOUSE_QUERIES.length : 0,
+    lighthouseRuns: lighthouse
+      ? LIGHTHOUSE_QUERIES.length * new Set(sizes.filter((size) => size === largest || size === LIGHTHOUSE_SIZE)).size
+      : 0,
   });
   const what = onlySearch ? "一次完整构建" : `每种构建 ${runs} 次${rebuild ? "，另测重建" : ""}`;
   const searchWhat = firstSearch
-    ? `，以及浏览器里的首次搜索（${queries.length} 个查询${queries.length < FIRST_SEARCH_QUERIES.length ? "，部分" : ""}${values.unthrottled ? "，不限速" : "，Slow 4G"}）${lighthouse ? `和 ${largest.toLocaleString("en-US")} 篇时的 Lighthouse` : ""}`
+    ? `，以及浏览器里的首次搜索（${queries.length} 个查询${queries.length < FIRST_SEARCH_QUERIES.length ? "，部分" : ""}${values.unthrottled ? "，不限速" : "，Slow 4G"}）${lighthouse ? `和 ${[...new Set([largest, ...sizes.filter((size) => size === LIGHTHOUSE_SIZE)])].map((size) => size.toLocaleString("en-US")).join("、")} 篇时的 Lighthouse` : ""}`
     : "";
   console.error(
     `将测 ${sizes.map((size) => size.toLocaleString("en-US")).join("、")} 篇文章的合成站点，${what}${searchWhat}；` +
@@ -124,7 +129,8 @@ async function main(): Promise<void> {
   const stage = (articles: number) => ({
     firstSearch,
     queries,
-    lighthouse: lighthouse && articles === largest,
+    // The issue's Lighthouse targets are for 10,000 articles; the largest size shows where it goes.
+    lighthouse: lighthouse && (articles === largest || articles === LIGHTHOUSE_SIZE),
     throttle: values.unthrottled !== true,
     http2: values.http1 !== true,
   });
