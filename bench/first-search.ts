@@ -290,7 +290,7 @@ export interface FirstSearchOptions {
   /** HTTPS with HTTP/2 as production (default); false serves HTTP/1.1. */
   http2?: boolean;
   completeGraceMs?: number;
-  /** Per mark (first results, complete) of each query. */
+  /** Per mark (first results, complete) of each query; default 5 minutes (a 100k archive with a heavy client). */
   timeoutMs?: number;
   log?: (line: string) => void;
   /** Log every request of every search (with `log`). */
@@ -428,7 +428,7 @@ export async function measureFirstSearches(
   const throttle = options.throttle ?? true;
   const http2 = options.http2 ?? true;
   const graceMs = options.completeGraceMs ?? COMPLETE_GRACE_MS;
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? 300_000;
   const lister = options.listRequests && options.log ? requestLister(options.log) : undefined;
   const server = await serveSite(siteDir, { cdn: true, http2 });
   const browser = await launchPhoneChromium(server.spki);
