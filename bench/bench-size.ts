@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
-import { writeSyntheticCorpus } from "./corpus.ts";
+import { copySeedFiles, SEED_ARTICLES, writeSyntheticCorpus } from "./corpus.ts";
 import { measureFirstSearches } from "./first-search.ts";
+import { chromiumPath, runLighthouseSet } from "./lighthouse.ts";
 import { measureBuild } from "./measure.ts";
-import { type BuildSample, medianSample, type PageWeight, type SizeResult } from "./report.ts";
+import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, SECOND_SEARCH, type SearchQuery } from "./queries.ts";
+import { type BuildSample, medianSample, type PageWeight, type SearchMeasurement, type SizeResult } from "./report.ts";
 
 /** The gzipped weight of article-1's page with its stylesheets, and whether it reads without scripts. */
 function articlePageWeight(root: string, out: string): PageWeight | undefined {
@@ -76,6 +78,56 @@ export class SetAside {
   }
 }
 
+/** What the first-search stage of a bench size measures. */
+export interface SearchStage {
+  /** Measure the first searches in Chromium at all. */
+  firstSearch: boolean;
+  queries?: readonly SearchQuery[];
+  /** Run Lighthouse on the search page too (the bench does at its largest size). */
+  lighthouse: boolean;
+  /** Slow 4G and the CPU slowdown (false: the machine's own speed). */
+  throttle?: boolean;
+  /** HTTPS with HTTP/2 (false: HTTP/1.1). */
+  http2?: boolean;
+}
+
+/** Writes the corpus of `articles` synthetic articles plus the seed article into `root`; its time. */
+function writeCorpus(root: string, articles: number, setAside: SetAside, log: (line: string) => void): number {
+  setAside.put(root);
+  const start = process.hrtime.bigint();
+  writeSyntheticCorpus(root, articles, readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8"));
+  copySeedFiles(root, PROJECT_DIR);
+  const corpusMs = Number(process.hrtime.bigint() - start) / 1e6;
+  log(`corpus of ${articles} articles + ${SEED_ARTICLES} seed article written in ${(corpusMs / 1000).toFixed(1)} s`);
+  return corpusMs;
+}
+
+/** The first searches (and Lighthouse) on the built site `siteDir`; undefined when not asked for or without Chromium. */
+export async function measureSearchStage(
+  siteDir: string,
+  stage: SearchStage,
+  log: (line: string) => void,
+): Promise<SearchMeasurement | undefined> {
+  if (!stage.firstSearch) return undefined;
+  if (!existsSync(chromiumPath())) {
+    log(`  first search not measured: no Chromium at ${chromiumPath()} (apt-get install -y chromium)`);
+    return undefined;
+  }
+  const queries = stage.queries ?? FIRST_SEARCH_QUERIES;
+  const measurement = await measureFirstSearches(siteDir, {
+    queries,
+    second: queries.some((query) => query.id === SECOND_SEARCH.after) ? SECOND_SEARCH : null,
+    throttle: stage.throttle ?? true,
+    http2: stage.http2 ?? true,
+    log,
+  });
+  if (stage.lighthouse) {
+    const lighthouse = await runLighthouseSet(siteDir, LIGHTHOUSE_QUERIES, { http2: stage.http2 ?? true, log });
+    if (lighthouse) measurement.lighthouse = lighthouse;
+  }
+  return measurement;
+}
+
 export async function benchSize(
   articles: number,
   runs: number,
@@ -83,15 +135,11 @@ export async function benchSize(
   workDir: string,
   setAside: SetAside,
   log: (line: string) => void,
-  firstSearch = true,
+  searchStage: SearchStage = { firstSearch: true, lighthouse: false },
 ): Promise<SizeResult> {
   const root = path.join(workDir, `corpus-${articles}`);
   const output = (kind: string, run: number) => path.join(workDir, `out-${articles}-${kind}-${run + 1}`);
-  setAside.put(root);
-  const start = process.hrtime.bigint();
-  writeSyntheticCorpus(root, articles, readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8"));
-  const corpusMs = Number(process.hrtime.bigint() - start) / 1e6;
-  log(`corpus of ${articles} articles written in ${(corpusMs / 1000).toFixed(1)} s`);
+  const corpusMs = writeCorpus(root, articles, setAside, log);
 
   // Each build writes into a folder of its own: nothing is deleted until every build is measured.
   const fullRuns: BuildSample[] = [];
@@ -113,17 +161,10 @@ export async function benchSize(
   const fullOut = output("full", runs - 1);
   const full = medianSample(fullRuns);
   const bare = medianSample(bareRuns);
-  if (bare.pages !== articles) throw new Error(`bare Eleventy wrote ${bare.pages} pages for ${articles} articles`);
+  if (bare.pages !== articles + SEED_ARTICLES)
+    throw new Error(`bare Eleventy wrote ${bare.pages} pages for ${articles} + ${SEED_ARTICLES} articles`);
   const articlePage = articlePageWeight(root, fullOut);
-  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  let firstSearches: SizeResult["firstSearch"];
-  if (firstSearch && existsSync(chromium)) {
-    firstSearches = await measureFirstSearches(fullOut);
-    for (const search of firstSearches)
-      log(`  first search ${search.query}: ${search.results} results, ${(search.bytes / 1024).toFixed(0)} KB`);
-  } else if (firstSearch) {
-    log(`  first search not measured: no Chromium at ${chromium} (apt-get install -y chromium)`);
-  }
+  const search = await measureSearchStage(fullOut, searchStage, log);
 
   let rebuildResult: SizeResult["rebuild"];
   if (rebuild) {
@@ -138,6 +179,7 @@ export async function benchSize(
   }
   return {
     articles,
+    seedArticles: SEED_ARTICLES,
     notices: Math.floor(articles / 10),
     runs,
     measuredAt: new Date().toISOString(),
@@ -150,16 +192,70 @@ export async function benchSize(
     pagesPerSecond: full.pages / (full.wallMs / 1000),
     ...(rebuildResult ? { rebuild: rebuildResult } : {}),
     ...(articlePage ? { articlePage } : {}),
-    ...(firstSearches ? { firstSearch: firstSearches } : {}),
+    ...(search
+      ? {
+          firstSearch: search.queries,
+          ...(search.conditions ? { firstSearchConditions: search.conditions } : {}),
+          ...(search.second ? { secondSearch: search.second } : {}),
+          ...(search.lighthouse ? { lighthouse: search.lighthouse } : {}),
+        }
+      : {}),
   };
 }
 
-/** A rough wall-clock estimate of a bench run on the 2-core build machine, from its earlier figures (docs/scale.md). */
-export function benchMinutes(sizes: readonly number[], runs: number, rebuild: boolean): number {
+/** What `npm run bench -- --only-search` measured: one full build of the corpus and its search. */
+export interface SearchOnlyResult extends SearchMeasurement {
+  articles: number;
+  seedArticles: number;
+  measuredAt: string;
+  machine: SizeResult["machine"];
+  build: BuildSample;
+}
+
+/**
+ * One full build of the corpus of `articles` articles (no bare Eleventy, no index alone, no
+ * rebuild), then its first searches and Lighthouse: the bench's search stage alone, for iterating
+ * on the search client and index.
+ */
+export async function benchSearchOnly(
+  articles: number,
+  workDir: string,
+  setAside: SetAside,
+  log: (line: string) => void,
+  searchStage: SearchStage,
+): Promise<SearchOnlyResult> {
+  const root = path.join(workDir, `corpus-${articles}`);
+  const out = path.join(workDir, `out-${articles}-search`);
+  writeCorpus(root, articles, setAside, log);
+  setAside.put(out);
+  const build = await measureBuild("full", root, out);
+  log(`  full build: ${(build.wallMs / 1000).toFixed(2)} s, ${build.pages} pages`);
+  const search = await measureSearchStage(out, searchStage, log);
+  return {
+    articles,
+    seedArticles: SEED_ARTICLES,
+    measuredAt: new Date().toISOString(),
+    machine: machine(),
+    build,
+    ...(search ?? { queries: [] }),
+  };
+}
+
+/**
+ * A rough wall-clock estimate of a bench run on the 2-core build machine, from its earlier figures
+ * (docs/scale.md): the builds, plus about 10 s per throttled query and 45 s per Lighthouse run.
+ */
+export function benchMinutes(
+  sizes: readonly number[],
+  runs: number,
+  rebuild: boolean,
+  search: { queries: number; lighthouseRuns: number } = { queries: 0, lighthouseRuns: 0 },
+): number {
   const perRun = (articles: number) => (articles / 1000) * (5.5 + articles / 25000);
   const seconds = sizes.reduce(
-    (sum, articles) => sum + runs * perRun(articles) + (rebuild ? (runs * perRun(articles)) / 4 : 0) + 30,
-    0,
+    (sum, articles) =>
+      sum + runs * perRun(articles) + (rebuild ? (runs * perRun(articles)) / 4 : 0) + 30 + search.queries * 10,
+    search.lighthouseRuns * 45,
   );
   return Math.max(1, Math.round(seconds / 60));
 }

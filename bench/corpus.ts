@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const PHRASES = [
@@ -77,4 +77,22 @@ export function writeSyntheticCorpus(root: string, articles: number, siteFile: s
   mkdirSync(path.join(root, "content/notices"), { recursive: true });
   for (const [year, entries] of noticesByYear)
     writeFileSync(path.join(root, `content/notices/${year}.yaml`), entries.join(""));
+}
+
+/**
+ * The project's own article that holds the rare terms of the search queries (针状焦, 绿氢到绿碳 …),
+ * copied into every bench corpus, with the attachment it links, so a query can find one real page
+ * among the synthetic ones (issue 14: "10,000 generated articles + the seed article").
+ */
+export const SEED_FILES = ["content/articles/2021/kjcx-tdjjgzlfz.md", "content/files/2021/kjcx-gzzj-2021.pdf"] as const;
+
+/** How many articles {@link copySeedFiles} adds to a corpus. */
+export const SEED_ARTICLES = SEED_FILES.filter((file) => file.startsWith("content/articles/")).length;
+
+/** Copies the seed article and its attachment from `projectDir` into the corpus at `root`. */
+export function copySeedFiles(root: string, projectDir: string): void {
+  for (const file of SEED_FILES) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    copyFileSync(path.join(projectDir, file), path.join(root, file));
+  }
 }

@@ -1,36 +1,62 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchMinutes, benchSize, SetAside } from "../bench/bench-size.ts";
-import { type SizeResult, scaleChart, sizeTable, summaryTable } from "../bench/report.ts";
+import { benchMinutes, benchSearchOnly, benchSize, SetAside } from "../bench/bench-size.ts";
+import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, type SearchQuery, selectQueries } from "../bench/queries.ts";
+import {
+  firstSearchTable,
+  lighthouseTable,
+  type SizeResult,
+  scaleChart,
+  searchSummaryTable,
+  secondSearchTable,
+  sizeTable,
+  summaryTable,
+} from "../bench/report.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 
 const USAGE = `用法 (usage): npm run bench [-- --articles N | --sizes 1000,10000,100000] [--runs K] [--rebuild]
-                       [--skip-first-search] [--keep] [--work 目录] [--results 目录]
+                       [--skip-first-search] [--skip-lighthouse] [--search-queries id,…] [--only-search]
+                       [--unthrottled] [--http1] [--keep] [--work 目录] [--results 目录]
 
-生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知），分别用完整构建、纯 Eleventy 和单独的搜索索引构建，
-各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后的重建，
-以及在 Chromium 里的首次搜索；结果写到 bench/results/。详见 docs/scale.md。
-Builds a synthetic archive with the full pipeline, bare Eleventy and the search index alone; results in bench/results/.
+生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知，另加项目里的一篇真实文章），分别用完整构建、纯 Eleventy
+和单独的搜索索引构建，各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后
+的重建；再在 Chromium 里像手机读者那样测首次搜索（Slow 4G、CPU 降速 4 倍、每个查询一个新的浏览器配置），在最大的规模上
+跑 Lighthouse（手机；有 10,000 篇这一档时也在 10,000 篇跑）；结果写到 bench/results/。详见 docs/scale.md。
+Builds a synthetic archive with the full pipeline, bare Eleventy and the search index alone, then measures the
+first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest size (and at 10,000); results in bench/results/.
 
   --articles N          文章数，默认 10000 (articles; default 10000)
   --sizes A,B,…         依次测几种规模 (several sizes in turn)
   --runs K              每种构建跑几次，取中位数，默认 3 (runs per build; median quoted)
   --rebuild             再测改一篇文章后的重建 (also time a rebuild after one article changed)
-  --skip-first-search   不测浏览器里的首次搜索 (skip the first search in Chromium)
+  --skip-first-search   不测浏览器里的首次搜索和 Lighthouse (skip the first search in Chromium and Lighthouse)
+  --skip-lighthouse     不跑 Lighthouse (skip Lighthouse)
+  --search-queries id,… 只测这些查询 (only these queries): ${FIRST_SEARCH_QUERIES.map((query) => query.id).join(", ")}
+  --only-search         只做一次完整构建，然后测搜索（不测纯 Eleventy、单独索引和重建），结果写 search-N.json
+                        (one full build, then the search only; results in search-N.json/.md)
+  --unthrottled         搜索不限速、不降 CPU (no network or CPU throttling for the search)
+  --http1               用 HTTP/1.1 而不是 HTTPS + HTTP/2 提供站点 (serve HTTP/1.1 instead of HTTP/2)
   --keep                保留语料和输出 (keep the corpus and outputs)
   --work 目录           语料和输出放在这里，默认系统临时目录 (work folder)
   --results 目录        结果写到这里，默认 bench/results (results folder)
   -h, --help            显示本说明 (show this help)`;
 
-/** Rewrites the summary table and chart from every per-size result in the results folder. */
+/** The size whose Lighthouse run issue 14 sets targets for; it runs there and at the largest size. */
+const LIGHTHOUSE_SIZE = 10_000;
+
+/** Rewrites the summary tables and chart from every per-size result in the results folder. */
 function writeSummary(resultsDir: string): void {
   const results = readdirSync(resultsDir)
     .filter((name) => /^articles-\d+\.json$/.test(name))
     .map((name) => JSON.parse(readFileSync(path.join(resultsDir, name), "utf8")) as SizeResult);
   if (results.length === 0) return;
-  writeFileSync(path.join(resultsDir, "summary.md"), summaryTable(results));
+  const search = searchSummaryTable(results);
+  writeFileSync(
+    path.join(resultsDir, "summary.md"),
+    search ? `${summaryTable(results)}\n${search}` : summaryTable(results),
+  );
   writeFileSync(path.join(resultsDir, "scale.svg"), scaleChart(results));
 }
 
@@ -47,6 +73,11 @@ async function main(): Promise<void> {
       results: { type: "string", default: path.join(PROJECT_DIR, "bench/results") },
       keep: { type: "boolean", default: false },
       "skip-first-search": { type: "boolean", default: false },
+      "skip-lighthouse": { type: "boolean", default: false },
+      "search-queries": { type: "string" },
+      "only-search": { type: "boolean", default: false },
+      unthrottled: { type: "boolean", default: false },
+      http1: { type: "boolean", default: false },
     },
   });
   const sizes = String(values.sizes ?? values.articles)
@@ -57,18 +88,70 @@ async function main(): Promise<void> {
     console.error("--articles / --sizes 应为不小于 10 的整数，--runs 应为正整数 (whole numbers, at least 10 and 1)");
     process.exit(2);
   }
-  const rebuild = values.rebuild === true;
+  let queries: SearchQuery[];
+  try {
+    queries = selectQueries(values["search-queries"] as string | undefined);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const onlySearch = values["only-search"] === true;
+  const firstSearch = values["skip-first-search"] !== true;
+  if (onlySearch && !firstSearch) {
+    console.error(
+      "--only-search 与 --skip-first-search 不能同时用 (--only-search and --skip-first-search exclude each other)",
+    );
+    process.exit(2);
+  }
+  const lighthouse = firstSearch && values["skip-lighthouse"] !== true;
+  const rebuild = values.rebuild === true && !onlySearch;
+  const largest = Math.max(...sizes);
+  const minutes = benchMinutes(sizes, onlySearch ? 1 / 3 : runs, rebuild, {
+    queries: firstSearch ? queries.length + 1 : 0,
+    lighthouseRuns: lighthouse
+      ? LIGHTHOUSE_QUERIES.length * new Set(sizes.filter((size) => size === largest || size === LIGHTHOUSE_SIZE)).size
+      : 0,
+  });
+  const what = onlySearch ? "一次完整构建" : `每种构建 ${runs} 次${rebuild ? "，另测重建" : ""}`;
+  const searchWhat = firstSearch
+    ? `，以及浏览器里的首次搜索（${queries.length} 个查询${queries.length < FIRST_SEARCH_QUERIES.length ? "，部分" : ""}${values.unthrottled ? "，不限速" : "，Slow 4G"}）${lighthouse ? `和 ${[...new Set([largest, ...sizes.filter((size) => size === LIGHTHOUSE_SIZE)])].map((size) => size.toLocaleString("en-US")).join("、")} 篇时的 Lighthouse` : ""}`
+    : "";
   console.error(
-    `将测 ${sizes.map((size) => size.toLocaleString("en-US")).join("、")} 篇文章的合成站点，每种构建 ${runs} 次${rebuild ? "，另测重建" : ""}${values["skip-first-search"] ? "" : "，以及浏览器里的首次搜索"}；` +
-      `本机（2 核）约需 ${benchMinutes(sizes, runs, rebuild)} 分钟。--help 查看选项。` +
-      `\n(bench: ${sizes.join(", ")} articles, ${runs} run(s) each; about ${benchMinutes(sizes, runs, rebuild)} min on the 2-core machine)`,
+    `将测 ${sizes.map((size) => size.toLocaleString("en-US")).join("、")} 篇文章的合成站点，${what}${searchWhat}；` +
+      `本机（2 核）约需 ${minutes} 分钟。--help 查看选项。` +
+      `\n(bench: ${sizes.join(", ")} articles, ${onlySearch ? "one full build, then the search" : `${runs} run(s) each`}; about ${minutes} min on the 2-core machine)`,
   );
   const workDir = path.resolve(String(values.work));
   const resultsDir = path.resolve(String(values.results));
   mkdirSync(workDir, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
   const setAside = new SetAside(path.join(workDir, `set-aside-${process.pid}`));
+  const stage = (articles: number) => ({
+    firstSearch,
+    queries,
+    // The issue's Lighthouse targets are for 10,000 articles; the largest size shows where it goes.
+    lighthouse: lighthouse && (articles === largest || articles === LIGHTHOUSE_SIZE),
+    throttle: values.unthrottled !== true,
+    http2: values.http1 !== true,
+  });
   for (const articles of sizes) {
+    if (onlySearch) {
+      const result = await benchSearchOnly(articles, workDir, setAside, (line) => console.error(line), stage(articles));
+      const base = path.join(resultsDir, `search-${articles}`);
+      const tables = [
+        `### First search, ${articles.toLocaleString("en-US")} articles + ${result.seedArticles} seed article (one full build: ${(result.build.wallMs / 1000).toFixed(2)} s)`,
+        "",
+        firstSearchTable(result, articles),
+        ...(result.second ? [secondSearchTable(result, articles)] : []),
+        ...(result.lighthouse ? [lighthouseTable(result.lighthouse)] : []),
+      ].join("\n");
+      writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+      writeFileSync(`${base}.md`, tables);
+      console.log(tables);
+      if (values.keep !== true)
+        for (const entry of [`corpus-${articles}`, `out-${articles}-search`]) setAside.put(path.join(workDir, entry));
+      continue;
+    }
     const result = await benchSize(
       articles,
       runs,
@@ -76,7 +159,7 @@ async function main(): Promise<void> {
       workDir,
       setAside,
       (line) => console.error(line),
-      values["skip-first-search"] !== true,
+      stage(articles),
     );
     const base = path.join(resultsDir, `articles-${articles}`);
     writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);

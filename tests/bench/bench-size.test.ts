@@ -10,4 +10,12 @@ describe("benchMinutes", () => {
     expect(benchMinutes([10000], 1, false)).toBeLessThan(tenThousand);
     expect(benchMinutes([100000], 1, false)).toBeGreaterThan(10 * benchMinutes([10000], 1, false));
   });
+
+  it("adds the throttled queries and Lighthouse's runs", () => {
+    const builds = benchMinutes([10000], 1, false);
+    expect(benchMinutes([10000], 1, false, { queries: 8, lighthouseRuns: 0 })).toBeGreaterThan(builds);
+    expect(benchMinutes([10000], 1, false, { queries: 8, lighthouseRuns: 2 })).toBeGreaterThan(
+      benchMinutes([10000], 1, false, { queries: 8, lighthouseRuns: 0 }),
+    );
+  });
 });
