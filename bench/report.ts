@@ -193,13 +193,16 @@ export function stageNames(timings: Record<string, number>): string[] {
   return [...STAGES.filter((key) => key in timings), ...others];
 }
 
-/** The targets of issue 14 for a site of `articles` articles (the 100,000-article targets above 10,000). */
+/**
+ * The targets of issue 14 for a site of `articles` articles: the 10,000-article targets up to
+ * 20,000 (the issue's 10k site is 10,000 generated articles and the seed), the 100,000-article ones above.
+ */
 export interface SearchTargets {
   /** The label of the targets' size. */
   size: string;
-  /** Everything the search downloads, until complete (KiB). */
+  /** What the search downloads until its first results show (KiB). */
   maxKB: number;
-  /** Requests until complete; none at 100,000. */
+  /** Requests until the first results show; none at 100,000. */
   maxRequests?: number;
   /** Until the first results show. */
   maxFirstMs: number;
@@ -220,8 +223,8 @@ export function searchTargets(articles: number): SearchTargets {
     lighthouseMaxTbtMs: 200,
     lighthouseMaxCls: 0.1,
   };
-  return articles <= 10_000
-    ? { size: "≤ 10,000 articles", maxKB: 200, maxRequests: 30, maxFirstMs: 2500, ...common }
+  return articles <= 20_000
+    ? { size: "10,000 articles", maxKB: 200, maxRequests: 30, maxFirstMs: 2500, ...common }
     : { size: "100,000 articles", maxKB: 400, maxFirstMs: 3500, ...common };
 }
 
@@ -237,10 +240,14 @@ const kb = (bytes: number) => {
   return value < 10 ? value.toFixed(1) : value.toFixed(0);
 };
 
-/** The issue's targets for one first search: the whole search's bytes and requests, the time to the first results, the longest task. */
+/**
+ * The issue's targets for one first search, as it states them: bytes, requests and time until the
+ * first results show ("≤ 200 KB downloaded, ≤ 30 requests, ≤ 2.5 s until the first results show"),
+ * and the longest task of the whole search. What completing the count costs is reported beside.
+ */
 export function firstSearchVerdicts(sample: FirstSearchSample, targets: SearchTargets): Verdict[] {
-  const bytes = sample.completeBytes ?? sample.bytes;
-  const requests = sample.completeRequests ?? sample.requests;
+  const bytes = sample.bytes;
+  const requests = sample.requests;
   const verdicts: Verdict[] = [
     { target: `≤ ${targets.maxKB} KB`, value: `${kb(bytes)} KB`, met: bytes <= targets.maxKB * 1024 },
   ];
@@ -264,13 +271,13 @@ export function firstSearchVerdicts(sample: FirstSearchSample, targets: SearchTa
   return verdicts;
 }
 
-/** The second query's targets: the extra bytes until complete, the time to its first results, the longest task. */
+/** The second query's targets: the extra bytes and the time until its first results show, the longest task. */
 export function secondSearchVerdicts(sample: SecondSearchSample, targets: SearchTargets): Verdict[] {
   return [
     {
       target: `≤ ${targets.secondMaxKB} KB more`,
-      value: `${kb(sample.completeBytes)} KB`,
-      met: sample.completeBytes <= targets.secondMaxKB * 1024,
+      value: `${kb(sample.bytes)} KB`,
+      met: sample.bytes <= targets.secondMaxKB * 1024,
     },
     { target: `≤ ${seconds(targets.secondMaxMs)}`, value: seconds(sample.ms), met: sample.ms <= targets.secondMaxMs },
     {
@@ -341,7 +348,7 @@ export function firstSearchTable(measurement: SearchMeasurement, articles: numbe
   const lines = [
     `First search on a phone, ${articles.toLocaleString("en-US")} articles. ${conditionsText(measurement.conditions)}`,
     "",
-    `Targets of issue 14 (${targets.size}): the whole search ≤ ${targets.maxKB} KB${targets.maxRequests !== undefined ? ` and ≤ ${targets.maxRequests} requests` : ""}, first results ≤ ${seconds(targets.maxFirstMs)}, no main-thread task over ${targets.maxTaskMs} ms (under the CPU slowdown).`,
+    `Targets of issue 14 (${targets.size}): until the first results show ≤ ${targets.maxKB} KB${targets.maxRequests !== undefined ? ` and ≤ ${targets.maxRequests} requests` : ""} and ≤ ${seconds(targets.maxFirstMs)}, no main-thread task over ${targets.maxTaskMs} ms (under the CPU slowdown).`,
     "",
     "| query | results | first results: KB | requests | time | complete: KB | requests | time | longest task | blocking > 50 ms | targets |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
@@ -512,7 +519,7 @@ export function searchSummaryTable(results: readonly SizeResult[]): string {
         ...(search.second ? secondSearchVerdicts(search.second, targets) : []),
         ...(search.lighthouse ?? []).flatMap((sample) => lighthouseVerdicts(sample, targets)),
       ];
-      const wholeKb = most((sample) => sample.completeBytes ?? sample.bytes);
+      const wholeKb = most((sample) => sample.bytes);
       const task = most((sample) => sample.longestTaskMs);
       return [
         [
@@ -520,11 +527,11 @@ export function searchSummaryTable(results: readonly SizeResult[]): string {
           queries.length,
           search.conditions?.throttled ? "Slow 4G, 4× CPU" : "unthrottled",
           wholeKb === undefined ? dash : `${kb(wholeKb)} KB`,
-          most((sample) => sample.completeRequests ?? sample.requests) ?? dash,
+          most((sample) => sample.requests) ?? dash,
           seconds(most((sample) => sample.ms) ?? Number.NaN),
           optionalSeconds(most((sample) => sample.completeMs)),
           task === undefined ? dash : `${task} ms`,
-          search.second ? `+${kb(search.second.completeBytes)} KB, ${seconds(search.second.ms)}` : dash,
+          search.second ? `+${kb(search.second.bytes)} KB, ${seconds(search.second.ms)}` : dash,
           search.lighthouse && search.lighthouse.length > 0
             ? search.lighthouse
                 .map((sample) => `${sample.performance} (TBT ${sample.tbtMs} ms, CLS ${sample.cls})`)
@@ -538,7 +545,7 @@ export function searchSummaryTable(results: readonly SizeResult[]): string {
     });
   if (rows.length === 0) return "";
   return [
-    "| articles | queries | network | most KB (whole search) | most requests | slowest first results | slowest complete | longest task | second query | Lighthouse | issue 14 targets |",
+    "| articles | queries | network | most KB (first results) | most requests | slowest first results | slowest complete | longest task | second query | Lighthouse | issue 14 targets |",
     "|---:|---:|---|---:|---:|---:|---:|---:|---|---|---|",
     ...rows.map((row) => `| ${row} |`),
     "",

@@ -12,7 +12,11 @@
   const UNAVAILABLE = "搜索索引暂不可用，请稍后再试。";
   const TOO_OLD = "您的浏览器版本较旧，无法使用站内搜索。请升级微信或浏览器后再试，也可以按栏目浏览：";
   const FILTERS = { column: "栏目", year: "年份", type: "类型" };
+  /** The Pagefind filter naming each page's shard (lib/search/shards.ts SHARD_FILTER). */
+  const SHARD_FILTER = "分片";
   const MANIFEST_URL = "/pagefind/shards.json";
+  /** Pagefind's own files every search needs, fetched as soon as the page knows it will search. */
+  const PAGEFIND_FILES = ["/pagefind/pagefind-worker.js", "/pagefind/wasm.unknown.pagefind"];
 
   const tokens = globalThis.bureauSearchTokens;
   const core = globalThis.bureauSearchCore;
@@ -73,13 +77,21 @@
   let manifest = null;
   const buckets = new Map();
   let engine = null;
+  let prefetched = false;
 
   function loadManifest() {
     if (!manifest) {
-      manifest = fetch(MANIFEST_URL, { cache: "no-cache" }).then((response) => {
+      manifest = fetch(MANIFEST_URL).then((response) => {
         if (!response.ok) throw new Error("no shard manifest");
         return response.json();
       });
+      manifest
+        .then((map) => {
+          if (map.shards.length === 0) return;
+          fetch(`${map.primary.path}pagefind-entry.json?ts=${map.version}`).catch(() => undefined);
+          fetch(`${map.primary.path}${map.primary.meta}`).catch(() => undefined);
+        })
+        .catch(() => undefined);
     }
     return manifest;
   }
@@ -129,10 +141,10 @@
     fetch(`${shard.path}${shard.meta}`).catch(() => undefined);
   }
 
-  /** Pagefind with the primary (newest) shard, started once per page. */
+  /** Pagefind with its primary index (its scripts, no page), started once per page; shards are merged as needed. */
   function loadEngine(map) {
     if (!engine) {
-      const primary = map.shards[0];
+      const primary = map.primary;
       engine = import("/pagefind/pagefind.js").then(async (pagefind) => {
         await pagefind.options({ metaCacheTag: map.version });
         // Pagefind picks the primary index by <html lang>; the index is segmented by search-tokens.js,
@@ -146,7 +158,7 @@
           if (lang === null) root.removeAttribute("lang");
           else root.setAttribute("lang", lang);
         }
-        return { pagefind, merged: new Set([0]), merging: new Map() };
+        return { pagefind, merged: new Set(), merging: new Map() };
       });
     }
     return engine;
@@ -169,24 +181,24 @@
   const yielding = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   /**
-   * The pages of the shards read so far that hold every word of the query, ranked (search-core.js):
-   * Pagefind is asked for each word, newest first within each shard, and the positions tell the rank.
+   * The pages of one shard that hold every word of the query, with their rank (search-core.js):
+   * Pagefind is asked for each word in that shard alone (its filter), newest first, and the word
+   * positions tell the rank.
    */
-  async function rankPages(loaded, map, request, parts, words) {
-    const options = { filters: request.filters, sort: { date: "desc" } };
-    const searches = [];
-    for (const word of words) searches.push(await loaded.pagefind.search(word, options));
+  async function shardPages(loaded, map, request, parts, words, index) {
+    const filters = Object.assign({}, request.filters);
+    filters[SHARD_FILTER] = map.shards[index].name;
+    const searches = await Promise.all(
+      words.map((word) => loaded.pagefind.search(word, { filters, sort: { date: "desc" } })),
+    );
     await yielding();
-    const shardOf = new Map(map.shards.map((shard, index) => [shard.language, index]));
     const pages = new Map();
     searches.forEach((search, wordIndex) => {
       for (const result of (search && search.results) || []) {
         let page = pages.get(result.id);
         if (!page) {
           if (wordIndex > 0) continue;
-          const language = result.id.slice(0, result.id.lastIndexOf("_"));
-          page = { id: result.id, result, shard: shardOf.get(language) || 0, score: result.score, found: 0 };
-          page.positions = new Map();
+          page = { id: result.id, result, shard: index, score: result.score, found: 0, positions: new Map() };
           pages.set(result.id, page);
         }
         if (page.found !== wordIndex) continue;
@@ -194,20 +206,21 @@
         page.positions.set(words[wordIndex], result.words || []);
       }
     });
-    const ranked = [];
+    const matched = [];
     pages.forEach((page) => {
       if (page.found !== words.length) return;
       page.tier = request.byDate ? 0 : core.pageTier(parts, page.positions, map.titleSlot);
       page.maybeExact = !request.byDate && core.startsWithQuery(parts, page.positions);
-      ranked.push(page);
+      page.positions = null;
+      matched.push(page);
     });
-    return ranked;
+    return matched;
   }
 
-  /** A page's title, body text and their comparison forms, from its Pagefind fragment (fetched once per search). */
+  /** A page's title, body text and their comparison forms, from its Pagefind fragment (fetched once). */
   async function describe(page) {
-    if (!page.memory.described) {
-      page.memory.described = page.result.data().then((data) => {
+    if (!page.described) {
+      page.described = page.result.data().then((data) => {
         const meta = data.meta || {};
         const decoded = tokens.decodeIndexText(data.content || "");
         const cut = decoded.indexOf(tokens.TITLE_MARK);
@@ -215,7 +228,7 @@
         return { url: data.url, meta, title: meta.title || "", body, titleKey: tokens.phraseKey(meta.title || "") };
       });
     }
-    return page.memory.described;
+    return page.described;
   }
 
   /** Character ranges of `text` to mark: the query's parts, or its words when no part is there verbatim. */
@@ -339,6 +352,8 @@
       showTooOld(request);
       return;
     }
+    if (!prefetched) for (const file of PAGEFIND_FILES) fetch(file).catch(() => undefined);
+    prefetched = true;
     container.setAttribute("aria-busy", "true");
     container.dataset.query = request.query;
     setContent(container, [element("p", "search-status", "正在搜索……")]);
@@ -376,7 +391,7 @@
         allowed,
         request.byDate,
       );
-      for (const step of plan.slice(0, 2)) if (step.index !== 0) prefetchShard(map, map.shards[step.index]);
+      for (const step of plan.slice(0, 2)) prefetchShard(map, map.shards[step.index]);
       loaded = await engineLoading;
     } catch (_error) {
       if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
@@ -390,26 +405,20 @@
 
     let read = 0;
     let ranked = [];
-    /** What is known of a page across rounds: its fragment, whether its title is the query. */
-    const memory = new Map();
+    const queryKey = tokens.phraseKey(request.query).key;
     /** Reads the next shard of the plan and ranks again; false when every shard is read. One at a time. */
     const readOne = async () => {
       if (read >= plan.length) return false;
-      await mergeShard(loaded, map, plan[read].index);
-      const next = await rankPages(loaded, map, request, parts, words);
-      for (const page of next) {
-        if (!memory.has(page.id)) memory.set(page.id, {});
-        page.memory = memory.get(page.id);
-      }
+      const index = plan[read].index;
+      await mergeShard(loaded, map, index);
+      const found = await shardPages(loaded, map, request, parts, words, index);
       // Pages whose chain starts at their first word may have the query as their whole title.
-      const queryKey = tokens.phraseKey(request.query).key;
-      const unchecked = exactPossible
-        ? next.filter((page) => page.maybeExact && page.tier === core.TIER.TITLE && page.memory.exact === undefined)
-        : [];
-      for (const page of unchecked.slice(0, 20)) page.memory.exact = (await describe(page)).titleKey.key === queryKey;
-      for (const page of next) if (page.memory.exact) page.tier = core.TIER.EXACT;
-      next.sort(core.compareRanked);
-      ranked = next;
+      if (exactPossible) {
+        for (const page of found.filter((candidate) => candidate.maybeExact).slice(0, 20)) {
+          if ((await describe(page)).titleKey.key === queryKey) page.tier = core.TIER.EXACT;
+        }
+      }
+      ranked = ranked.concat(found).sort(core.compareRanked);
       read++;
       return true;
     };

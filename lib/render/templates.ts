@@ -80,6 +80,7 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     layout: "layouts/search.njk",
     permalink: FIXED_PAGES.search,
     title: "站内搜索",
+    searchPage: true,
     excludeFromSitemap: true,
     eleventyComputed: { description: (data: PageData) => `搜索${data.catalog.site.name}网站的文章和通知公告` },
   });

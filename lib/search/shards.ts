@@ -20,13 +20,33 @@ export interface SearchShard<Page extends ShardablePage = SearchRecordSource> {
   sources: Page[];
 }
 
+/** The Pagefind filter that names a page's shard, so a search can ask one shard at a time. */
+export const SHARD_FILTER = "分片";
+
+/**
+ * The primary index: Pagefind's scripts and WebAssembly, and one stand-in record (Pagefind writes no
+ * index without a page), which has no SHARD_FILTER value, so no search finds it (the search page
+ * always asks one shard); every shard is merged into it when a search needs it.
+ */
+export const PRIMARY_SHARD: SearchShard<never> = {
+  name: "primary",
+  language: `${SEARCH_LANGUAGE}-x-primary`,
+  sources: [],
+};
+
 /** A shard's Pagefind records, made when the shard is written so only one shard's records are held at a time. */
 export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
-  return shard.sources.map((source) => ({ ...toCustomRecord(source), language: shard.language }));
+  if (shard.sources.length === 0)
+    return [{ url: "/search/", content: "index", language: shard.language, meta: { title: "" } }];
+  return shard.sources.map((source) => {
+    const record = toCustomRecord(source);
+    return { ...record, language: shard.language, filters: { ...record.filters, [SHARD_FILTER]: [shard.name] } };
+  });
 }
 
-/** One shard as the search page knows it: where it is, its Pagefind language and page list, its dates and size. */
+/** One shard as the search page knows it: its name (its SHARD_FILTER value), where it is, its Pagefind language and page list, its dates and size. */
 export interface ShardEntry {
+  name: string;
   path: string;
   language: string;
   /** The file name of its page list (`pagefind.<hash>.pf_meta`), so the page can fetch it early. */
@@ -38,14 +58,14 @@ export interface ShardEntry {
 }
 
 /**
- * The shard manifest the search page reads from `/pagefind/shards.json`: the shards newest first (the
- * first one is the primary index, which brings Pagefind's scripts), where the presence map is, the
- * title slot, and a version that changes with any of it (Pagefind's cache tag). No shards for a
- * site without pages to index.
+ * The shard manifest the search page reads from `/pagefind/shards.json`: the primary index (Pagefind's
+ * scripts), the shards newest first, where the presence map is, the title slot, and a version that
+ * changes with any of it (Pagefind's cache tag). No shards for a site without pages to index.
  */
 export interface ShardManifest {
   version: string;
   titleSlot: number;
+  primary: Omit<ShardEntry, "name" | "from" | "to" | "pages">;
   presence?: { path: string; buckets: number };
   shards: ShardEntry[];
 }
@@ -91,7 +111,6 @@ export function planShards<Page extends ShardablePage>(
     group.sources.push(...inYear);
   }
   closeGroup();
-  if (shards.length === 0) add("empty", []);
   return shards.reverse();
 }
 
@@ -102,9 +121,13 @@ export interface ShardJob {
   target: string;
 }
 
-/** Each shard of `shards` (newest first, the first the primary) as a job writing into `partsDir/<name>`. */
+/** The primary index and each shard of `shards` as jobs writing into `partsDir/<name>`, the primary first. */
 export function shardJobs(shards: readonly SearchShard<SearchPageSource>[], partsDir: string): ShardJob[] {
-  return shards.map((shard, i) => ({ shard, primary: i === 0, target: path.join(partsDir, shard.name) }));
+  return [PRIMARY_SHARD, ...shards].map((shard, i) => ({
+    shard,
+    primary: i === 0,
+    target: path.join(partsDir, shard.name),
+  }));
 }
 
 /**

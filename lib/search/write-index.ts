@@ -8,6 +8,7 @@ import { SHARD_PRESENCE_FILE, writePresenceMap } from "./presence.ts";
 import { type SearchPageSource, searchPageSources, TITLE_SLOT } from "./records.ts";
 import { pruneShardCache, type ShardCache } from "./shard-cache.ts";
 import {
+  PRIMARY_SHARD,
   planShards,
   type SearchShard,
   type ShardEntry,
@@ -43,8 +44,8 @@ function partsFolder(outputPath: string): string {
 }
 
 /**
- * Puts the written shards in place (the primary at `outputPath`, the others in sub-folders named
- * after them), writes `shards.json`, and prunes cache entries no shard uses any more.
+ * Puts the written shards in place (the primary at `outputPath`, the shards in sub-folders named
+ * after them), writes the presence map and `shards.json`, and prunes cache entries no shard uses any more.
  */
 function assembleIndex(
   outputPath: string,
@@ -54,23 +55,22 @@ function assembleIndex(
   cacheDir: string | undefined,
 ): SearchIndexStats {
   rmSync(outputPath, { recursive: true, force: true });
+  mkdirSync(path.dirname(outputPath), { recursive: true });
+  renameSync(path.join(partsDir, PRIMARY_SHARD.name), outputPath);
+  rmSync(path.join(outputPath, SHARD_PRESENCE_FILE), { force: true });
+  const metaFile = (folder: string, language: string) =>
+    `pagefind.${JSON.parse(readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages[language].hash}.pf_meta`;
   const entries: ShardEntry[] = [];
   const presenceFiles: string[] = [];
-  for (const [i, shard] of shards.entries()) {
-    const from = path.join(partsDir, shard.name);
-    const folder = i === 0 ? outputPath : path.join(outputPath, shard.name);
-    if (i === 0) mkdirSync(path.dirname(outputPath), { recursive: true });
-    renameSync(from, folder);
-    if (shard.sources.length === 0) {
-      rmSync(path.join(folder, SHARD_PRESENCE_FILE), { force: true });
-      continue;
-    }
-    const entry = JSON.parse(readFileSync(path.join(folder, "pagefind-entry.json"), "utf8"));
+  for (const shard of shards) {
+    const folder = path.join(outputPath, shard.name);
+    renameSync(path.join(partsDir, shard.name), folder);
     const days = shard.sources.map((source) => formatIsoDate(source.date, "yyyy-MM-dd")).sort();
     entries.push({
-      path: i === 0 ? SEARCH_INDEX_URL : `${SEARCH_INDEX_URL}${shard.name}/`,
+      name: shard.name,
+      path: `${SEARCH_INDEX_URL}${shard.name}/`,
       language: shard.language,
-      meta: `pagefind.${entry.languages[shard.language].hash}.pf_meta`,
+      meta: metaFile(folder, shard.language),
       from: days[0] as string,
       to: days.at(-1) as string,
       pages: shard.sources.length,
@@ -78,7 +78,12 @@ function assembleIndex(
     presenceFiles.push(path.join(folder, SHARD_PRESENCE_FILE));
   }
   const presence = entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceFiles) : undefined;
-  const body = { titleSlot: TITLE_SLOT, ...(presence ? { presence } : {}), shards: entries };
+  const primary = {
+    path: SEARCH_INDEX_URL,
+    language: PRIMARY_SHARD.language,
+    meta: metaFile(outputPath, PRIMARY_SHARD.language),
+  };
+  const body = { titleSlot: TITLE_SLOT, primary, ...(presence ? { presence } : {}), shards: entries };
   const manifest: ShardManifest = { version: sha256(JSON.stringify(body)).slice(0, 12), ...body };
   rmSync(partsDir, { recursive: true, force: true });
   writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
@@ -94,8 +99,8 @@ function assembleIndex(
 /**
  * Writes the Pagefind index of every detail page into `outputPath` (`<site>/pagefind`), from the
  * catalog rather than the built HTML, so it can run while Eleventy writes pages.
- * The newest shard is the primary index at `outputPath`, the others sit in sub-folders listed in
- * `shards.json`; a shard whose pages (or records) are unchanged since the last build is linked from the cache.
+ * The primary index at `outputPath` holds Pagefind's scripts and no page; the shards sit in
+ * sub-folders listed in `shards.json`; a shard whose pages (or records) are unchanged since the last build is linked from the cache.
  * Runs in this thread; writeSearchIndexInWorkers spreads the same work over worker threads.
  */
 export function writeSearchIndex(

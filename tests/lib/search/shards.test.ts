@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { SearchRecordSource } from "../../../lib/search/records.ts";
-import { assignShardJobs, planShards, SHARD_SIZE, shardJobs, shardRecords } from "../../../lib/search/shards.ts";
+import {
+  assignShardJobs,
+  PRIMARY_SHARD,
+  planShards,
+  SHARD_FILTER,
+  SHARD_SIZE,
+  shardJobs,
+  shardRecords,
+} from "../../../lib/search/shards.ts";
 import { LARGE_ARCHIVE_PAGES, searchWorkerCount } from "../../../lib/search/workers.ts";
 
 describe("search shards", () => {
@@ -28,6 +36,7 @@ describe("search shards", () => {
       true,
     );
     expect(shards[0]?.language).toBe("und-x-y2021c1");
+    expect(shardRecords(shards[2] as (typeof shards)[number])[0]?.filters?.[SHARD_FILTER]).toEqual(["y2019"]);
   });
 
   it("puts consecutive years in one shard while they fit, so a new article changes only its year's shard", () => {
@@ -55,8 +64,8 @@ describe("search shards", () => {
     expect(withNew[0]?.sources).toHaveLength(3);
   });
 
-  it("still writes one empty shard for a site without articles", () => {
-    expect(planShards([]).map((shard) => shard.sources.length)).toEqual([0]);
+  it("plans no shard for a site without articles", () => {
+    expect(planShards([])).toEqual([]);
   });
 });
 
@@ -79,7 +88,7 @@ describe("search shard jobs", () => {
     expect(assignShardJobs([job("a", 3), job("b", 4)], 0).map((thread) => thread.length)).toEqual([2]);
   });
 
-  it("writes each shard into a folder of its own, the newest as the primary", () => {
+  it("writes the primary index (Pagefind's scripts, no page) and each shard into folders of their own", () => {
     const shards = planShards(
       [
         { url: "/a/", date: "2021-01-01T09:00:00+08:00" },
@@ -88,8 +97,12 @@ describe("search shard jobs", () => {
       1,
     );
     expect(shardJobs(shards, "/parts").map(({ primary, target }) => [primary, target])).toEqual([
-      [true, "/parts/y2021"],
+      [true, "/parts/primary"],
+      [false, "/parts/y2021"],
       [false, "/parts/y2019"],
+    ]);
+    expect(shardRecords(PRIMARY_SHARD)).toEqual([
+      { url: "/search/", content: "index", language: "und-x-primary", meta: { title: "" } },
     ]);
   });
 
