@@ -39,11 +39,7 @@ export function loadCmsSettings(root: string): CmsSettings {
   const absolute = path.join(root, CMS_FILE);
   if (!existsSync(absolute)) return cmsSettingsSchema.parse(undefined);
   const yaml = parseYamlSource(readSettingsText(root, CMS_FILE));
-  if (yaml.errors.length > 0) {
-    throw new ContentValidationError(
-      yaml.errors.map((error) => ({ file: CMS_FILE, line: error.line, message: `YAML 语法错误：${error.message}` })),
-    );
-  }
+  if (yaml.mistake) throw new ContentValidationError([{ file: CMS_FILE, ...yaml.mistake }]);
   const { data, problems } = validateWithSchema(cmsSettingsSchema, { ...yaml, value: yaml.value ?? {} }, CMS_FILE);
   if (!data) throw new ContentValidationError(problems);
   return data;

@@ -3,6 +3,7 @@
  * every file read and validated, or one ContentValidationError listing every problem with file and line.
  */
 export { type AttachmentInfo, describeAttachment, formatFileSize } from "./attachments.ts";
+export { ARTICLE_BODY_PLACEHOLDER, NOTICE_BODY_PLACEHOLDER } from "./body-checks.ts";
 export { CMS_FILE, type CmsSettings, loadCmsSettings } from "./cms-settings.ts";
 export { CONTENT_FOLDERS, listArticleFiles, listNoticeFiles } from "./files.ts";
 export { findBodyLinks, isSafeLink, linkScheme, sitePath } from "./links.ts";

@@ -170,6 +170,18 @@ function labelOf(path: ReadonlyArray<PropertyKey>): string {
   return (last && FIELD_LABELS[last as string]) || "此项";
 }
 
+/** Whether the key at `path` of a schema must be written (its schema rejects a missing value). */
+function isRequired(schema: z.ZodType, path: ReadonlyArray<string | number>): boolean {
+  type Inspectable = { shape?: Record<string, unknown>; element?: unknown; unwrap?: () => unknown };
+  let current = schema as unknown as Inspectable | undefined;
+  for (const part of path) {
+    while (current && !current.shape && !current.element && typeof current.unwrap === "function")
+      current = current.unwrap() as Inspectable;
+    current = (typeof part === "number" ? current?.element : current?.shape?.[part]) as Inspectable | undefined;
+  }
+  return current !== undefined && !(current as unknown as z.ZodType).safeParse(undefined).success;
+}
+
 /**
  * Validates parsed YAML against a schema and turns every failure into a located problem with a
  * Chinese message.
@@ -197,8 +209,15 @@ export function validateWithSchema<T>(
       continue;
     }
     const label = labelOf(path);
+    const key = [...path].reverse().find((part) => typeof part === "string");
+    const empty =
+      (issue.code === "invalid_type" && issue.input === null) || (issue.code === "too_small" && issue.input === "");
     let message: string;
-    if (issue.code === "invalid_type" && path.length === 0) {
+    if (empty && key) {
+      message = isRequired(schema, path)
+        ? `「${label}」不能为空：请在 ${key}: 后面写上内容`
+        : `「${label}」是空的：请在 ${key}: 后面写上内容，不需要时删掉这一行`;
+    } else if (issue.code === "invalid_type" && path.length === 0) {
       message = `整个文件应是一个${issue.expected === "array" ? "列表（每项以「- title:」开始）" : "键值对（key: value）"}`;
     } else if (issue.code === "invalid_type" && issue.input === undefined) {
       message = `缺少必填项「${label}」`;
