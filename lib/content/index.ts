@@ -35,6 +35,7 @@ export {
   noticeSchema,
   noticesFileSchema,
   SLUG,
+  signatureSchema,
   staticPageSchema,
   validateWithSchema,
 } from "./schema.ts";

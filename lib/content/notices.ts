@@ -58,6 +58,12 @@ export function loadNotices(context: LoadContext): Notice[] {
         urlLine: yaml.lineOf([index, "url"]),
         summary: body ? plainTextSummary(body) : entry.title,
         attachments,
+        signature: entry.signature && {
+          organ: entry.signature.organ,
+          date: (
+            parseContentDate(entry.signature.date ?? entry.date, site.time_zone) as DateTime
+          ).toISODate() as string,
+        },
         sourcePath: file,
         line: yaml.lineOf([index]),
         status,

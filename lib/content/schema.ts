@@ -33,6 +33,9 @@ export const FIELD_LABELS: Record<string, string> = {
   code: "备案编号",
   number: "备案号",
   page_size: "每页条数",
+  signature: "落款",
+  organ: "发文机关",
+  "signature.date": "成文日期",
 };
 
 /** A slug: lowercase ASCII letters and digits, words joined by single hyphens. */
@@ -113,6 +116,18 @@ export function articleSchema(columnNames: readonly string[], zone: string) {
   });
 }
 
+/**
+ * The 落款 of a notice laid out as an official document: the issuing body (发文机关署名) and the
+ * date it was signed (成文日期), shown right-aligned under the body; the date defaults to the
+ * notice's own.
+ */
+export function signatureSchema(zone: string) {
+  return z.strictObject({
+    organ: text,
+    date: contentDate(zone).optional(),
+  });
+}
+
 /** One entry of a notices file. */
 export function noticeSchema(zone: string) {
   return z
@@ -122,6 +137,7 @@ export function noticeSchema(zone: string) {
       url: linkTarget.optional(),
       body: z.string().optional(),
       attachments: z.array(attachment).optional(),
+      signature: signatureSchema(zone).optional(),
     })
     .superRefine((notice, context) => {
       if (!notice.url && !notice.body?.trim() && !notice.attachments?.length) {
@@ -165,9 +181,11 @@ export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
   }, "");
 }
 
+/** The Chinese name of the key at the end of a path: `signature.date` before `date`. */
 function labelOf(path: ReadonlyArray<PropertyKey>): string {
-  const last = [...path].reverse().find((part) => typeof part === "string");
-  return (last && FIELD_LABELS[last as string]) || "此项";
+  const keys = path.filter((part): part is string => typeof part === "string");
+  const [parent, last] = keys.slice(-2).length === 2 ? keys.slice(-2) : [undefined, keys.at(-1)];
+  return (parent && FIELD_LABELS[`${parent}.${last}`]) || (last && FIELD_LABELS[last]) || "此项";
 }
 
 /** Whether the key at `path` of a schema must be written (its schema rejects a missing value). */

@@ -10,6 +10,7 @@ import {
   noticeSchema,
   type Site,
   SLUG,
+  signatureSchema,
   staticPageSchema,
 } from "../content/index.ts";
 import { ADMIN_URL, FILES } from "../shared/index.ts";
@@ -96,6 +97,18 @@ function widgets(site: Site): Record<string, Widget> {
     collapsed: "auto",
     fields: fieldsFromShape(attachment.shape, ATTACHMENT_WIDGETS),
   };
+  const signature: Widget = {
+    widget: "object",
+    collapsed: true,
+    summary: "{{fields.organ}} {{fields.date}}",
+    hint: "公文的落款：正文下方右侧的发文机关和成文日期",
+    fields: fieldsFromShape(signatureSchema(site.time_zone).shape, {
+      organ: { widget: "string", hint: "如 克拉玛依市科学技术局" },
+      date: { widget: "datetime", type: "date", format: "YYYY-MM-DD", hint: "不填则用通知的发布时间" },
+    }).map((field) =>
+      field.name === "date" ? { ...field, label: FIELD_LABELS["signature.date"] ?? "成文日期" } : field,
+    ),
+  };
   return {
     title: { widget: "string" },
     date: {
@@ -118,7 +131,11 @@ function widgets(site: Site): Record<string, Widget> {
       hint: "标题链接到的地址：站内路径以 / 开头，站外以 https:// 开头。链接、正文、附件至少填一项",
       pattern: ["^(/(?!/)|https?://|mailto:|tel:)", "站内路径以 / 开头，站外地址以 https:// 或 http:// 开头"],
     },
-    body: { widget: "markdown", hint: "有正文的通知有自己的页面" },
+    body: {
+      widget: "markdown",
+      hint: "有正文的通知有自己的页面。第一段写主送机关（如「各有关单位：」）时自动顶格；附件和落款用下面的字段",
+    },
+    signature,
   };
 }
 

@@ -201,6 +201,57 @@ describe("column and notice pages", () => {
   it("renders the about page from Markdown", () => {
     expect(textOf(readPage(siteDir, "/about/").querySelector("h1"))).toBe("关于我们");
   });
+
+});
+
+describe("a notice laid out as an official document", () => {
+  let page: Document;
+  let notice: Catalog["noticePages"][number];
+  beforeAll(() => {
+    notice = content.noticePages.find((entry) => entry.title.startsWith("关于申报2024年")) as typeof notice;
+    page = readPage(siteDir, notice.pageUrl);
+  });
+
+  it("sets the salutation flush left and every other paragraph indented", () => {
+    const paragraphs = [...page.querySelectorAll(".article-body p")];
+    expect(paragraphs[0]?.className).toBe("doc-salutation");
+    expect(textOf(paragraphs[0])).toBe("各区科技主管部门，各有关单位：");
+    expect(paragraphs.slice(1).every((paragraph) => !paragraph.className)).toBe(true);
+  });
+
+  it("lists the attachments after the body as 附件：1. … 2. …, each a download with its type and size", () => {
+    const block = page.querySelector(".article-body + .doc-attachments");
+    expect(textOf(block?.querySelector("h2"))).toBe("附件：");
+    const items = [...(block?.querySelectorAll("ol > li") ?? [])];
+    expect(items.map((item) => item.querySelector("a")?.getAttribute("href"))).toEqual(
+      notice.attachments.map((file) => file.url),
+    );
+    expect(items.every((item) => item.querySelector("a")?.hasAttribute("download"))).toBe(true);
+    expect(textOf(items[1])).toMatch(/（CSV，\d+ B）$/);
+  });
+
+  it("ends with the 落款: the issuing body and the date written 2024年1月12日", () => {
+    const signature = page.querySelector(".doc-attachments + .doc-signature");
+    expect(textOf(signature?.querySelector(".doc-organ"))).toBe("克拉玛依市科学技术局");
+    expect(signature?.querySelector(".doc-date time")?.getAttribute("datetime")).toBe("2024-01-12");
+    expect(textOf(signature?.querySelector(".doc-date"))).toBe("2024年1月12日");
+  });
+
+  it("has the text-size and print tools of the article pages", () => {
+    const tools = page.querySelector("[data-article-tools]");
+    expect([...(tools?.querySelectorAll("[data-text-size]") ?? [])].map((button) => textOf(button))).toEqual([
+      "大",
+      "中",
+      "小",
+    ]);
+    expect(textOf(tools?.querySelector("[data-print]"))).toBe("打印本页");
+  });
+
+  it("dates the 落款 with the notice's own date when the notice gives none", () => {
+    const other = content.noticePages.find((entry) => entry.signature && entry.title.includes("成果转化培训班"));
+    expect(other?.signature).toEqual({ organ: "克拉玛依市科学技术局", date: other?.date.slice(0, 10) });
+    expect(textOf(readPage(siteDir, other?.pageUrl ?? "").querySelector(".doc-date"))).toBe("2023年6月8日");
+  });
 });
 
 describe("feed, sitemap, robots and 404", () => {
