@@ -202,6 +202,13 @@ describe("column and notice pages", () => {
     expect(textOf(readPage(siteDir, "/about/").querySelector("h1"))).toBe("关于我们");
   });
 
+  it("shows one search box on the home page, and the header's on every other page", () => {
+    const home = readPage(siteDir, "/");
+    expect(home.querySelectorAll('form[role="search"]')).toHaveLength(1);
+    expect(home.querySelector(".home-search input")?.getAttribute("placeholder")).toBe("如：科技计划项目");
+    expect(readPage(siteDir, SEED_URL).querySelectorAll('form[role="search"]')).toHaveLength(1);
+    expect(readPage(siteDir, SEED_URL).querySelector(".header-search")).not.toBeNull();
+  });
 });
 
 describe("a notice laid out as an official document", () => {
@@ -251,6 +258,41 @@ describe("a notice laid out as an official document", () => {
     const other = content.noticePages.find((entry) => entry.signature && entry.title.includes("成果转化培训班"));
     expect(other?.signature).toEqual({ organ: "克拉玛依市科学技术局", date: other?.date.slice(0, 10) });
     expect(textOf(readPage(siteDir, other?.pageUrl ?? "").querySelector(".doc-date"))).toBe("2023年6月8日");
+  });
+});
+
+describe("网站地图, 订阅 and the icons", () => {
+  it("lists every column with its list page, the notices, the static pages, search and subscribe", () => {
+    const page = readPage(siteDir, "/sitemap/");
+    expect(textOf(page.querySelector("h1"))).toBe("网站地图");
+    const links = [...page.querySelectorAll("main .site-map a")].map((link) => link.getAttribute("href"));
+    for (const listing of content.columns) expect(links).toContain(`/${listing.column.slug}/`);
+    for (const staticPage of content.staticPages) expect(links).toContain(staticPage.url);
+    expect(links).toEqual(expect.arrayContaining(["/", "/notices/", "/search/", "/subscribe/"]));
+  });
+
+  it("links 网站地图 and 订阅 in the footer to those pages, not to the XML files", () => {
+    const footer = [...readPage(siteDir, "/").querySelectorAll(".footer-links a")];
+    const byTitle = Object.fromEntries(footer.map((link) => [textOf(link), link.getAttribute("href")]));
+    expect(byTitle).toMatchObject({ 网站地图: "/sitemap/", 订阅: "/subscribe/" });
+  });
+
+  it("explains in Chinese how to subscribe, with the feed's absolute address", () => {
+    const page = readPage(siteDir, "/subscribe/");
+    expect(textOf(page.querySelector("h1"))).toBe("订阅本站");
+    expect(textOf(page.querySelector(".subscribe-address"))).toBe(`${ORIGIN}/feed.xml`);
+    expect(textOf(page.querySelector(".article-body"))).toContain("RSS 阅读器");
+  });
+
+  it("serves /favicon.ico (an ICO of PNG images) and the iOS icon, linked from every page with the SVG emblem", () => {
+    const ico = readFileSync(path.join(siteDir, "favicon.ico"));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
+    expect(readFileSync(path.join(siteDir, "apple-touch-icon.png")).subarray(1, 4).toString()).toBe("PNG");
+    const head = readPage(siteDir, "/notices/").head;
+    expect(head.querySelector('link[rel="icon"][href="/favicon.ico"]')).not.toBeNull();
+    expect(head.querySelector('link[rel="icon"][type="image/svg+xml"]')?.getAttribute("href")).toMatch(
+      /^\/assets\/emblem\.[0-9a-f]{8}\.svg$/,
+    );
   });
 });
 
