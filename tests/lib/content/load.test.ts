@@ -233,6 +233,16 @@ describe("loadCatalog: URLs", () => {
     expect(problems[0]?.message).toContain("重复");
   });
 
+  it("rejects a static page at the address of a page the site writes itself", () => {
+    expect(problemsOf({ "content/pages/sitemap.md": "---\ntitle: 网站地图\n---\n正文。" })).toEqual([
+      {
+        file: "content/pages/sitemap.md",
+        line: 1,
+        message: "页面的地址 /sitemap/ 与 网站自己的页面（如网站地图、站内搜索） 重复",
+      },
+    ]);
+  });
+
   it("turns content/pages/about.md into /about/", () => {
     const content = load({ "content/pages/about.md": "---\ntitle: 关于我们\n---\n本局职责。" });
     expect(content.staticPages).toMatchObject([{ title: "关于我们", url: "/about/", summary: "本局职责。" }]);
