@@ -39,6 +39,8 @@ export interface ScaffoldResult {
   canonical: string;
   /** Whether the file is new (false: an existing notices file got one more entry). */
   created: boolean;
+  /** Whether it holds a placeholder body to replace (the check refuses it until then). */
+  placeholder: boolean;
 }
 
 /**
@@ -155,7 +157,7 @@ export function createArticle(options: NewArticleOptions): ScaffoldResult {
   mkdirSync(path.join(options.root, folder), { recursive: true });
   writeFileSync(path.join(options.root, file), articleFileText(site, { title, date, column }), { flag: "wx" });
   const url = `${ARTICLES_URL}${year}/${slug}/`;
-  return { file, url, canonical: canonicalUrl(site.url, url), created: true };
+  return { file, url, canonical: canonicalUrl(site.url, url), created: true, placeholder: true };
 }
 
 /** A notice as `npm run new -- notice` adds it. */
@@ -238,7 +240,13 @@ export function addNotice(options: NewNoticeOptions): ScaffoldResult {
   mkdirSync(path.dirname(absolute), { recursive: true });
   writeFileSync(absolute, after);
   const url = link ? FIXED_PAGES.notices : noticePageUrl(toIsoWithOffset(published), title);
-  return { file, url, canonical: canonicalUrl(site.url, url), created: before === undefined };
+  return {
+    file,
+    url,
+    canonical: canonicalUrl(site.url, url),
+    created: before === undefined,
+    placeholder: link === undefined,
+  };
 }
 
 /** The current moment, for the CLI; tests pass their own. */

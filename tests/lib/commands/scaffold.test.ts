@@ -107,6 +107,7 @@ describe("createArticle", () => {
       url: "/articles/2025/ykjcxtdjjgzlfz/",
       canonical: "https://kjj.klmy.gov.cn/articles/2025/ykjcxtdjjgzlfz/",
       created: true,
+      placeholder: true,
     });
     expect(read(result.file)).toMatch(
       /^---\ntitle: 以科技创新推动经济高质量发展\ndate: 2025-01-01 00:30\ncolumn: 工作动态\n/,
@@ -241,7 +242,12 @@ describe("addNotice", () => {
       url: "https://www.example.gov.cn/fj/",
       now: NEAR_MIDNIGHT_UTC,
     });
-    expect(result).toMatchObject({ file: "content/notices/2025.yaml", url: "/notices/", created: true });
+    expect(result).toMatchObject({
+      file: "content/notices/2025.yaml",
+      url: "/notices/",
+      created: true,
+      placeholder: false,
+    });
     expect(read(result.file)).toBe(
       "# 2025 年通知公告。每项至少要有 url、body、attachments 之一。\n- title: 关于元旦放假的通知\n  date: 2025-01-01\n  url: https://www.example.gov.cn/fj/\n",
     );
