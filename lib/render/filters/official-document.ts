@@ -6,11 +6,16 @@
  * 落款 (see _includes/layouts/notice.njk).
  */
 
-/** The first paragraph of a rendered body when it is a salutation: one short line ending in "：", no sentence. */
+/**
+ * The first paragraph of a rendered body when it is a salutation: one short line ending in "：",
+ * no sentence in it, and not the lead-in of a list (现将有关事项通知如下：).
+ */
 const SALUTATION = /^(\s*)<p>([^<>。！？；\n]{1,60}：)<\/p>/;
 
 /** Marks the salutation of a rendered body, if it opens with one, so that it is set flush left. */
 export function markSalutation(html: string): string {
+  const match = SALUTATION.exec(html);
+  if (!match || /如下：$/.test(match[2] ?? "")) return html;
   return html.replace(SALUTATION, '$1<p class="doc-salutation">$2</p>');
 }
 
