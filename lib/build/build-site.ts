@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { loadCatalog } from "../content/index.ts";
-import { metaCsp, writeHeadersFile } from "../render/index.ts";
+import { isCmsConfigured, loadCatalog, loadCmsSettings } from "../content/index.ts";
+import { adminCsp, metaCsp, writeHeadersFile } from "../render/index.ts";
 import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
 import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
 import {
@@ -73,7 +73,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   recoverInterruptedBuild(outputDir);
   let search: Promise<SearchIndexStats> | undefined;
   try {
-    const catalog = timer.time("validate", () => loadCatalog({ root, preview: options.preview, now: options.now }));
+    const { catalog, cms } = timer.time("validate", () => ({
+      catalog: loadCatalog({ root, preview: options.preview, now: options.now }),
+      cms: loadCmsSettings(root),
+    }));
     const fingerprint = renderFingerprint(PROJECT_DIR);
 
     if (options.searchIndex !== false) {
@@ -113,7 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     timer.time("publish", () => {
       precompressAssets(stagingDir);
-      writeHeadersFile(stagingDir);
+      writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined));
       swapIntoPlace(folders);
     });
     timer.time("cleanup", () => {

@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { isMap, isSeq, parseDocument, stringify } from "yaml";
-import { CONTENT_FOLDERS, loadSite, noticePageUrl, type Site, SLUG } from "../content/index.ts";
+import {
+  ARTICLE_BODY_PLACEHOLDER,
+  CONTENT_FOLDERS,
+  loadSite,
+  NOTICE_BODY_PLACEHOLDER,
+  noticePageUrl,
+  type Site,
+  SLUG,
+} from "../content/index.ts";
 import {
   ARTICLES_URL,
   CONTENT_DATE_FORMATS,
@@ -31,6 +39,8 @@ export interface ScaffoldResult {
   canonical: string;
   /** Whether the file is new (false: an existing notices file got one more entry). */
   created: boolean;
+  /** Whether it holds a placeholder body to replace (the check refuses it until then). */
+  placeholder: boolean;
 }
 
 /**
@@ -90,7 +100,10 @@ const OPTIONAL_ARTICLE_KEYS = (site: Site, year: string) => [
   `# index_number: 000000000/${year}-00001   # 索引号（政府信息公开）`,
 ];
 
-/** The text of a new article file: front matter that validates, the optional keys as comments, a placeholder paragraph. */
+/**
+ * The text of a new article file: front matter that validates, the optional keys as comments, a
+ * placeholder paragraph that the check refuses until it is replaced (lib/content/body-checks.ts).
+ */
 function articleFileText(site: Site, fields: { title: string; date: string; column: string }): string {
   const frontMatter = stringify({ title: fields.title, date: fields.date, column: fields.column }, { lineWidth: 0 });
   return [
@@ -99,7 +112,7 @@ function articleFileText(site: Site, fields: { title: string; date: string; colu
     ...OPTIONAL_ARTICLE_KEYS(site, fields.date.slice(0, 4)),
     "---",
     "",
-    "（请在这里写正文，替换这一段。段落之间空一行，小标题用「## 」开头。）",
+    ARTICLE_BODY_PLACEHOLDER,
     "",
   ].join("\n");
 }
@@ -144,7 +157,7 @@ export function createArticle(options: NewArticleOptions): ScaffoldResult {
   mkdirSync(path.join(options.root, folder), { recursive: true });
   writeFileSync(path.join(options.root, file), articleFileText(site, { title, date, column }), { flag: "wx" });
   const url = `${ARTICLES_URL}${year}/${slug}/`;
-  return { file, url, canonical: canonicalUrl(site.url, url), created: true };
+  return { file, url, canonical: canonicalUrl(site.url, url), created: true, placeholder: true };
 }
 
 /** A notice as `npm run new -- notice` adds it. */
@@ -154,9 +167,6 @@ export interface NewNotice {
   url?: string;
   body?: string;
 }
-
-/** The placeholder body of a new notice that has no `url`. */
-export const NOTICE_BODY_PLACEHOLDER = "（请在这里写通知正文，替换这一段。段落之间空一行。）\n";
 
 /** The header comment of a new notices file. */
 const noticesFileHeader = (year: string) => `# ${year} 年通知公告。每项至少要有 url、body、attachments 之一。\n`;
@@ -220,7 +230,7 @@ export function addNotice(options: NewNoticeOptions): ScaffoldResult {
   const file = `${CONTENT_FOLDERS.notices}/${year}.yaml`;
   const absolute = path.join(options.root, file);
   const before = existsSync(absolute) ? readFileSync(absolute, "utf8") : undefined;
-  const notice: NewNotice = link ? { title, date, url: link } : { title, date, body: NOTICE_BODY_PLACEHOLDER };
+  const notice: NewNotice = link ? { title, date, url: link } : { title, date, body: `${NOTICE_BODY_PLACEHOLDER}\n` };
   const after = addNoticeToText(before, notice, year);
   const check = parseDocument(after, { schema: "core" });
   const previous = before?.trim() ? (parseDocument(before, { schema: "core" }).toJS() ?? []) : [];
@@ -230,7 +240,13 @@ export function addNotice(options: NewNoticeOptions): ScaffoldResult {
   mkdirSync(path.dirname(absolute), { recursive: true });
   writeFileSync(absolute, after);
   const url = link ? FIXED_PAGES.notices : noticePageUrl(toIsoWithOffset(published), title);
-  return { file, url, canonical: canonicalUrl(site.url, url), created: before === undefined };
+  return {
+    file,
+    url,
+    canonical: canonicalUrl(site.url, url),
+    created: before === undefined,
+    placeholder: link === undefined,
+  };
 }
 
 /** The current moment, for the CLI; tests pass their own. */

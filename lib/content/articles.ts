@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { ARTICLES_URL, parseContentDate, toIsoWithOffset } from "../shared/index.ts";
+import { checkBody } from "./body-checks.ts";
 import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
 import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -31,14 +32,13 @@ export function loadArticles(context: LoadContext): Article[] {
     const text = readContentText(root, file, problems);
     if (text === undefined) continue;
     const split = splitFrontMatter(text);
-    if (!split) {
-      problems.push({ file, line: 1, message: "缺少开头的 --- 元数据块（front matter）" });
+    if ("mistake" in split) {
+      problems.push({ file, ...split.mistake });
       continue;
     }
     const { frontMatter, body, bodyLine } = split;
-    if (frontMatter.errors.length > 0) {
-      for (const error of frontMatter.errors)
-        problems.push({ file, line: error.line, message: `YAML 语法错误：${error.message}` });
+    if (frontMatter.mistake) {
+      problems.push({ file, ...frontMatter.mistake });
       continue;
     }
     const { data, problems: found } = validateWithSchema(schema, frontMatter, file);
@@ -61,6 +61,8 @@ export function loadArticles(context: LoadContext): Article[] {
       (index) => frontMatter.lineOf(["attachments", index, "file"]),
       "attachments",
     );
+    // A draft may still hold the placeholder or anything else: it is not published.
+    if (!data.draft) checkBody(file, body, bodyLine, "body", problems);
     const status = publicationStatus(data.draft, published, context);
     if (status && !context.preview) continue;
     const column = site.columns.find((entry) => entry.name === data.column) as Column;

@@ -8,7 +8,7 @@ import { SITE_FILE } from "./site.ts";
 
 type Items = Pick<Catalog, "articles" | "notices" | "staticPages">;
 
-/** Reports every page address claimed twice (an article, a notice page, a static page or a column). */
+/** Reports every page address claimed twice (an article, a notice page, a static page, a column or a fixed page). */
 export function checkDuplicateUrls({ site, problems }: LoadContext, items: Items): void {
   const owners = new Map<string, string>();
   const claim = (url: string, file: string, line: number, what: string) => {
@@ -17,6 +17,7 @@ export function checkDuplicateUrls({ site, problems }: LoadContext, items: Items
     else owners.set(url, `${file}:${line}`);
   };
   for (const column of site.columns) owners.set(`/${column.slug}/`, SITE_FILE);
+  for (const fixed of Object.values(FIXED_PAGES)) owners.set(fixed, "网站自己的页面（如网站地图、站内搜索）");
   for (const article of items.articles) claim(article.url, article.sourcePath, 1, "文章");
   for (const notice of items.notices)
     if (notice.pageUrl) claim(notice.pageUrl, notice.sourcePath, notice.line, `通知公告「${notice.title}」`);

@@ -3,7 +3,17 @@
  * every file read and validated, or one ContentValidationError listing every problem with file and line.
  */
 export { type AttachmentInfo, describeAttachment, formatFileSize } from "./attachments.ts";
-export { CMS_FILE, type CmsSettings, loadCmsSettings } from "./cms-settings.ts";
+export { ARTICLE_BODY_PLACEHOLDER, NOTICE_BODY_PLACEHOLDER } from "./body-checks.ts";
+export {
+  CMS_FILE,
+  type CmsBackend,
+  type CmsSettings,
+  GIT_HOSTS,
+  gitEndpoints,
+  isCmsConfigured,
+  loadCmsSettings,
+  PLACEHOLDER_REPO,
+} from "./cms-settings.ts";
 export { CONTENT_FOLDERS, listArticleFiles, listNoticeFiles } from "./files.ts";
 export { findBodyLinks, isSafeLink, linkScheme, sitePath } from "./links.ts";
 export type { ListPage } from "./listing.ts";
@@ -34,6 +44,7 @@ export {
   noticeSchema,
   noticesFileSchema,
   SLUG,
+  signatureSchema,
   staticPageSchema,
   text,
   validateWithSchema,

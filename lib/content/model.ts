@@ -44,6 +44,8 @@ export interface Notice {
   urlLine: number;
   summary: string;
   attachments: AttachmentInfo[];
+  /** The 落款 under the body: the issuing body and the date it signed, `YYYY-MM-DD`. */
+  signature?: { organ: string; date: string };
   sourcePath: string;
   /** The line of the notice's entry in its file. */
   line: number;

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { FIXED_PAGES, parseContentDate, shortHash, toIsoWithOffset } from "../shared/index.ts";
+import { checkBody } from "./body-checks.ts";
 import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
 import { listNoticeFiles, readContentText } from "./files.ts";
 import type { Notice } from "./model.ts";
@@ -21,15 +22,15 @@ export function loadNotices(context: LoadContext): Notice[] {
     const text = readContentText(root, file, problems);
     if (text === undefined) continue;
     const yaml = parseYamlSource(text);
-    if (yaml.errors.length > 0) {
-      for (const error of yaml.errors)
-        problems.push({ file, line: error.line, message: `YAML 语法错误：${error.message}` });
+    if (yaml.mistake) {
+      problems.push({ file, ...yaml.mistake });
       continue;
     }
     const { data, problems: found } = validateWithSchema(schema, yaml, file);
     problems.push(...found);
     if (!data) continue;
     data.forEach((entry, index) => {
+      checkBody(file, entry.body, yaml.textLineOf([index, "body"]), "body", problems);
       const published = parseContentDate(entry.date, site.time_zone) as DateTime;
       const status = publicationStatus(false, published, context);
       if (status && !context.preview) return;
@@ -52,11 +53,17 @@ export function loadNotices(context: LoadContext): Notice[] {
         external: !pageUrl && /^https?:/.test(href),
         pageUrl,
         body,
-        bodyLine: yaml.lineOf([index, "body"]) + 1,
+        bodyLine: yaml.textLineOf([index, "body"]),
         url: entry.url,
         urlLine: yaml.lineOf([index, "url"]),
         summary: body ? plainTextSummary(body) : entry.title,
         attachments,
+        signature: entry.signature && {
+          organ: entry.signature.organ,
+          date: (
+            parseContentDate(entry.signature.date ?? entry.date, site.time_zone) as DateTime
+          ).toISODate() as string,
+        },
         sourcePath: file,
         line: yaml.lineOf([index]),
         status,

@@ -39,6 +39,9 @@ export const FIELD_LABELS: Record<string, string> = {
   wrong: "错误写法",
   right: "正确写法",
   phrase: "允许的词语",
+  signature: "落款",
+  organ: "发文机关",
+  "signature.date": "成文日期",
 };
 
 /** A slug: lowercase ASCII letters and digits, words joined by single hyphens. */
@@ -119,6 +122,18 @@ export function articleSchema(columnNames: readonly string[], zone: string) {
   });
 }
 
+/**
+ * The 落款 of a notice laid out as an official document: the issuing body (发文机关署名) and the
+ * date it was signed (成文日期), shown right-aligned under the body; the date defaults to the
+ * notice's own.
+ */
+export function signatureSchema(zone: string) {
+  return z.strictObject({
+    organ: text,
+    date: contentDate(zone).optional(),
+  });
+}
+
 /** One entry of a notices file. */
 export function noticeSchema(zone: string) {
   return z
@@ -128,6 +143,7 @@ export function noticeSchema(zone: string) {
       url: linkTarget.optional(),
       body: z.string().optional(),
       attachments: z.array(attachment).optional(),
+      signature: signatureSchema(zone).optional(),
     })
     .superRefine((notice, context) => {
       if (!notice.url && !notice.body?.trim() && !notice.attachments?.length) {
@@ -171,9 +187,23 @@ export function formatFieldPath(path: ReadonlyArray<PropertyKey>): string {
   }, "");
 }
 
+/** The Chinese name of the key at the end of a path: `signature.date` before `date`. */
 function labelOf(path: ReadonlyArray<PropertyKey>): string {
-  const last = [...path].reverse().find((part) => typeof part === "string");
-  return (last && FIELD_LABELS[last as string]) || "此项";
+  const keys = path.filter((part): part is string => typeof part === "string");
+  const [parent, last] = keys.slice(-2).length === 2 ? keys.slice(-2) : [undefined, keys.at(-1)];
+  return (parent && FIELD_LABELS[`${parent}.${last}`]) || (last && FIELD_LABELS[last]) || "此项";
+}
+
+/** Whether the key at `path` of a schema must be written (its schema rejects a missing value). */
+function isRequired(schema: z.ZodType, path: ReadonlyArray<string | number>): boolean {
+  type Inspectable = { shape?: Record<string, unknown>; element?: unknown; unwrap?: () => unknown };
+  let current = schema as unknown as Inspectable | undefined;
+  for (const part of path) {
+    while (current && !current.shape && !current.element && typeof current.unwrap === "function")
+      current = current.unwrap() as Inspectable;
+    current = (typeof part === "number" ? current?.element : current?.shape?.[part]) as Inspectable | undefined;
+  }
+  return current !== undefined && !(current as unknown as z.ZodType).safeParse(undefined).success;
 }
 
 /**
@@ -203,8 +233,15 @@ export function validateWithSchema<T>(
       continue;
     }
     const label = labelOf(path);
+    const key = [...path].reverse().find((part) => typeof part === "string");
+    const empty =
+      (issue.code === "invalid_type" && issue.input === null) || (issue.code === "too_small" && issue.input === "");
     let message: string;
-    if (issue.code === "invalid_type" && path.length === 0) {
+    if (empty && key) {
+      message = isRequired(schema, path)
+        ? `「${label}」不能为空：请在 ${key}: 后面写上内容`
+        : `「${label}」是空的：请在 ${key}: 后面写上内容，不需要时删掉这一行`;
+    } else if (issue.code === "invalid_type" && path.length === 0) {
       message = `整个文件应是一个${issue.expected === "array" ? "列表（每项以「- title:」开始）" : "键值对（key: value）"}`;
     } else if (issue.code === "invalid_type" && issue.input === undefined) {
       message = `缺少必填项「${label}」`;

@@ -104,11 +104,7 @@ export function loadSite(root: string): Site {
     throw new ContentValidationError([{ file, message: "找不到站点配置文件 _data/site.yaml" }]);
   }
   const yaml = parseYamlSource(source);
-  if (yaml.errors.length > 0) {
-    throw new ContentValidationError(
-      yaml.errors.map((error) => ({ file, line: error.line, message: `YAML 语法错误：${error.message}` })),
-    );
-  }
+  if (yaml.mistake) throw new ContentValidationError([{ file, ...yaml.mistake }]);
   const { data, problems: schemaProblems } = validateWithSchema(siteSchema, yaml, file);
   problems.push(...schemaProblems);
   if (!data || problems.length > 0) throw new ContentValidationError(problems);

@@ -1,3 +1,4 @@
+import { checkBody } from "./body-checks.ts";
 import type { LoadContext } from "./context.ts";
 import { CONTENT_FOLDERS, listStaticPageFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
@@ -17,13 +18,18 @@ export function loadStaticPages({ root, problems }: LoadContext): StaticPage[] {
     const text = readContentText(root, file, problems);
     if (text === undefined) continue;
     const split = splitFrontMatter(text);
-    if (!split) {
-      problems.push({ file, line: 1, message: "缺少开头的 --- 元数据块（front matter）" });
+    if ("mistake" in split) {
+      problems.push({ file, ...split.mistake });
+      continue;
+    }
+    if (split.frontMatter.mistake) {
+      problems.push({ file, ...split.frontMatter.mistake });
       continue;
     }
     const { data, problems: found } = validateWithSchema(staticPageSchema, split.frontMatter, file);
     problems.push(...found);
     if (!data) continue;
+    checkBody(file, split.body, split.bodyLine, "body", problems);
     pages.push({
       title: data.title,
       summary: data.summary ?? plainTextSummary(split.body),

@@ -1,16 +1,23 @@
 import { isMap, isPair, isScalar, LineCounter, type Node, parseDocument } from "yaml";
+import { findSyntaxMistake, type SyntaxMistake } from "./yaml-syntax.ts";
 
 export type YamlPath = ReadonlyArray<string | number>;
 
 /** A parsed YAML text that can say on which line each value and key stands. */
 export interface YamlSource {
+  /** The parsed value; undefined when the text has a syntax mistake. */
   value: unknown;
-  /** Syntax errors, with 1-based lines in the enclosing file. */
-  errors: { line: number; message: string }[];
+  /**
+   * The one syntax mistake to fix first, in plain Chinese, with its 1-based line in the enclosing
+   * file (lib/content/yaml-syntax.ts); undefined when the text is valid.
+   */
+  mistake?: SyntaxMistake;
   /** The line of the value at `path`, or of its nearest existing ancestor. */
   lineOf(path: YamlPath): number;
   /** The line of the key `key` inside the mapping at `path`. */
   keyLineOf(path: YamlPath, key: string): number;
+  /** The line on which the text at `path` begins: the line after `|` or `>` for a block of text. */
+  textLineOf(path: YamlPath): number;
 }
 
 /**
@@ -47,16 +54,24 @@ export function parseYamlSource(text: string, firstLine = 1): YamlSource {
     return lineOf(path);
   };
 
-  const lines = text.split("\n");
-  const lastContentLine = (offset: number) => {
-    let line = Math.min(lineCounter.linePos(offset).line, lines.length);
-    while (line > 1 && (lines[line - 1] ?? "").trim() === "") line--;
-    return line + firstLine - 1;
+  const textLineOf = (path: YamlPath): number => {
+    const node = document.getIn(path, true);
+    const block = isScalar(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+    return lineOf(path) + (block ? 1 : 0);
   };
-  const errors = document.errors.map((error) => ({
-    line: lastContentLine(error.pos[0]),
-    message: error.message.split("\n")[0] ?? error.message,
-  }));
-  const value = errors.length === 0 ? document.toJS({ maxAliasCount: 100 }) : undefined;
-  return { value, errors, lineOf, keyLineOf };
+
+  let mistake = findSyntaxMistake(text, document.errors, lineCounter, firstLine);
+  let value: unknown;
+  if (!mistake) {
+    try {
+      value = document.toJS({ maxAliasCount: 100 });
+    } catch {
+      // An alias (`*name`) without its anchor: the scan names the value that starts with `*`.
+      mistake = {
+        line: firstLine,
+        message: "YAML 的别名（以 * 开头的值）找不到对应的 &：请把以 * 开头的值用引号括起来",
+      };
+    }
+  }
+  return { value, mistake, lineOf, keyLineOf, textLineOf };
 }

@@ -64,10 +64,7 @@ export function loadWordList(root: string, file: string = WORD_LIST_FILE): WordL
   const absolute = path.join(root, file);
   if (!existsSync(absolute)) return { problems: [{ file, line: 1, message: "找不到错敏字词表文件" }] };
   const yaml = parseYamlSource(normalizeNewlines(readFileSync(absolute, "utf8")));
-  if (yaml.errors.length > 0)
-    return {
-      problems: yaml.errors.map((error) => ({ file, line: error.line, message: `YAML 语法错误：${error.message}` })),
-    };
+  if (yaml.mistake) return { problems: [{ file, ...yaml.mistake }] };
   const { data, problems } = validateWithSchema(wordListSchema, yaml, file);
   if (!data) return { problems };
   const forms: WrongForm[] = [];

@@ -6,6 +6,7 @@ import { assetManifest, copyAssets } from "./assets.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerFilters } from "./filters/index.ts";
 import { metaCsp } from "./headers.ts";
+import { copyIcons } from "./icons.ts";
 import { type PageSelection, registerTemplates } from "./templates.ts";
 
 export interface RenderOptions {
@@ -47,7 +48,10 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   registerTemplates(eleventyConfig, options.selection);
   if (options.selection?.detailPagesOnly) return;
 
-  eleventyConfig.on("eleventy.after", () => copyAssets(assets, outputDir));
+  eleventyConfig.on("eleventy.after", () => {
+    copyAssets(assets, outputDir);
+    copyIcons(PROJECT_DIR, outputDir);
+  });
   registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: catalog.site });
   eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, FILES.folder))]: FILES.url.slice(1, -1) });
 }

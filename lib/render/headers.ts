@@ -1,5 +1,6 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { type CmsBackend, gitEndpoints } from "../content/index.ts";
 import { ADMIN_URL, ASSETS_URL, FILES, SEARCH_INDEX_URL } from "../shared/index.ts";
 
 /** A Content-Security-Policy as directive name → source list. */
@@ -21,20 +22,41 @@ export const SITE_CSP: CspDirectives = {
   "frame-ancestors": ["'self'"],
 };
 
+const origin = (url: string) => new URL(url).origin;
+
 /**
- * The Git-based CMS under /admin/: its own script bundle (which evaluates code and injects
- * styles) talking to GitHub's API, previews of images from GitHub, and the bundle's UI fonts
- * (its icons are a ligature font) from jsDelivr's Fontsource mirror, which its inline
- * `@font-face` rules name. Editors only: the public pages keep SITE_CSP.
+ * The Git-based CMS under /admin/: its own script bundle (which evaluates code and injects styles),
+ * its fonts served from the site (lib/render/cms-config.ts rewrites the bundle's jsDelivr
+ * addresses), and no third-party host but the configured Git host: its REST API (and, for GitLab
+ * and Gitea/Forgejo, the instance where the sign-in token is fetched), and its images (GitHub
+ * serves file previews and avatars from githubusercontent.com). Without a back end (the setup page
+ * and the preview's local repository mode) nothing outside the site. Editors only: the public pages
+ * keep SITE_CSP.
  */
-export const ADMIN_CSP: CspDirectives = {
-  ...SITE_CSP,
-  "script-src": ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
-  "style-src": ["'self'", "'unsafe-inline'"],
-  "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com"],
-  "connect-src": ["'self'", "https://api.github.com", "https://github.com"],
-  "font-src": ["'self'", "https://cdn.jsdelivr.net"],
-};
+export function adminCsp(backend?: CmsBackend): CspDirectives {
+  const git: string[] = [];
+  const images: string[] = [];
+  if (backend) {
+    const { apiRoot, baseUrl } = gitEndpoints(backend);
+    git.push(origin(apiRoot));
+    if (backend.name === "github") images.push("https://*.githubusercontent.com");
+    else if (baseUrl) git.push(origin(baseUrl));
+    images.push(...git);
+  }
+  const unique = (sources: string[]) => [...new Set(sources)];
+  return {
+    ...SITE_CSP,
+    "script-src": ["'self'", "'wasm-unsafe-eval'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": unique(["'self'", "data:", "blob:", ...images]),
+    // data: and blob: are Sveltia's own images and previews, read with fetch.
+    "connect-src": unique(["'self'", "data:", "blob:", ...git]),
+    "font-src": ["'self'"],
+  };
+}
+
+/** The /admin/ policy of a site whose `_data/cms.yaml` names no repository yet: nothing outside the site. */
+export const ADMIN_CSP: CspDirectives = adminCsp();
 
 /** Directives a `<meta http-equiv>` policy cannot carry: browsers ignore them there. */
 const HEADER_ONLY_DIRECTIVES = ["frame-ancestors", "report-uri", "sandbox"];
@@ -108,7 +130,7 @@ function isShardFolder(entry: string): boolean {
  * security headers sit on the catch-all `/*`; Content-Security-Policy and Cache-Control come
  * from exactly one rule for any path: one per root entry of the site, one for /admin/*.
  */
-export function headerRules(layout: SiteLayout): HeaderRule[] {
+export function headerRules(layout: SiteLayout, admin: CspDirectives = ADMIN_CSP): HeaderRule[] {
   const page = { "Content-Security-Policy": formatCsp(SITE_CSP), "Cache-Control": CACHE.revalidate };
   const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
   const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
@@ -133,7 +155,7 @@ export function headerRules(layout: SiteLayout): HeaderRule[] {
   pagefindRules(SEARCH_INDEX_URL, layout.pagefind);
   rules.push({
     path: `${ADMIN_URL}*`,
-    headers: { "Content-Security-Policy": formatCsp(ADMIN_CSP), "Cache-Control": "no-cache" },
+    headers: { "Content-Security-Policy": formatCsp(admin), "Cache-Control": "no-cache" },
   });
   return rules;
 }
@@ -196,13 +218,16 @@ function listEntries(folder: string): string[] {
   }
 }
 
-/** Writes `<siteDir>/_headers` for a fully built site (pages, assets and search index in place). */
-export function writeHeadersFile(siteDir: string): HeaderRule[] {
+/**
+ * Writes `<siteDir>/_headers` for a fully built site (pages, assets and search index in place),
+ * with `admin` as the policy of /admin/ (adminCsp of the site's CMS back end).
+ */
+export function writeHeadersFile(siteDir: string, admin: CspDirectives = ADMIN_CSP): HeaderRule[] {
   const pagefind = listEntries(path.join(siteDir, SEARCH_INDEX_URL));
   const shards = Object.fromEntries(
     pagefind.filter(isShardFolder).map((entry) => [entry, listEntries(path.join(siteDir, SEARCH_INDEX_URL, entry))]),
   );
-  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards });
+  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards }, admin);
   writeFileSync(path.join(siteDir, "_headers"), formatHeaders(rules));
   return rules;
 }

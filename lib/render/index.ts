@@ -6,6 +6,7 @@ export { configureSite, type RenderOptions } from "./eleventy.ts";
 export type { EleventyConfig } from "./eleventy-types.ts";
 export {
   ADMIN_CSP,
+  adminCsp,
   formatCsp,
   headerRules,
   headersFor,

@@ -82,7 +82,7 @@ export function pageHead(data: PageHeadData): PageHead {
       govMeta: [
         { name: "ArticleTitle", content: notice.title },
         { name: "PubDate", content: `${notice.date.slice(0, 10)} ${notice.date.slice(11, 16)}` },
-        { name: "ContentSource", content: catalog.site.defaults.source },
+        { name: "ContentSource", content: notice.signature?.organ ?? catalog.site.defaults.source },
         ...columnMeta(NOTICES_COLUMN(catalog)),
       ],
       currentSection: "notices",

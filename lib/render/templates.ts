@@ -94,6 +94,24 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     },
   });
 
+  page("site-map.njk", {
+    layout: "layouts/site-map.njk",
+    permalink: FIXED_PAGES.siteMap,
+    title: "网站地图",
+    eleventyComputed: {
+      description: (data: PageData) => `${data.catalog.site.name}网站的全部栏目、通知公告和页面`,
+    },
+  });
+
+  page("subscribe.njk", {
+    layout: "layouts/subscribe.njk",
+    permalink: FIXED_PAGES.subscribe,
+    title: "订阅本站",
+    eleventyComputed: {
+      description: (data: PageData) => `用 RSS 阅读器订阅${data.catalog.site.name}网站的最新文章`,
+    },
+  });
+
   page("404.njk", {
     layout: "layouts/404.njk",
     permalink: FIXED_PAGES.notFound,

@@ -22,8 +22,16 @@ export const FIXED_PAGES = {
   notices: "/notices/",
   search: "/search/",
   accessibility: "/accessibility/",
+  /** 网站地图 for readers: every column, the notices, the pages; /sitemap.xml is for search engines. */
+  siteMap: "/sitemap/",
+  /** How to subscribe to the feed, in Chinese: browsers show /feed.xml as raw XML or download it. */
+  subscribe: "/subscribe/",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
+  /** Requested by browsers even without a link; made from _includes/assets/emblem.svg by scripts/icons.ts. */
+  favicon: "/favicon.ico",
+  /** The icon iOS uses for a page saved to the home screen (and requests without a link). */
+  touchIcon: "/apple-touch-icon.png",
   robots: "/robots.txt",
   notFound: "/404.html",
 } as const;

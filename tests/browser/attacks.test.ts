@@ -40,9 +40,16 @@ const LINKED_NOTICE_TITLE = `"><img src=x onerror=alert('notice-link')>`;
 const EXTERNAL_NOTICE_URL = `https://example.gov.cn/?q="><script>alert('notice-url')</script>`;
 const PAGE_TITLE = `<body onload=alert('page-title')>关于`;
 
-/** Raw HTML and Markdown that the content check lets through: no unsafe URL scheme in href or src. */
+/** The part of the hostile article's body that the content check accepts. */
+const BODY_INTRO = "攻击测试正文：下面每一段都是一种注入手法。";
+
+/**
+ * Raw HTML and Markdown with no unsafe URL scheme in href or src. The content check refuses most of
+ * it (scripts, embeds, forms, styles and images not under /files/: lib/content/body-checks.ts,
+ * tested below); the browser tests inject it after the check, as if it had missed it, to show that
+ * the sanitizer alone still removes what could run.
+ */
 const BODY = [
-  "攻击测试正文：下面每一段都是一种注入手法。",
   "<script>alert('body-script')</script>",
   '<img src="x" onerror="alert(\'body-img\')">',
   '<svg onload="alert(\'body-svg\')"><circle r="1"/></svg>',
@@ -96,8 +103,10 @@ const UNSEEN_BY_CONTENT_CHECK = new Set([
   `<a href="  javascript:alert('spaces')">前导空格</a>`,
 ]);
 
+const NOTICE_BODY_INTRO = "各有关单位：攻击测试通知正文。";
+
+/** Injected after the check like BODY. */
 const NOTICE_BODY = [
-  "各有关单位：攻击测试通知正文。",
   "<img src=x onerror=\"alert('notice-body-img')\">",
   "<svg><script>alert('notice-body-svg')</script></svg>",
   '<a href="/attack/" onclick="alert(\'notice-body-click\')">关于</a>',
@@ -122,14 +131,14 @@ function fixtureFiles(): Record<string, string | Buffer> {
         "attachments:",
         ...ARTICLE.attachments.flatMap((file) => [`  - title: ${yamlString(file.title)}`, `    file: ${file.file}`]),
       ].join("\n"),
-      `${BODY}\n`,
+      `${BODY_INTRO}\n`,
     ),
     "content/articles/2022/second.md": articleFile({ title: SECOND_TITLE, date: "2022-03-01", column: "工作动态" }),
     "content/notices/2022.yaml": [
       `- title: ${yamlString(NOTICE_TITLE)}`,
       "  date: 2022-03-03",
       "  body: |",
-      ...NOTICE_BODY.split("\n").map((line) => (line ? `    ${line}` : "")),
+      `    ${NOTICE_BODY_INTRO}`,
       "  attachments:",
       `    - title: ${yamlString(`<svg onload=alert('notice-attachment')>`)}`,
       "      file: 2022/a.pdf",
@@ -154,12 +163,14 @@ let server: StaticServer;
 let browser: Browser;
 let htmlPages: string[];
 
-/** Builds the fixture the way lib/build does, with the scheme vectors added after validation. */
+/** Builds the fixture the way lib/build does, with the hostile bodies and scheme vectors added after validation. */
 async function buildWithInjectedSchemes(root: string, output: string): Promise<void> {
   const content = loadCatalog({ root });
   const attacked = content.articles.find((article) => article.url === "/articles/2022/attack/");
-  if (!attacked) throw new Error("fixture article missing");
-  attacked.body += `\n\n${SCHEME_VECTORS.join("\n\n")}\n`;
+  const notice = content.notices.find((entry) => entry.title === NOTICE_TITLE);
+  if (!attacked || !notice) throw new Error("fixture article or notice missing");
+  attacked.body += `\n${BODY}\n\n${SCHEME_VECTORS.join("\n\n")}\n`;
+  notice.body += `\n${NOTICE_BODY}\n`;
   const eleventy = new Eleventy(undefined, undefined, {
     configPath: false,
     quietMode: true,
@@ -322,7 +333,7 @@ describe("hostile text lands escaped, as text", () => {
     expect(links[1]?.getAttribute("href")).toBe("/articles/2022/attack/");
     const notice = readPage(outputDir, links[2]?.getAttribute("href") ?? "");
     expect(textOf(notice.querySelector("h1"))).toBe(NOTICE_TITLE);
-    expect(textOf(notice.querySelector(".attachments a"))).toBe(`<svg onload=alert('notice-attachment')>`);
+    expect(textOf(notice.querySelector(".doc-attachments a"))).toBe(`<svg onload=alert('notice-attachment')>`);
     expect(textOf(notice.querySelector(".article-body p"))).toBe("各有关单位：攻击测试通知正文。");
     const home = readPage(outputDir, "/");
     expect([...home.querySelectorAll(".notices-block a:not(.more)")].map(textOf)).toContain(NOTICE_TITLE);
@@ -400,6 +411,39 @@ describe("unsafe links are rejected before anything is built", () => {
       })();
       expect(failure).toBeInstanceOf(ContentValidationError);
       expect((failure as ContentValidationError).problems.map((problem) => problem.field)).toContain("[0].url");
+    } finally {
+      rejected.remove();
+    }
+  });
+
+  it("refuses the hostile elements of a body before the sanitizer sees them, each at its line", () => {
+    const rejected = createFixtureSite({
+      "content/articles/2022/hostile.md": articleFile(
+        { title: "标题", date: "2022-03-01", column: "工作动态" },
+        `${BODY_INTRO}\n\n${BODY}\n`,
+      ),
+    });
+    try {
+      loadCatalog({ root: rejected.root });
+      expect.unreachable("the hostile body passed the check");
+    } catch (error) {
+      const problems = (error as ContentValidationError).problems;
+      const tags = problems.map((problem) => /<(\w+)>/.exec(problem.message)?.[1]);
+      for (const tag of [
+        "script",
+        "iframe",
+        "form",
+        "object",
+        "embed",
+        "style",
+        "meta",
+        "base",
+        "video",
+        "svg",
+        "math",
+      ])
+        expect(tags, tag).toContain(tag);
+      expect(problems.every((problem) => problem.field === "body" && (problem.line ?? 0) >= 8)).toBe(true);
     } finally {
       rejected.remove();
     }

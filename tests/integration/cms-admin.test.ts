@@ -6,7 +6,14 @@ import { buildSite } from "../../lib/build/index.ts";
 import { loadCmsSettings } from "../../lib/content/cms-settings.ts";
 import { ContentValidationError, listNoticeFiles } from "../../lib/content/index.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { ADMIN_PATHS, cmsConfig, SVELTIA_BUNDLE } from "../../lib/render/cms-config.ts";
+import {
+  ADMIN_PATHS,
+  cmsConfig,
+  localizeSveltiaBundle,
+  SVELTIA_BUNDLE,
+  sveltiaFonts,
+} from "../../lib/render/cms-config.ts";
+import { headersFor, parseHeaders } from "../../lib/render/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { createFixtureSite } from "../helpers/fixture.ts";
@@ -41,19 +48,41 @@ describe("the built /admin/", () => {
     ]);
   });
 
-  it("publishes the Sveltia CMS bundle copied from node_modules, its Chinese translations and the loader", () => {
-    expect(
-      readFileSync(published(ADMIN_PATHS.script)).equals(readFileSync(path.join(PROJECT_DIR, SVELTIA_BUNDLE))),
-    ).toBe(true);
+  it("publishes the Sveltia CMS bundle from node_modules with its fonts served from the site, its translations and the scripts", () => {
+    const original = readFileSync(path.join(PROJECT_DIR, SVELTIA_BUNDLE), "utf8");
+    const bundle = readFileSync(published(ADMIN_PATHS.script), "utf8");
+    expect(bundle).toBe(localizeSveltiaBundle(original));
+    expect(bundle).not.toContain("cdn.jsdelivr.net");
+    const fonts = sveltiaFonts(original);
+    expect([...fonts.keys()].sort()).toEqual([
+      "material-symbols-outlined-latin-wght-normal.woff2",
+      "noto-mono-latin-400-normal.woff2",
+      "source-sans-3-latin-wght-normal.woff2",
+    ]);
+    for (const [name, file] of fonts) {
+      expect(bundle).toContain(`${ADMIN_PATHS.fonts}${name}`);
+      expect(
+        readFileSync(published(`${ADMIN_PATHS.fonts}${name}`)).equals(readFileSync(path.join(PROJECT_DIR, file))),
+      ).toBe(true);
+    }
     expect(JSON.parse(readFileSync(published(`${ADMIN_PATHS.locales}zh-CN.json`), "utf8"))).toBeTypeOf("object");
     expect(existsSync(published(ADMIN_PATHS.localAssets))).toBe(true);
+    expect(existsSync(published(ADMIN_PATHS.setup))).toBe(true);
   });
 
-  it("publishes a noindex page that the sitemap leaves out", () => {
+  it("publishes, while _data/cms.yaml names no repository, a noindex setup page that the sitemap leaves out", () => {
     const page = readFileSync(published(ADMIN_PATHS.page), "utf8");
     expect(page).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(page).toContain(`<script src="${ADMIN_PATHS.script}"></script>`);
+    expect(page).toContain("浏览器编辑还没有设置");
+    expect(page).toContain(`<script src="${ADMIN_PATHS.setup}"></script>`);
     expect(readFileSync(published("/sitemap.xml"), "utf8")).not.toContain("/admin/");
+  });
+
+  it("lets /admin/ reach no host outside the site while no back end is set", () => {
+    const rules = parseHeaders(readFileSync(published("/_headers"), "utf8"));
+    const policy = headersFor(rules, "/admin/")["Content-Security-Policy"]?.join("") ?? "";
+    expect(policy).toMatch(/font-src 'self'(;|$)/);
+    expect(policy).not.toMatch(/https?:/);
   });
 });
 

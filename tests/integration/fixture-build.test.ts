@@ -59,7 +59,7 @@ describe("building a fixture site", () => {
     const page = readPage(outputDir, href);
     expect(textOf(page.querySelector("h1"))).toBe("关于申报的通知");
     expect(textOf(page.querySelector(".article-body h2"))).toBe("一、申报范围");
-    const attachment = page.querySelector(".attachments a");
+    const attachment = page.querySelector(".doc-attachments a");
     expect(attachment?.getAttribute("href")).toBe("/files/2024/%E7%94%B3%E6%8A%A5%20%E9%80%9A%E7%9F%A5.pdf");
     expect(readFileSync(path.join(outputDir, "files/2024/申报 通知.pdf")).length).toBe(5000);
     expect(textOf(page.querySelector(".file-meta"))).toBe("（PDF，4.9 KB）");

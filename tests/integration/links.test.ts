@@ -107,7 +107,7 @@ describe("links of the built sample site", () => {
     expect(checkLinks(links, ids)).toEqual([]);
   });
 
-  it("covers pages, hashed assets, attachments, the feed and the sitemap", () => {
+  it("covers pages, hashed assets, attachments, the icons, the site map and the subscribe page", () => {
     const targets = new Set(htmlLinks().links.map((link) => link.target));
     const has = (pattern: RegExp) => [...targets].some((target) => pattern.test(target));
     expect(has(/^\/articles\/\d{4}\/[a-z0-9-]+\/$/)).toBe(true);
@@ -115,7 +115,10 @@ describe("links of the built sample site", () => {
     expect(has(/^\/assets\/emblem\.[0-9a-f]{8}\.svg$/)).toBe(true);
     expect(has(/^\/files\//)).toBe(true);
     expect(targets.has("/feed.xml")).toBe(true);
-    expect(targets.has("/sitemap.xml")).toBe(true);
+    expect(targets.has("/sitemap/")).toBe(true);
+    expect(targets.has("/subscribe/")).toBe(true);
+    expect(targets.has("/favicon.ico")).toBe(true);
+    expect(targets.has("/apple-touch-icon.png")).toBe(true);
     expect(targets.has("#main")).toBe(true);
   });
 
@@ -157,7 +160,7 @@ describe("links of the built sample site", () => {
     const sitemapLine = /^Sitemap: (.+)$/m.exec(robots)?.[1] ?? "";
     expect(checkLinks([{ from: "/robots.txt", target: sitemapLine }], new Map())).toEqual([]);
     const searchPage = readPage(siteDir, "/search/");
-    const script = searchPage.querySelector('script[src*="/assets/search."]')?.getAttribute("src") ?? "";
+    const script = searchPage.querySelector('script[src*="/assets/search-page."]')?.getAttribute("src") ?? "";
     const source = readFileSync(path.join(siteDir, script), "utf8");
     const imported = [...source.matchAll(/import\("([^"]+)"\)/g)].map((match) => match[1] ?? "");
     expect(imported).toEqual(["/pagefind/pagefind.js"]);

@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCatalog } from "../../lib/content/index.ts";
+import { checkContent } from "../../lib/commands/check.ts";
+import { ARTICLE_BODY_PLACEHOLDER, loadCatalog, NOTICE_BODY_PLACEHOLDER } from "../../lib/content/index.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 
@@ -42,9 +43,13 @@ describe("npm run new", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("content/articles/2024/lv-se-di-tan.md");
     expect(result.stdout).toContain("https://kjj.klmy.gov.cn/articles/2024/lv-se-di-tan/");
-    expect(readFileSync(path.join(site.root, "content/articles/2024/lv-se-di-tan.md"), "utf8")).toContain(
-      "date: 2024-03-05 08:00\n",
-    );
+    const file = path.join(site.root, "content/articles/2024/lv-se-di-tan.md");
+    expect(readFileSync(file, "utf8")).toContain("date: 2024-03-05 08:00\n");
+    expect(result.stdout).toContain("正文现在是占位文字");
+    expect(checkContent(site.root).problems).toMatchObject([
+      { file: "content/articles/2024/lv-se-di-tan.md", field: "body", message: expect.stringContaining("占位文字") },
+    ]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(ARTICLE_BODY_PLACEHOLDER, "正文。"));
     expect(loadCatalog({ root: site.root }).articles.map((article) => article.url)).toEqual([
       "/articles/2024/lv-se-di-tan/",
     ]);
@@ -56,6 +61,11 @@ describe("npm run new", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("content/notices/2024.yaml");
     expect(result.stdout).toMatch(/\/notices\/2024\/0510-[0-9a-f]{6}\//);
+    const file = path.join(site.root, "content/notices/2024.yaml");
+    expect(checkContent(site.root).problems).toMatchObject([
+      { field: "body", message: expect.stringContaining("占位文字") },
+    ]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(NOTICE_BODY_PLACEHOLDER, "正文。"));
     expect(loadCatalog({ root: site.root }).notices.map((notice) => notice.title)).toEqual(["关于科技活动周的通知"]);
   });
 

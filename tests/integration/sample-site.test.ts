@@ -149,7 +149,7 @@ describe("every HTML page", () => {
       const toggle = page.querySelector("header button[data-a11y-toggle]");
       expect(toggle?.getAttribute("aria-keyshortcuts"), url).toBe("Alt+Shift+A");
       expect(toggle?.hasAttribute("hidden"), url).toBe(true);
-      const script = page.querySelector("head script[src]");
+      const script = page.querySelector('head script[src*="/assets/site."]');
       for (const name of ["data-toolbar", "data-toolbar-css"]) {
         const asset = script?.getAttribute(name) ?? "";
         expect(asset, url).toMatch(/^\/assets\/a11y-toolbar\.[0-9a-f]{8}\.(js|css)$/);
@@ -231,6 +231,99 @@ describe("column and notice pages", () => {
 
   it("renders the about page from Markdown", () => {
     expect(textOf(readPage(siteDir, "/about/").querySelector("h1"))).toBe("关于我们");
+  });
+
+  it("shows one search box on the home page, and the header's on every other page", () => {
+    const home = readPage(siteDir, "/");
+    expect(home.querySelectorAll('form[role="search"]')).toHaveLength(1);
+    expect(home.querySelector(".home-search input")?.getAttribute("placeholder")).toBe("如：科技计划项目");
+    expect(readPage(siteDir, SEED_URL).querySelectorAll('form[role="search"]')).toHaveLength(1);
+    expect(readPage(siteDir, SEED_URL).querySelector(".header-search")).not.toBeNull();
+  });
+});
+
+describe("a notice laid out as an official document", () => {
+  let page: Document;
+  let notice: Catalog["noticePages"][number];
+  beforeAll(() => {
+    notice = content.noticePages.find((entry) => entry.title.startsWith("关于申报2024年")) as typeof notice;
+    page = readPage(siteDir, notice.pageUrl);
+  });
+
+  it("sets the salutation flush left and every other paragraph indented", () => {
+    const paragraphs = [...page.querySelectorAll(".article-body p")];
+    expect(paragraphs[0]?.className).toBe("doc-salutation");
+    expect(textOf(paragraphs[0])).toBe("各区科技主管部门，各有关单位：");
+    expect(paragraphs.slice(1).every((paragraph) => !paragraph.className)).toBe(true);
+  });
+
+  it("lists the attachments after the body as 附件：1. … 2. …, each a download with its type and size", () => {
+    const block = page.querySelector(".article-body + .doc-attachments");
+    expect(textOf(block?.querySelector("h2"))).toBe("附件：");
+    const items = [...(block?.querySelectorAll("ol > li") ?? [])];
+    expect(items.map((item) => item.querySelector("a")?.getAttribute("href"))).toEqual(
+      notice.attachments.map((file) => file.url),
+    );
+    expect(items.every((item) => item.querySelector("a")?.hasAttribute("download"))).toBe(true);
+    expect(textOf(items[1])).toMatch(/（CSV，\d+ B）$/);
+  });
+
+  it("ends with the 落款: the issuing body and the date written 2024年1月12日", () => {
+    const signature = page.querySelector(".doc-attachments + .doc-signature");
+    expect(textOf(signature?.querySelector(".doc-organ"))).toBe("克拉玛依市科学技术局");
+    expect(signature?.querySelector(".doc-date time")?.getAttribute("datetime")).toBe("2024-01-12");
+    expect(textOf(signature?.querySelector(".doc-date"))).toBe("2024年1月12日");
+  });
+
+  it("has the text-size and print tools of the article pages", () => {
+    const tools = page.querySelector("[data-article-tools]");
+    expect([...(tools?.querySelectorAll("[data-text-size]") ?? [])].map((button) => textOf(button))).toEqual([
+      "大",
+      "中",
+      "小",
+    ]);
+    expect(textOf(tools?.querySelector("[data-print]"))).toBe("打印本页");
+  });
+
+  it("dates the 落款 with the notice's own date when the notice gives none", () => {
+    const other = content.noticePages.find((entry) => entry.signature && entry.title.includes("成果转化培训班"));
+    expect(other?.signature).toEqual({ organ: "克拉玛依市科学技术局", date: other?.date.slice(0, 10) });
+    expect(textOf(readPage(siteDir, other?.pageUrl ?? "").querySelector(".doc-date"))).toBe("2023年6月8日");
+  });
+});
+
+describe("网站地图, 订阅 and the icons", () => {
+  it("lists every column with its list page, the notices, the static pages, search and subscribe", () => {
+    const page = readPage(siteDir, "/sitemap/");
+    expect(textOf(page.querySelector("h1"))).toBe("网站地图");
+    const links = [...page.querySelectorAll("main .site-map a")].map((link) => link.getAttribute("href"));
+    for (const listing of content.columns) expect(links).toContain(`/${listing.column.slug}/`);
+    for (const staticPage of content.staticPages) expect(links).toContain(staticPage.url);
+    expect(links).toEqual(expect.arrayContaining(["/", "/notices/", "/search/", "/subscribe/"]));
+  });
+
+  it("links 网站地图 and 订阅 in the footer to those pages, not to the XML files", () => {
+    const footer = [...readPage(siteDir, "/").querySelectorAll(".footer-links a")];
+    const byTitle = Object.fromEntries(footer.map((link) => [textOf(link), link.getAttribute("href")]));
+    expect(byTitle).toMatchObject({ 网站地图: "/sitemap/", 订阅: "/subscribe/" });
+  });
+
+  it("explains in Chinese how to subscribe, with the feed's absolute address", () => {
+    const page = readPage(siteDir, "/subscribe/");
+    expect(textOf(page.querySelector("h1"))).toBe("订阅本站");
+    expect(textOf(page.querySelector(".subscribe-address"))).toBe(`${ORIGIN}/feed.xml`);
+    expect(textOf(page.querySelector(".article-body"))).toContain("RSS 阅读器");
+  });
+
+  it("serves /favicon.ico (an ICO of PNG images) and the iOS icon, linked from every page with the SVG emblem", () => {
+    const ico = readFileSync(path.join(siteDir, "favicon.ico"));
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
+    expect(readFileSync(path.join(siteDir, "apple-touch-icon.png")).subarray(1, 4).toString()).toBe("PNG");
+    const head = readPage(siteDir, "/notices/").head;
+    expect(head.querySelector('link[rel="icon"][href="/favicon.ico"]')).not.toBeNull();
+    expect(head.querySelector('link[rel="icon"][type="image/svg+xml"]')?.getAttribute("href")).toMatch(
+      /^\/assets\/emblem\.[0-9a-f]{8}\.svg$/,
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { qrCodeSvg } from "../../qr/index.ts";
 import { canonicalUrl, createMarkdown, formatIsoDate, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";
 import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
+import { documentDate, markSalutation } from "./official-document.ts";
 import { sitemapEntries } from "./sitemap-entries.ts";
 
 /** What the filters read from the build in progress. */
@@ -19,6 +20,8 @@ function templateFilters({ site, assets }: FilterSources): Record<string, (...ar
     asset: (name: string) => assetUrl(assets(), name),
     formatDate: (iso: string, pattern: string) => formatIsoDate(iso, pattern),
     markdown: (source: string) => markdown.render(source ?? ""),
+    salutation: (html: string) => markSalutation(html ?? ""),
+    documentDate: (isoDate: string) => documentDate(isoDate),
     canonicalUrl: (pagePath: string) => canonicalUrl(site().url, pagePath),
     qrCode: (pagePath: string) => qrCodeSvg(canonicalUrl(site().url, pagePath)),
     siteDomain: (origin: string) => siteDomain(origin),

@@ -1,16 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  addNotice,
-  addNoticeToText,
-  createArticle,
-  NOTICE_BODY_PLACEHOLDER,
-  ScaffoldError,
-} from "../../../lib/commands/scaffold.ts";
+import { addNotice, addNoticeToText, createArticle, ScaffoldError } from "../../../lib/commands/scaffold.ts";
 import { MAX_SLUG_LENGTH, shortenSlug, slugFromTitle, uniqueSlug } from "../../../lib/commands/slug.ts";
-import { loadCatalog } from "../../../lib/content/index.ts";
+import {
+  ARTICLE_BODY_PLACEHOLDER,
+  ContentValidationError,
+  loadCatalog,
+  NOTICE_BODY_PLACEHOLDER,
+} from "../../../lib/content/index.ts";
 import { SLUG } from "../../../lib/content/schema.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../../helpers/fixture.ts";
 
@@ -25,6 +24,24 @@ const NEAR_MIDNIGHT_UTC = DateTime.fromISO("2024-12-31T16:30:00Z", { zone: "utc"
 const NOON_2024 = DateTime.fromISO("2024-06-15T04:00:00Z", { zone: "utc" });
 
 const read = (file: string) => readFileSync(path.join(site?.root ?? "", file), "utf8");
+
+/** Replaces the placeholder body `npm run new` wrote, as the editor does before publishing. */
+const fillIn = (file: string) =>
+  writeFileSync(
+    path.join(site?.root ?? "", file),
+    read(file).replace(ARTICLE_BODY_PLACEHOLDER, "正文。").replace(NOTICE_BODY_PLACEHOLDER, "正文。"),
+  );
+
+/** The problems loadCatalog reports for the fixture site. */
+const problems = () => {
+  try {
+    loadCatalog({ root: site?.root ?? "" });
+    return [];
+  } catch (error) {
+    if (!(error instanceof ContentValidationError)) throw error;
+    return error.problems;
+  }
+};
 
 describe("slugFromTitle", () => {
   it("spells a long title by the initials of its Chinese characters", () => {
@@ -90,13 +107,14 @@ describe("createArticle", () => {
       url: "/articles/2025/ykjcxtdjjgzlfz/",
       canonical: "https://kjj.klmy.gov.cn/articles/2025/ykjcxtdjjgzlfz/",
       created: true,
+      placeholder: true,
     });
     expect(read(result.file)).toMatch(
       /^---\ntitle: 以科技创新推动经济高质量发展\ndate: 2025-01-01 00:30\ncolumn: 工作动态\n/,
     );
   });
 
-  it("writes a file that loadCatalog accepts, with the optional keys as comments and a placeholder paragraph", () => {
+  it("writes a file whose only problem is the placeholder paragraph, and that loadCatalog accepts once it is replaced", () => {
     site = createFixtureSite();
     const result = createArticle({
       root: site.root,
@@ -108,6 +126,15 @@ describe("createArticle", () => {
     expect(text).toContain("# tags: [主题词一, 主题词二]");
     expect(text).toContain("# draft: true");
     expect(text).toMatch(/---\n\n（请在这里写正文.*）\n$/);
+    expect(problems()).toEqual([
+      {
+        file: result.file,
+        line: text.split("\n").indexOf(ARTICLE_BODY_PLACEHOLDER) + 1,
+        field: "body",
+        message: "这是 npm run new 写入的占位文字，不能发布：请把这一段换成正文（不想发布时在元数据里写 draft: true）",
+      },
+    ]);
+    fillIn(result.file);
     const content = loadCatalog({ root: site.root });
     expect(content.articles).toHaveLength(1);
     expect(content.articles[0]).toMatchObject({
@@ -127,6 +154,8 @@ describe("createArticle", () => {
     expect(createArticle(options).file).toBe("content/articles/2024/lv-se-di-tan-2.md");
     expect(createArticle(options).file).toBe("content/articles/2024/lv-se-di-tan-3.md");
     expect(createArticle({ ...options, date: "2023-03-01" }).file).toBe("content/articles/2023/lv-se-di-tan.md");
+    for (const file of ["2024/lv-se-di-tan-2", "2024/lv-se-di-tan-3", "2023/lv-se-di-tan"])
+      fillIn(`content/articles/${file}.md`);
     expect(loadCatalog({ root: site.root }).articles).toHaveLength(4);
   });
 
@@ -186,10 +215,14 @@ describe("addNotice", () => {
       "- title: 关于开展科技活动周的通知",
       "  date: 2024-06-15",
       "  body: |",
-      `    ${NOTICE_BODY_PLACEHOLDER.trimEnd()}`,
+      `    ${NOTICE_BODY_PLACEHOLDER}`,
     ];
     const lines = NOTICES_2024.split("\n");
     expect(after).toBe([...lines.slice(0, 2), ...added, ...lines.slice(2)].join("\n"));
+    expect(problems()).toMatchObject([
+      { file: result.file, line: 6, field: "body", message: expect.stringContaining("占位文字") },
+    ]);
+    fillIn(result.file);
 
     const notices = loadCatalog({ root: site.root }).notices;
     expect(notices.map((notice) => notice.title)).toEqual([
@@ -209,7 +242,12 @@ describe("addNotice", () => {
       url: "https://www.example.gov.cn/fj/",
       now: NEAR_MIDNIGHT_UTC,
     });
-    expect(result).toMatchObject({ file: "content/notices/2025.yaml", url: "/notices/", created: true });
+    expect(result).toMatchObject({
+      file: "content/notices/2025.yaml",
+      url: "/notices/",
+      created: true,
+      placeholder: false,
+    });
     expect(read(result.file)).toBe(
       "# 2025 年通知公告。每项至少要有 url、body、attachments 之一。\n- title: 关于元旦放假的通知\n  date: 2025-01-01\n  url: https://www.example.gov.cn/fj/\n",
     );

@@ -42,7 +42,19 @@ describe("articleSchema", () => {
 
   it("rejects an empty title", () => {
     expect(validate('title: ""\ndate: 2021-12-06\ncolumn: 工作动态').problems).toMatchObject([
-      { field: "title", message: "「标题」不能为空" },
+      { field: "title", message: "「标题」不能为空：请在 title: 后面写上内容" },
+    ]);
+  });
+
+  it("says that a key left empty must be filled in, or that an optional one may be deleted", () => {
+    expect(validate("title:\ndate: 2021-12-06\ncolumn: 工作动态\nsummary:").problems).toEqual([
+      { file: "a.md", line: 2, field: "title", message: "「标题」不能为空：请在 title: 后面写上内容" },
+      {
+        file: "a.md",
+        line: 5,
+        field: "summary",
+        message: "「摘要」是空的：请在 summary: 后面写上内容，不需要时删掉这一行",
+      },
     ]);
   });
 });

@@ -19,26 +19,43 @@ describe("parseYamlSource", () => {
     expect(source.lineOf([1, "date"])).toBe(2);
   });
 
-  it("reports syntax errors and duplicate keys with their lines", () => {
-    expect(parseYamlSource("title: a\ntitle: b\n").errors[0]?.line).toBe(2);
+  it("reports one syntax mistake, in Chinese, at its line in the enclosing file", () => {
+    expect(parseYamlSource("title: a\ntitle: b\n", 2).mistake).toEqual({
+      line: 3,
+      field: "title",
+      message: "「title」写了两次：同一个字段只能写一次，请删掉多余的一行",
+    });
     const broken = parseYamlSource("title: a\n  bad: [\n");
-    expect(broken.errors.length).toBeGreaterThan(0);
+    expect(broken.mistake?.line).toBe(2);
     expect(broken.value).toBeUndefined();
+  });
+
+  it("gives the line where a block of text starts", () => {
+    const source = parseYamlSource("- title: a\n  body: |\n    正文\n- title: b\n  body: 一行\n");
+    expect(source.textLineOf([0, "body"])).toBe(3);
+    expect(source.textLineOf([1, "body"])).toBe(5);
   });
 });
 
 describe("splitFrontMatter", () => {
   it("splits front matter from the body and handles a BOM and CRLF line ends", () => {
     const split = splitFrontMatter("\uFEFF---\r\ntitle: 标题\r\n---\r\n正文\r\n");
-    expect(split?.frontMatter.value).toEqual({ title: "标题" });
-    expect(split?.body).toBe("正文\n");
+    if ("mistake" in split) throw new Error(split.mistake.message);
+    expect(split.frontMatter.value).toEqual({ title: "标题" });
+    expect(split.body).toBe("正文\n");
+    expect(split.bodyLine).toBe(4);
   });
 
-  it("returns null when the file has no front matter", () => {
-    expect(splitFrontMatter("# 标题\n正文")).toBeNull();
+  it("says which fence is missing, at the line to look at", () => {
+    expect(splitFrontMatter("# 标题\n正文")).toMatchObject({
+      mistake: { line: 1, message: expect.stringContaining("缺少开头的 ---") },
+    });
+    expect(splitFrontMatter("---\ntitle: a\ndate: 2024-01-01\n\n正文\n")).toMatchObject({
+      mistake: { line: 5, message: expect.stringContaining("没有结尾的 ---") },
+    });
   });
 
   it("accepts an empty front matter block", () => {
-    expect(splitFrontMatter("---\n---\n正文")?.body).toBe("正文");
+    expect(splitFrontMatter("---\n---\n正文")).toMatchObject({ body: "正文", bodyLine: 3 });
   });
 });

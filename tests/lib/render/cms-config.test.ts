@@ -218,6 +218,104 @@ describe("loadCmsSettings", () => {
   });
 });
 
+describe("self-hosted back ends", () => {
+  /** The settings of a `_data/cms.yaml`, or the problems the check reports for it. */
+  const settingsOf = (yaml: string) => {
+    fixture?.remove();
+    fixture = createFixtureSite({ "_data/cms.yaml": yaml });
+    try {
+      return { settings: loadCmsSettings(fixture.root), problems: [] };
+    } catch (error) {
+      if (!(error instanceof ContentValidationError)) throw error;
+      return { settings: undefined, problems: error.problems };
+    }
+  };
+  const backendOf = (yaml: string) => {
+    const { settings, problems } = settingsOf(yaml);
+    expect(problems).toEqual([]);
+    const generated = cmsConfig({ site, settings: settings as NonNullable<typeof settings>, noticeFiles: [] });
+    expect(validateJsonSchema(generated, sveltiaSchema)).toEqual([]);
+    return generated.backend;
+  };
+
+  it("configures a self-hosted Gitea or Forgejo from its address: the API under /api/v1, OAuth with its app_id", () => {
+    expect(
+      backendOf("backend:\n  name: gitea\n  repo: kjj/website\n  base_url: https://git.klmy.gov.cn/\n  app_id: 4f1c\n"),
+    ).toEqual({
+      name: "gitea",
+      repo: "kjj/website",
+      branch: "main",
+      base_url: "https://git.klmy.gov.cn",
+      api_root: "https://git.klmy.gov.cn/api/v1",
+      app_id: "4f1c",
+    });
+  });
+
+  it("configures a self-hosted GitLab with PKCE sign-in, subgroups in the repository and a separate API address", () => {
+    expect(
+      backendOf(
+        "backend:\n  name: gitlab\n  repo: kjj/web/website\n  base_url: https://gitlab.klmy.gov.cn\n  auth_type: pkce\n  app_id: 9e7d\n",
+      ),
+    ).toMatchObject({
+      name: "gitlab",
+      api_root: "https://gitlab.klmy.gov.cn/api/v4",
+      auth_type: "pkce",
+      app_id: "9e7d",
+    });
+    expect(
+      backendOf(
+        "backend:\n  name: gitlab\n  repo: kjj/website\n  base_url: https://gitlab.klmy.gov.cn\n  api_root: https://api.klmy.gov.cn/gitlab/api/v4\n",
+      ).api_root,
+    ).toBe("https://api.klmy.gov.cn/gitlab/api/v4");
+  });
+
+  it("keeps GitHub's settings as written: the public API by default, an OAuth proxy in base_url", () => {
+    expect(backendOf("backend:\n  repo: klmy-kjj/website\n  base_url: https://auth.example.workers.dev\n")).toEqual({
+      name: "github",
+      repo: "klmy-kjj/website",
+      branch: "main",
+      base_url: "https://auth.example.workers.dev",
+    });
+  });
+
+  it("explains in Chinese what a back end is missing or does not take", () => {
+    const problems = (yaml: string) =>
+      settingsOf(yaml).problems.map(({ line, field, message }) => ({ line, field, message }));
+    expect(problems("backend:\n  name: gitlab\n  repo: kjj/website\n  auth_type: pkce\n")).toEqual([
+      {
+        line: 4,
+        field: "backend.auth_type",
+        message: "用 GitLab 账号登录（auth_type: pkce）还要写 app_id：GitLab 里「应用程序」新建后得到的应用 ID",
+      },
+    ]);
+    expect(
+      problems("backend:\n  name: gitea\n  repo: kjj/website\n  api_root: https://git.klmy.gov.cn/api/v1\n"),
+    ).toEqual([
+      {
+        line: 4,
+        field: "backend.api_root",
+        message: "自建的 Gitea / Forgejo 还要写 base_url（实例的地址，如 https://git.example.gov.cn），编辑在那里登录",
+      },
+    ]);
+    expect(problems("backend:\n  repo: kjj/website\n  app_id: 1\n  auth_type: pkce\n")).toEqual([
+      {
+        line: 3,
+        field: "backend.app_id",
+        message: "GitHub 不用 app_id：用 GitHub 账号登录时在 base_url 写认证代理的地址，见 docs/cms.md",
+      },
+      { line: 4, field: "backend.auth_type", message: "只有 GitLab 要写 auth_type；GitHub 请删掉这一行" },
+    ]);
+    expect(problems("backend:\n  name: gitea\n  repo: kjj/web/site\n  base_url: git.klmy.gov.cn\n")).toEqual([
+      {
+        line: 3,
+        field: "backend.repo",
+        message: "Gitea / Forgejo 的仓库写作「所有者/仓库名」，中间只有一个 /，如 klmy-kjj/website",
+      },
+      { line: 4, field: "backend.base_url", message: "应为 https:// 开头的地址，如 https://git.example.gov.cn" },
+    ]);
+  });
+});
+
 describe("content written the way the CMS writes it", () => {
   it("validates: YYYY-MM-DD HH:mm dates, empty optional keys left out, attachments as /files/ addresses", () => {
     fixture = createFixtureSite({
@@ -255,8 +353,22 @@ describe("content written the way the CMS writes it", () => {
 });
 
 describe("adminPageHtml", () => {
+  const configured = { backend: { name: "github", repo: "klmy-kjj/website", branch: "main" } } as const;
+
+  it("says in Chinese how to set the CMS up until _data/cms.yaml names a repository, without loading it", () => {
+    const html = adminPageHtml({ name: "科学技术局" }, loadCmsSettings(PROJECT_DIR));
+    expect(loadCmsSettings(PROJECT_DIR).backend.repo).toBe("OWNER/REPO");
+    expect(html).toContain("<h1>浏览器编辑还没有设置</h1>");
+    expect(html).toContain("_data/cms.yaml");
+    expect(html).toContain("docs/cms.md");
+    expect(html).not.toContain("OWNER/REPO");
+    expect(html).toContain(`<script src="${ADMIN_PATHS.setup}"></script>`);
+    expect(html).not.toContain(ADMIN_PATHS.script);
+    expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
+  });
+
   it("is a noindex page that points Sveltia at config.yml and loads the local scripts in order", () => {
-    const html = adminPageHtml({ name: "科学技术局 <测试>" });
+    const html = adminPageHtml({ name: "科学技术局 <测试>" }, configured);
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(html).toContain(`<link href="${ADMIN_PATHS.config}" type="application/yaml" rel="cms-config-url">`);
     expect(html).toContain("科学技术局 &#60;测试&#62;");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  adminCsp,
   CACHE,
   formatCsp,
   formatHeaders,
@@ -106,14 +107,50 @@ describe("headerRules", () => {
     expect(single(rules, "/files/2021/a.pdf", "Cache-Control")).toBe(CACHE.revalidate);
   });
 
-  it("gives /admin/ its own looser policy for the CMS", () => {
+  it("gives /admin/ its own looser policy for the CMS, with no host outside the site until a back end is set", () => {
     const csp = single(rules, "/admin/", "Content-Security-Policy");
-    expect(csp).toContain("connect-src 'self' https://api.github.com https://github.com");
-    expect(csp).toContain("img-src 'self' data: blob: https://*.githubusercontent.com");
+    expect(csp).toContain("connect-src 'self' data: blob:;");
+    expect(csp).toContain("img-src 'self' data: blob:;");
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval' 'unsafe-eval'");
     expect(csp).toContain("style-src 'self' 'unsafe-inline'");
-    expect(csp).toContain("font-src 'self' https://cdn.jsdelivr.net");
+    expect(csp).toContain("font-src 'self'");
+    expect(csp).not.toMatch(/https?:/);
     expect(single(rules, "/", "Content-Security-Policy")).not.toMatch(/https?:/);
+  });
+
+  it("lets /admin/ reach the configured Git host and nothing else", () => {
+    const github = { name: "github", repo: "klmy-kjj/website", branch: "main" } as const;
+    const directives = (backend: Parameters<typeof adminCsp>[0]) => {
+      const policy = single(headerRules(LAYOUT, adminCsp(backend)), "/admin/", "Content-Security-Policy");
+      return Object.fromEntries(
+        (policy ?? "").split("; ").map((part) => [part.split(" ")[0], part.split(" ").slice(1)]),
+      );
+    };
+    expect(directives(github)).toMatchObject({
+      "connect-src": ["'self'", "data:", "blob:", "https://api.github.com"],
+      "img-src": ["'self'", "data:", "blob:", "https://*.githubusercontent.com", "https://api.github.com"],
+      "font-src": ["'self'"],
+    });
+    expect(directives({ ...github, name: "gitea", base_url: "https://git.klmy.gov.cn", app_id: "abc" })).toMatchObject({
+      "connect-src": ["'self'", "data:", "blob:", "https://git.klmy.gov.cn"],
+      "img-src": ["'self'", "data:", "blob:", "https://git.klmy.gov.cn"],
+    });
+    expect(
+      directives({
+        ...github,
+        name: "gitlab",
+        base_url: "https://gitlab.klmy.gov.cn",
+        api_root: "https://api.gitlab.klmy.gov.cn/api/v4",
+        auth_type: "pkce",
+        app_id: "abc",
+      })["connect-src"],
+    ).toEqual(["'self'", "data:", "blob:", "https://api.gitlab.klmy.gov.cn", "https://gitlab.klmy.gov.cn"]);
+    expect(directives({ ...github, name: "gitlab" })["connect-src"]).toEqual([
+      "'self'",
+      "data:",
+      "blob:",
+      "https://gitlab.com",
+    ]);
   });
 
   it("sends the security headers once on every path", () => {

@@ -15,7 +15,7 @@ import { articleFile, createFixtureSite } from "../../helpers/fixture.ts";
 const site = createFixtureSite({
   "content/articles/2021/kjhz.md": articleFile(
     { title: "沪克科技合作", date: "2021-12-06 09:30", column: "工作动态", tags: ["区域合作"] },
-    "第一段**加粗**。\n\n<script>alert(1)</script>\n\n| 表 | 格 |\n| --- | --- |\n| 独山子 | 5G |\n",
+    "第一段**加粗**。\n\n| 表 | 格 |\n| --- | --- |\n| 独山子 | 5G |\n",
   ),
   "content/articles/2020/old.md": articleFile({ title: "旧文章", date: "2020-01-02", column: "科技要闻" }),
   "content/notices/2021.yaml": [
@@ -58,7 +58,8 @@ describe("search records", () => {
     expect(decoded.startsWith("沪克科技合作¶第一段加粗。")).toBe(true);
     expect(decoded).toContain("独山子");
     expect(decoded).toContain("区域合作");
-    expect(decoded).not.toContain("alert");
+    // The check refuses scripts in a body (lib/content/body-checks.ts); the index would drop one anyway.
+    expect(markdownToText("第一段\n\n<script>alert(1)</script>\n")).not.toContain("alert");
   });
 
   it("pads the title to TITLE_SLOT positions with title marks and marks each block end, so positions tell title from body", () => {
