@@ -5,13 +5,18 @@ export default defineConfig({
     globalSetup: ["tests/global-setup.ts"],
     // Logs of passing tests (Eleventy's, expected failures') are left out; a failing test shows its own.
     silent: "passed-only",
+    // Two files at a time on the 2-core machine (vitest's default is cores - 1); unit and integration
+    // files share a worker's module cache (isolate: false), so Eleventy, Pagefind and zod load once per
+    // worker instead of once per file. Browser files keep their isolation: each starts its own Chromium.
+    maxWorkers: 2,
     projects: [
       {
-        test: { name: "unit", include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts"] },
+        test: { name: "unit", isolate: false, include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts"] },
       },
       {
         test: {
           name: "integration",
+          isolate: false,
           include: ["tests/integration/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -23,7 +28,6 @@ export default defineConfig({
           include: ["tests/browser/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

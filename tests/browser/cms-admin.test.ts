@@ -106,6 +106,12 @@ async function openCms(): Promise<Session> {
   return session;
 }
 
+/** Closes the session's browser context, letting requests still in the route handler end quietly. */
+async function closeSession(session: Session): Promise<void> {
+  await session.context.unrouteAll({ behavior: "ignoreErrors" });
+  await session.context.close();
+}
+
 /** Every file of the fixture's content/ folder, by path from the site root, plus the `.git` the CMS looks for. */
 function repositoryFiles(): Record<string, string> {
   const files: Record<string, string> = { ".git/HEAD": "ref: refs/heads/main\n" };
@@ -181,7 +187,7 @@ describe("the CMS at /admin/", () => {
     expect(session.offsite).toEqual([]);
     expect(session.violations).toEqual([]);
     expect(session.requested).toContain(`${ADMIN_PATHS.fonts}source-sans-3-latin-wght-normal.woff2`);
-    await session.context.close();
+    await closeSession(session);
   });
 
   it("says how to set it up until a repository is named, and offers the local repository on 127.0.0.1", async () => {
@@ -196,7 +202,7 @@ describe("the CMS at /admin/", () => {
     expect(await page.getByText("浏览器编辑还没有设置").count()).toBe(0);
     expect(session.offsite).toEqual([]);
     expect(session.violations).toEqual([]);
-    await session.context.close();
+    await closeSession(session);
   });
 
   it("creates an article, in the year folder of its date, that the build accepts", async () => {
@@ -226,7 +232,7 @@ describe("the CMS at /admin/", () => {
     expect(article).toMatchObject({ url: `/articles/${year}/${slug}/`, docNumber: "克科发〔2025〕3号" });
     expect(article?.column.slug).toBe("kjyw");
     expect(session.violations).toEqual([]);
-    await session.context.close();
+    await closeSession(session);
   });
 
   it("adds a notice to a year's file, which stays a list the build accepts", async () => {
@@ -245,6 +251,6 @@ describe("the CMS at /admin/", () => {
     expect(notices.map((notice) => notice.title).sort()).toEqual(["关于申报的通知", "关于科技活动周的通知"]);
     expect(notices.find((notice) => notice.title === "关于科技活动周的通知")?.href).toBe("/about/");
     expect(files["content/notices/2024.yaml"]).toMatch(/^- title: 关于科技活动周的通知\n/);
-    await session.context.close();
+    await closeSession(session);
   });
 });
