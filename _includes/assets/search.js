@@ -4,7 +4,9 @@
  * its words up in the presence map to open only the shards that can hold a match, best first, and
  * reads them with Pagefind until the first results can no longer change (search-core.js); those are
  * shown at once, the remaining shards are read after them to make the count exact. Another search
- * from the form runs in the same page. Excerpts and highlights come from each page's own text.
+ * from the form runs in the same page. Excerpts and highlights come from each page's own text. The
+ * script is async: the network part of the address's search starts when it runs, before the page is
+ * parsed (warmUp); the results are drawn once it is.
  */
 (() => {
   const PAGE_SIZE = 10;
@@ -20,9 +22,10 @@
 
   const tokens = globalThis.bureauSearchTokens;
   const core = globalThis.bureauSearchCore;
-  const container = document.querySelector("[data-search-results]");
-  const form = document.querySelector("[data-search-form]");
-  if (!container || !tokens || !core || !form) return;
+  if (!tokens || !core) return;
+  // The page's parts, found once it is parsed (this script is async: it may run before).
+  let container = null;
+  let form = null;
 
   /** Replaces a node's children (replaceChildren is newer than the engines that must see the messages). */
   function setContent(node, children) {
@@ -336,6 +339,36 @@
     showMessage([line], "search-error", request);
   }
 
+  /** The presence-map keys of a query: its parts' bigrams and, for a single part of 4+ characters, its title key. */
+  function presenceKeys(query) {
+    const keys = [];
+    for (const part of tokens.queryPresence(query)) keys.push(...part.all, ...part.cover);
+    if (tokens.queryParts(query).length === 1 && tokens.phraseKey(query).key.length >= 4) keys.push(tokens.titleKey(query));
+    return keys;
+  }
+
+  function prefetchPagefindFiles() {
+    if (!prefetched) for (const file of PAGEFIND_FILES) fetch(file).catch(() => undefined);
+    prefetched = true;
+  }
+
+  /**
+   * The network part of the address's search, started as soon as this script runs, while the page
+   * is still being parsed: the shard list, the presence files of the query's words, Pagefind's
+   * module, worker and WebAssembly, and its primary index. run() then finds them loaded or loading.
+   */
+  function warmUp(request) {
+    if (!request.query || tokens.queryTokens(request.query).length === 0 || !canRunPagefind()) return;
+    prefetchPagefindFiles();
+    loadManifest()
+      .then((map) => {
+        if (map.shards.length === 0) return;
+        loadEngine(map).catch(() => undefined);
+        return loadPresence(map, presenceKeys(request.query));
+      })
+      .catch(() => undefined);
+  }
+
   let current = 0;
 
   /** Runs one search and shows it; a newer search (another query from the form) takes over. */
@@ -352,8 +385,7 @@
       showTooOld(request);
       return;
     }
-    if (!prefetched) for (const file of PAGEFIND_FILES) fetch(file).catch(() => undefined);
-    prefetched = true;
+    prefetchPagefindFiles();
     container.setAttribute("aria-busy", "true");
     container.dataset.query = request.query;
     setContent(container, [element("p", "search-status", "正在搜索……")]);
@@ -374,10 +406,7 @@
       }
       const engineLoading = loadEngine(map);
       const titleKey = tokens.titleKey(request.query);
-      const keys = [];
-      for (const part of presenceParts) keys.push(...part.all, ...part.cover);
-      if (parts.length === 1 && tokens.phraseKey(request.query).key.length >= 4) keys.push(titleKey);
-      const lookup = await loadPresence(map, keys);
+      const lookup = await loadPresence(map, presenceKeys(request.query));
       const exactEntry = lookup(titleKey);
       exactPossible = Boolean(exactEntry && exactEntry.all.length > 0);
       const year = request.filters[FILTERS.year];
@@ -506,17 +535,26 @@
     if (!stale()) updateCount();
   }
 
-  form.addEventListener("submit", (event) => {
-    const data = new FormData(form);
-    const params = new URLSearchParams();
-    for (const [name, value] of data.entries())
-      if (typeof value === "string" && value.trim()) params.set(name, value.trim());
-    const address = `${window.location.pathname}?${params.toString()}`;
-    event.preventDefault();
-    window.history.pushState(null, "", address);
+  /** Runs the address's search once the page is parsed, and every later one from the form or the history. */
+  function start() {
+    container = document.querySelector("[data-search-results]");
+    form = document.querySelector("[data-search-form]");
+    if (!container || !form) return;
+    form.addEventListener("submit", (event) => {
+      const data = new FormData(form);
+      const params = new URLSearchParams();
+      for (const [name, value] of data.entries())
+        if (typeof value === "string" && value.trim()) params.set(name, value.trim());
+      const address = `${window.location.pathname}?${params.toString()}`;
+      event.preventDefault();
+      window.history.pushState(null, "", address);
+      run(readAddress(window.location.search));
+    });
+    window.addEventListener("popstate", () => run(readAddress(window.location.search)));
     run(readAddress(window.location.search));
-  });
-  window.addEventListener("popstate", () => run(readAddress(window.location.search)));
+  }
 
-  run(readAddress(window.location.search));
+  warmUp(readAddress(window.location.search));
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -321,9 +321,20 @@ describe("网站地图, 订阅 and the icons", () => {
     expect(readFileSync(path.join(siteDir, "apple-touch-icon.png")).subarray(1, 4).toString()).toBe("PNG");
     const head = readPage(siteDir, "/notices/").head;
     expect(head.querySelector('link[rel="icon"][href="/favicon.ico"]')).not.toBeNull();
-    expect(head.querySelector('link[rel="icon"][type="image/svg+xml"]')?.getAttribute("href")).toMatch(
-      /^\/assets\/emblem\.[0-9a-f]{8}\.svg$/,
-    );
+    const svgIcon = head.querySelector('link[rel="icon"][type="image/svg+xml"]');
+    expect(svgIcon?.getAttribute("href")).toMatch(/^\/assets\/emblem\.[0-9a-f]{8}\.svg$/);
+    // Browsers that draw SVG icons take the emblem the header already loaded, not the 6.5 KB ICO.
+    expect(svgIcon?.getAttribute("sizes")).toBe("any");
+  });
+
+  it("starts the search page's script as soon as it arrives, and Pagefind's module only from it", () => {
+    const head = readPage(siteDir, "/search/").head;
+    const script = head.querySelector('script[src*="/assets/search-page."]');
+    expect(script?.hasAttribute("async")).toBe(true);
+    expect(script?.hasAttribute("defer")).toBe(false);
+    expect(head.querySelector('link[rel="preload"][href="/pagefind/shards.json"][as="fetch"]')).not.toBeNull();
+    // A preloaded pagefind.js would share the first round trips with the script that needs them first.
+    expect(head.querySelector('link[rel="modulepreload"]')).toBeNull();
   });
 });
 
