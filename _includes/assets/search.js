@@ -343,7 +343,8 @@
   function presenceKeys(query) {
     const keys = [];
     for (const part of tokens.queryPresence(query)) keys.push(...part.all, ...part.cover);
-    if (tokens.queryParts(query).length === 1 && tokens.phraseKey(query).key.length >= 4) keys.push(tokens.titleKey(query));
+    if (tokens.queryParts(query).length === 1 && tokens.phraseKey(query).key.length >= 4)
+      keys.push(tokens.titleKey(query));
     return keys;
   }
 
