@@ -3,7 +3,7 @@
  * Chromium-78 class engine). Loaded in <head> without `defer`, so the saved settings (localStorage
  * "a11y") are applied to <html> as attributes styled by site.css before the first paint. Loads the
  * 无障碍 toolbar (URLs in this element's data attributes) when it is opened, or at once when a
- * saved setting needs it live. Without this script the page works and its buttons stay hidden.
+ * saved setting needs it live. Without this script the page works and its buttons stay hidden (data-needs-script).
  * See docs/accessibility.md.
  */
 /* biome-ignore-all lint/complexity/useOptionalChain: WeChat's Chromium-78 class engine has no optional chaining */
@@ -156,9 +156,6 @@
       span.textContent = `［图片：${text}］`;
       image.after(span);
     });
-    each("[data-article-tools], [data-contrast-toggle], [data-a11y-toggle]", (element) => {
-      element.hidden = false;
-    });
     each("button[data-text-size]", (button) => {
       button.addEventListener("click", () => {
         api.set({ textSize: button.dataset.textSize });
@@ -198,7 +195,9 @@
     if (event.key === KEY) changed(load());
   });
 
-  // Before the first paint: only <html> exists yet, and that is all this touches.
+  // Before the first paint: only <html> exists yet, and that is all this touches. data-script shows
+  // the controls that need this script (data-needs-script) in the first layout, so nothing moves.
+  root.setAttribute("data-script", "");
   apply();
   // A search page with a query keeps room for its results, so they push nothing on screen (CLS).
   if (/^\/search\/?$/.test(window.location.pathname) && /[?&]q=[^&]/.test(window.location.search)) {

@@ -87,6 +87,24 @@ describe("the article tools", () => {
     await context.close();
   });
 
+  it("shows the controls that need the script in the first layout, before the page's scripts start", async () => {
+    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    // Nothing registered for DOMContentLoaded or load ever runs: what shows is what the first paint shows.
+    await context.addInitScript(() => {
+      const add = EventTarget.prototype.addEventListener;
+      EventTarget.prototype.addEventListener = function (type, ...rest) {
+        if (type === "DOMContentLoaded" || type === "load") return;
+        add.call(this, type, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}${SEED_URL}`);
+    for (const selector of ["[data-article-tools]", "[data-a11y-toggle]", "[data-contrast-toggle]"]) {
+      expect(await page.locator(selector).isVisible(), selector).toBe(true);
+    }
+    await context.close();
+  });
+
   it("leaves the page readable with JavaScript off and hides the controls that need it", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
     const page = await context.newPage();

@@ -111,9 +111,9 @@ describe("the seed article page", () => {
     expect(page.querySelectorAll("script:not([src])")).toHaveLength(0);
   });
 
-  it("has print and text-size controls, hidden until the script shows them", () => {
+  it("has print and text-size controls, marked as needing the script", () => {
     const tools = page.querySelector("[data-article-tools]");
-    expect(tools?.hasAttribute("hidden")).toBe(true);
+    expect(tools?.hasAttribute("data-needs-script")).toBe(true);
     expect([...(tools?.querySelectorAll("[data-text-size]") ?? [])].map(textOf)).toEqual(["大", "中", "小"]);
     expect(tools?.querySelector("[data-print]")).not.toBeNull();
   });
@@ -148,7 +148,7 @@ describe("every HTML page", () => {
       expect(footer?.querySelector('a[href="/accessibility/"]')?.textContent, url).toBe("无障碍说明");
       const toggle = page.querySelector("header button[data-a11y-toggle]");
       expect(toggle?.getAttribute("aria-keyshortcuts"), url).toBe("Alt+Shift+A");
-      expect(toggle?.hasAttribute("hidden"), url).toBe(true);
+      expect(toggle?.hasAttribute("data-needs-script"), url).toBe(true);
       const script = page.querySelector('head script[src*="/assets/site."]');
       for (const name of ["data-toolbar", "data-toolbar-css"]) {
         const asset = script?.getAttribute(name) ?? "";
