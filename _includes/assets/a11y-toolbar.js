@@ -618,10 +618,19 @@
         synth.cancel();
       });
     }
-    doc.addEventListener("mouseover", (event) => {
+    // What the pointer rests on for 200 ms. Only a pointer that moved: when reading scrolls the page
+    // under a pointer that stayed put, the browser reports hovering over whatever came under it,
+    // which the reader did not point at.
+    let pointerX = null;
+    let pointerY = null;
+    doc.addEventListener("mousemove", (event) => {
+      if (event.clientX === pointerX && event.clientY === pointerY) return;
+      pointerX = event.clientX;
+      pointerY = event.clientY;
+      const target = event.target;
       window.clearTimeout(hoverTimer);
       hoverTimer = window.setTimeout(() => {
-        pointAt(event.target, false);
+        pointAt(target, false);
       }, 200);
     });
     doc.addEventListener("focusin", (event) => {

@@ -368,6 +368,25 @@ describe("大字幕, 十字光标, 大鼠标", () => {
     expect(await bar.getAttribute("aria-hidden")).toBe("true");
     await page.locator("h1").hover();
     await expect.poll(() => bar.textContent()).toBe(TITLE);
+    // The page scrolled under a pointer that stayed put: the reader pointed at nothing new.
+    const box = await page.locator(".article-body p").first().boundingBox();
+    const x = (box?.x ?? 0) + 20;
+    const y = (box?.y ?? 0) + 5;
+    await page.mouse.move(x, y);
+    await expect.poll(() => bar.textContent()).not.toBe(TITLE);
+    const pointed = await bar.textContent();
+    await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.setAttribute("data-was-under", ""), [
+      x,
+      y,
+    ] as const);
+    await page.evaluate(() => window.scrollBy(0, 300));
+    await page.waitForTimeout(500);
+    const stillUnder = await page.evaluate(
+      ([px, py]) => document.elementFromPoint(px, py)?.hasAttribute("data-was-under"),
+      [x, y] as const,
+    );
+    expect(stillUnder, "the scroll brought something else under the pointer").toBe(false);
+    expect(await bar.textContent()).toBe(pointed);
     await page.locator('.main-nav a[href="/gzdt/"]').focus();
     await expect.poll(() => bar.textContent()).toBe("链接：工作动态");
     const layout = await page.evaluate(() => {
