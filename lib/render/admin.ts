@@ -1,17 +1,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { listNoticeFiles, loadCmsSettings, type Site } from "../content/index.ts";
-import {
-  ADMIN_PATHS,
-  adminPageHtml,
-  cmsConfig,
-  cmsConfigYaml,
-  localizeSveltiaBundle,
-  SVELTIA_BUNDLE,
-  SVELTIA_LOCALES,
-  sveltiaFonts,
-} from "./cms-config.ts";
+import { adminPageHtml } from "./admin-page.ts";
+import { cmsConfig, cmsConfigYaml } from "./cms-config.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
+import { ADMIN_PATHS, localizeSveltiaBundle, SVELTIA_BUNDLE, SVELTIA_LOCALES, sveltiaFonts } from "./sveltia.ts";
 
 export interface AdminOptions {
   /** The site root holding content/ and _data/. */

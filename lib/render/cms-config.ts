@@ -8,65 +8,13 @@ import {
   type CmsSettings,
   FIELD_LABELS,
   gitEndpoints,
-  isCmsConfigured,
   noticeSchema,
   type Site,
   SLUG,
   signatureSchema,
   staticPageSchema,
 } from "../content/index.ts";
-import { ADMIN_URL, FILES, FIXED_PAGES } from "../shared/index.ts";
-
-/** Where the build publishes the CMS: the page, its configuration and the Sveltia CMS bundle. */
-export const ADMIN_PATHS = {
-  page: `${ADMIN_URL}index.html`,
-  config: `${ADMIN_URL}config.yml`,
-  script: `${ADMIN_URL}sveltia-cms.js`,
-  /** Sends Sveltia's requests for its translations to /admin/locales/ instead of unpkg.com, and refuses its other calls to third parties. */
-  localAssets: `${ADMIN_URL}local-assets.js`,
-  locales: `${ADMIN_URL}locales/`,
-  /** The interface fonts Sveltia would load from jsDelivr, served from the site. */
-  fonts: `${ADMIN_URL}fonts/`,
-  /** The setup page's script: on the preview (127.0.0.1) it offers the CMS's local repository mode. */
-  setup: `${ADMIN_URL}setup.js`,
-} as const;
-
-/**
- * Sveltia's `@font-face` rules name fonts on jsDelivr's Fontsource mirror; the build rewrites those
- * addresses to /admin/fonts/ and copies the files from the `@fontsource` packages (`:vf` marks a
- * variable font, in `@fontsource-variable`). A font the bundle names that is not installed fails the
- * build, so an upgrade of Sveltia cannot quietly bring a third-party request back.
- */
-export const SVELTIA_FONT_URL =
-  /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/([a-z0-9-]+)(:vf)?@[0-9.]+\/([a-z0-9-]+\.woff2)/g;
-
-/** The fonts a Sveltia bundle names: published file name (under ADMIN_PATHS.fonts) → file in node_modules. */
-export function sveltiaFonts(bundle: string): Map<string, string> {
-  const fonts = new Map<string, string>();
-  for (const [, family, variable, file] of bundle.matchAll(SVELTIA_FONT_URL))
-    fonts.set(
-      `${family}-${file}`,
-      `node_modules/@fontsource${variable ? "-variable" : ""}/${family}/files/${family}-${file}`,
-    );
-  return fonts;
-}
-
-/** The Sveltia bundle with its font addresses pointing at the site's copies. */
-export function localizeSveltiaBundle(bundle: string): string {
-  return bundle.replace(
-    SVELTIA_FONT_URL,
-    (_, family: string, _variable, file: string) => `${ADMIN_PATHS.fonts}${family}-${file}`,
-  );
-}
-
-/** The Sveltia CMS bundle in node_modules, copied to /admin/ at build time (no CDN). */
-export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
-
-/** Sveltia's interface translations in node_modules, and the ones the build publishes. */
-export const SVELTIA_LOCALES = {
-  folder: "node_modules/@sveltia/cms/locales",
-  files: ["zh-CN.json", "zh-TW.json"],
-} as const;
+import { FILES, FIXED_PAGES } from "../shared/index.ts";
 
 /** Where attachments and images live in the repository, and the site path they are served from (no trailing slash). */
 const MEDIA = { folder: FILES.folder, public: FILES.url.slice(0, -1) } as const;
@@ -302,59 +250,4 @@ export function cmsBackend(settings: CmsSettings): CmsConfig["backend"] {
 /** The config as /admin/config.yml: YAML with a header saying where it comes from. */
 export function cmsConfigYaml(config: CmsConfig): string {
   return `# 由 lib/render/cms-config.ts 在构建时生成，请勿手改；后端设置写在 ${CMS_FILE}（见 docs/cms.md）。\n# Generated at build time from the content schema and _data/site.yaml: do not edit.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
-}
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-
-/**
- * The /admin/ page. Once `_data/cms.yaml` names a repository: loads the Sveltia CMS bundle published
- * beside it, which reads config.yml from the same folder. Until then: says in Chinese how to set it
- * up, and on the preview (127.0.0.1) offers to edit the local files with the CMS all the same
- * (ADMIN_PATHS.setup). Not indexed by search engines and not part of the site's search index.
- */
-export function adminPageHtml(site: Pick<Site, "name">, settings?: CmsSettings): string {
-  const head = `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>内容管理 - ${escapeHtml(site.name)}</title>
-<link href="${ADMIN_PATHS.config}" type="application/yaml" rel="cms-config-url">
-`;
-  if (!settings || isCmsConfigured(settings))
-    return `${head}</head>
-<body>
-<noscript>内容管理系统需要启用 JavaScript。</noscript>
-<script src="${ADMIN_PATHS.localAssets}"></script>
-<script src="${ADMIN_PATHS.script}"></script>
-</body>
-</html>
-`;
-  return `${head}<style data-cms-setup>
-body { max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1f2933; font: 1rem/1.8 system-ui, sans-serif; }
-h1 { color: #0a4a9e; font-size: 1.5rem; }
-pre { padding: 0.75rem 1rem; border: 1px solid #d0d7de; background: #f6f8fa; overflow-x: auto; }
-button { padding: 0.5rem 1rem; font: inherit; }
-</style>
-</head>
-<body>
-<main data-cms-setup>
-<h1>浏览器编辑还没有设置</h1>
-<p>内容管理（Sveltia CMS）要知道网站的内容保存在哪个 Git 仓库里。请网站管理员在网站项目的 <code>${CMS_FILE}</code> 里写上仓库，例如：</p>
-<pre>backend:
-  name: github             # 或 gitlab、gitea
-  repo: klmy-kjj/website   # 所有者/仓库名
-  branch: main</pre>
-<p><code>name</code> 是内容所在的平台（Forgejo 也写 gitea）。单位自建的 GitLab 或 Gitea / Forgejo 还要写实例的地址 <code>base_url</code> 和登录用的 <code>app_id</code>。每一项的写法和登录方式见网站项目里的 <code>docs/cms.md</code>。</p>
-<p>提交并重新发布后，这个页面就是内容管理的登录界面。</p>
-<div data-local-repository hidden>
-<p>这是本机的预览：不设置仓库也可以用内容管理直接修改这台电脑上的文件（需要 Chrome 或 Edge）。</p>
-<p><button type="button">使用本地仓库编辑</button></p>
-</div>
-</main>
-<script src="${ADMIN_PATHS.setup}"></script>
-</body>
-</html>
-`;
 }

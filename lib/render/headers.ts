@@ -26,7 +26,7 @@ const origin = (url: string) => new URL(url).origin;
 
 /**
  * The Git-based CMS under /admin/: its own script bundle (which evaluates code and injects styles),
- * its fonts served from the site (lib/render/cms-config.ts rewrites the bundle's jsDelivr
+ * its fonts served from the site (lib/render/sveltia.ts rewrites the bundle's jsDelivr
  * addresses), and no third-party host but the configured Git host: its REST API (and, for GitLab
  * and Gitea/Forgejo, the instance where the sign-in token is fetched), and its images (GitHub
  * serves file previews and avatars from githubusercontent.com). Without a back end (the setup page

@@ -6,14 +6,9 @@ import { buildSite } from "../../lib/build/index.ts";
 import { loadCmsSettings } from "../../lib/content/cms-settings.ts";
 import { ContentValidationError, listNoticeFiles } from "../../lib/content/index.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import {
-  ADMIN_PATHS,
-  cmsConfig,
-  localizeSveltiaBundle,
-  SVELTIA_BUNDLE,
-  sveltiaFonts,
-} from "../../lib/render/cms-config.ts";
+import { cmsConfig } from "../../lib/render/cms-config.ts";
 import { headersFor, parseHeaders } from "../../lib/render/headers.ts";
+import { ADMIN_PATHS, localizeSveltiaBundle, SVELTIA_BUNDLE, sveltiaFonts } from "../../lib/render/sveltia.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { createFixtureSite } from "../helpers/fixture.ts";
