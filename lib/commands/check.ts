@@ -1,7 +1,7 @@
 import {
   type Catalog,
   type ContentProblem,
-  ContentValidationError,
+  collectProblems,
   formatProblem,
   loadCatalog,
   loadCmsSettings,
@@ -17,25 +17,14 @@ export interface CheckReport {
   exitCode: 0 | 1;
 }
 
-/** Runs one validation step, returning its value or the problems it reported. */
-function collect<T>(step: () => T, problems: ContentProblem[]): T | undefined {
-  try {
-    return step();
-  } catch (error) {
-    if (!(error instanceof ContentValidationError)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
-}
-
 /**
  * Validates every content file of a site root, as the build does first, and the browser editor's
  * settings (`_data/cms.yaml`), and reports every problem at once.
  */
 export function checkContent(root: string): CheckReport {
   const found: ContentProblem[] = [];
-  const catalog: Catalog | undefined = collect(() => loadCatalog({ root }), found);
-  collect(() => loadCmsSettings(root), found);
+  const catalog: Catalog | undefined = collectProblems(() => loadCatalog({ root }), found);
+  collectProblems(() => loadCmsSettings(root), found);
   if (catalog && found.length === 0) {
     return {
       problems: [],

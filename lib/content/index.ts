@@ -32,6 +32,7 @@ export { noticePageUrl } from "./notices.ts";
 export {
   type ContentProblem,
   ContentValidationError,
+  collectProblems,
   findContentValidationError,
   formatProblem,
   problemCountLine,

@@ -38,6 +38,17 @@ export class ContentValidationError extends Error {
   }
 }
 
+/** Runs one validation step: its value, or undefined with the problems it threw added to `problems`. */
+export function collectProblems<T>(step: () => T, problems: ContentProblem[]): T | undefined {
+  try {
+    return step();
+  } catch (error) {
+    if (!(error instanceof ContentValidationError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  }
+}
+
 /** Finds a ContentValidationError anywhere in an error's `cause` chain (Eleventy wraps errors). */
 export function findContentValidationError(error: unknown): ContentValidationError | undefined {
   let current: unknown = error;

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
 import {
-  type Catalog,
   type ContentProblem,
   ContentValidationError,
+  collectProblems,
   loadCatalog,
   loadSite,
   parseYamlSource,
@@ -52,16 +52,6 @@ export function resolveBuiltSite(root: string, siteDir: string | false | undefin
   return { dir, label: (file) => `${prefix.split(path.sep).join("/")}/${file}` };
 }
 
-function load(step: () => Catalog, problems: ContentProblem[]): Catalog | undefined {
-  try {
-    return step();
-  } catch (error) {
-    if (!(error instanceof ContentValidationError)) throw error;
-    problems.push(...error.problems);
-    return undefined;
-  }
-}
-
 /**
  * Inspects a site against the inspection indicators: loads its content as a build at `now` would
  * publish it (and once more with drafts and scheduled items), its word list and, when there is
@@ -81,10 +71,10 @@ export async function inspectSite(options: InspectOptions): Promise<InspectOutco
     ? (parseContentDate(options.now, site.time_zone) ?? DateTime.invalid("--now"))
     : DateTime.now().setZone(site.time_zone);
   if (!now.isValid) throw new RangeError(`无效的时间 --now ${options.now}`);
-  const content = load(() => loadCatalog({ root, now }), problems);
+  const content = collectProblems(() => loadCatalog({ root, now }), problems);
   if (!content) return { problems };
   const previewProblems: ContentProblem[] = [];
-  const preview = load(() => loadCatalog({ root, preview: true, now }), previewProblems) ?? content;
+  const preview = collectProblems(() => loadCatalog({ root, preview: true, now }), previewProblems) ?? content;
 
   const siteYaml = parseYamlSource(normalizeNewlines(readFileSync(path.join(root, SITE_FILE), "utf8")));
   const context: InspectContext = {

@@ -1,5 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { createHash, X509Certificate } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server } from "node:http";
 import { createSecureServer, type Http2ServerRequest } from "node:http2";
@@ -9,6 +7,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { contentType, resolveSiteFile, sendSiteFile } from "../../lib/preview/static-files.ts";
 import { type HeaderRule, headersFor, parseHeaders } from "../../lib/render/headers.ts";
+import { writeTestCertificate } from "./certificate.ts";
 
 /** A static file server for a built site on 127.0.0.1 (404.html for misses). */
 export interface StaticServer {
@@ -179,32 +178,8 @@ function selfSignedCertificate(): { key: Buffer; cert: Buffer; spki: string } {
   try {
     const key = path.join(dir, "key.pem");
     const cert = path.join(dir, "cert.pem");
-    execFileSync(
-      "openssl",
-      [
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:prime256v1",
-        "-nodes",
-        "-days",
-        "1",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        "-keyout",
-        key,
-        "-out",
-        cert,
-      ],
-      { stdio: "ignore" },
-    );
-    const pem = readFileSync(cert);
-    const publicKey = new X509Certificate(pem).publicKey.export({ type: "spki", format: "der" });
-    return { key: readFileSync(key), cert: pem, spki: createHash("sha256").update(publicKey).digest("base64") };
+    const spki = writeTestCertificate(cert, key, "IP:127.0.0.1,DNS:localhost");
+    return { key: readFileSync(key), cert: readFileSync(cert), spki };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { buildSite } from "../../lib/build/index.ts";
 import { loadCmsSettings } from "../../lib/content/cms-settings.ts";
@@ -10,19 +10,15 @@ import { cmsConfig } from "../../lib/render/cms-config.ts";
 import { headersFor, parseHeaders } from "../../lib/render/headers.ts";
 import { ADMIN_PATHS, localizeSveltiaBundle, SVELTIA_BUNDLE, sveltiaFonts } from "../../lib/render/sveltia.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { buildToTemp } from "../helpers/build.ts";
 import { createFixtureSite } from "../helpers/fixture.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
+/** The sample site as the build writes it, shared by the run (read only). */
 let siteDir: string;
-let cleanup: () => void;
 
-beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
-  siteDir = build.outputDir;
-  cleanup = build.cleanup;
+beforeAll(() => {
+  siteDir = sampleSite();
 });
-
-afterAll(() => cleanup?.());
 
 const published = (sitePath: string) => path.join(siteDir, ...sitePath.split("/").filter(Boolean));
 

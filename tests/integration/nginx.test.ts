@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import http2 from "node:http2";
@@ -13,6 +13,7 @@ import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../l
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { CHROMIUM_FLAGS } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
+import { writeTestCertificate } from "../helpers/certificate.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 
 /**
@@ -108,29 +109,7 @@ beforeAll(async () => {
   mkdirSync(path.join(conf, "snippets"), { recursive: true });
   for (const folder of ["body", "proxy", "fastcgi", "uwsgi", "scgi"])
     mkdirSync(path.join(prefix, "tmp", folder), { recursive: true });
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "ec",
-      "-pkeyopt",
-      "ec_paramgen_curve:prime256v1",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1,IP:::1,DNS:localhost",
-      "-keyout",
-      path.join(conf, "key.pem"),
-      "-out",
-      path.join(conf, "cert.pem"),
-    ],
-    { stdio: "ignore" },
-  );
+  writeTestCertificate(path.join(conf, "cert.pem"), path.join(conf, "key.pem"), "IP:127.0.0.1,IP:::1,DNS:localhost");
 
   const httpsPort = (await freePort("127.0.0.1")) as number;
   httpPort = (await freePort("127.0.0.1")) as number;

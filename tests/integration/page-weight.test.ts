@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { buildToTemp } from "../helpers/build.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { readPage } from "../helpers/html.ts";
+import { sampleSite } from "../helpers/sample-site.ts";
 
 /*
  * Byte budgets of issue #17, from the built files, gzipped at level 9 (about what a CDN sends):
@@ -15,16 +14,12 @@ import { readPage } from "../helpers/html.ts";
 
 const ARTICLE = "/articles/2021/kjcx-tdjjgzlfz/";
 
+/** The sample site as the build writes it, shared by the run (read only). */
 let siteDir: string;
-let cleanup: () => void;
 
-beforeAll(async () => {
-  const build = await buildToTemp(PROJECT_DIR, { searchIndex: false });
-  siteDir = build.outputDir;
-  cleanup = build.cleanup;
+beforeAll(() => {
+  siteDir = sampleSite();
 });
-
-afterAll(() => cleanup?.());
 
 const gzipped = (urlPath: string) =>
   gzipSync(readFileSync(path.join(siteDir, ...urlPath.split("/").filter(Boolean))), { level: 9 }).length;
