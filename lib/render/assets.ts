@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { transformSync } from "esbuild";
 import { ASSETS_URL, sha256 } from "../shared/index.ts";
 
 /** One published asset: its source files (one, or the parts of a bundle) and the content-hashed URL it is published under. */
@@ -8,7 +9,18 @@ export interface Asset {
   sources: string[];
   /** The public URL, e.g. `/assets/site.3f2a9c1b.css`. */
   url: string;
+  /** What is published: the sources joined, scripts and styles minified. */
+  bytes: Buffer;
 }
+
+/**
+ * What the minifier may write, for the oldest engines the pages are written for: WeChat's Android
+ * browser (a Chromium-78 class engine) and, for styles, Safari 12 (WeChat on old iPhones). Scripts
+ * are ES2019 in their source already (tests/lib/browser-syntax.test.ts); the minifier adds nothing
+ * newer. (esbuild will not take a Safari before 14.1 for scripts: it cannot lower the destructuring
+ * the sources use, which Safari 12 runs.)
+ */
+export const BROWSER_TARGETS = { js: ["es2019", "chrome78"], css: ["chrome78", "safari12"] } as const;
 
 /** Logical asset name (`site.css`) → published asset. */
 export type AssetManifest = Record<string, Asset>;
@@ -32,7 +44,7 @@ export const ASSET_BUNDLES: Record<string, readonly string[]> = {
   "search-page.js": ["search-tokens.js", "search-core.js", "search.js"],
 };
 
-/** An asset's bytes: its source, or its parts joined by line breaks. */
+/** An asset's source bytes: its source, or its parts joined by line breaks. */
 export function assetBytes(asset: Pick<Asset, "sources">): Buffer {
   return Buffer.concat(
     asset.sources.flatMap((source, index) => [...(index > 0 ? [Buffer.from("\n")] : []), readFileSync(source)]),
@@ -40,8 +52,27 @@ export function assetBytes(asset: Pick<Asset, "sources">): Buffer {
 }
 
 /**
+ * What a reader downloads for an asset named `name`: scripts and styles minified by esbuild for
+ * BROWSER_TARGETS (comments dropped, Chinese kept as UTF-8), everything else as it is.
+ */
+export function publishedBytes(name: string, source: Buffer): Buffer {
+  const loader = path.extname(name) === ".js" ? "js" : path.extname(name) === ".css" ? "css" : undefined;
+  if (!loader) return source;
+  const { code } = transformSync(source.toString("utf8"), {
+    loader,
+    minify: true,
+    target: [...BROWSER_TARGETS[loader]],
+    charset: "utf8",
+    legalComments: "none",
+    sourcefile: name,
+  });
+  return Buffer.from(code);
+}
+
+/**
  * Fingerprints every file directly under `folder` (styles, scripts and icons alike, so the whole
- * of /assets/ can be cached for a year) and every bundle of `bundles`: logical name → sources and hashed URL.
+ * of /assets/ can be cached for a year) and every bundle of `bundles`, as published (minified):
+ * logical name → sources, hashed URL and bytes.
  */
 export function assetManifest(
   folder: string,
@@ -54,8 +85,8 @@ export function assetManifest(
     .map((entry) => entry.name)
     .sort();
   const add = (name: string, sources: string[]) => {
-    const url = `${ASSETS_URL}${hashedName(name, assetFingerprint(assetBytes({ sources })))}`;
-    manifest[name] = { sources, url };
+    const bytes = publishedBytes(name, assetBytes({ sources }));
+    manifest[name] = { sources, url: `${ASSETS_URL}${hashedName(name, assetFingerprint(bytes))}`, bytes };
   };
   for (const name of names) add(name, [path.join(folder, name)]);
   for (const [name, files] of Object.entries(bundles))
@@ -67,7 +98,7 @@ export function assetManifest(
 }
 
 /** The published URL of a logical asset name; an unknown name fails the build rather than 404. */
-export function assetUrl(manifest: AssetManifest, name: string): string {
+export function assetUrl(manifest: Record<string, Pick<Asset, "url">>, name: string): string {
   const asset = manifest[name];
   if (!asset) {
     throw new Error(`未知的静态资源「${name}」(unknown asset; known: ${Object.keys(manifest).join(", ")})`);
@@ -80,6 +111,6 @@ export function copyAssets(manifest: AssetManifest, outputDir: string): void {
   for (const asset of Object.values(manifest)) {
     const target = path.join(outputDir, ...asset.url.split("/").filter(Boolean));
     mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, assetBytes(asset));
+    writeFileSync(target, asset.bytes);
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "acorn";
 import { describe, expect, it } from "vitest";
+import { assetManifest } from "../../lib/render/assets.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 /*
@@ -28,5 +29,22 @@ describe.each(["search-tokens.js", "search-core.js", "search.js"])("%s", (name) 
     const probe = JSON.stringify(parse("a?.b ?? c", { ecmaVersion: 2020 }));
     expect(probe).toContain('"ChainExpression"');
     expect(probe).toContain('"operator":"??"');
+  });
+});
+
+describe("the published, minified scripts", () => {
+  const manifest = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
+  const published = (name: string) => manifest[name]?.bytes.toString("utf8") ?? "";
+
+  it.each(["site.js", "a11y-toolbar.js"])("%s still parses as an ES2019 script", (name) => {
+    expect(published(name).length).toBeGreaterThan(1000);
+    expect(() => parse(published(name), { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+  });
+
+  it("search-page.js uses nothing newer than ES2019 but import()", () => {
+    const tree = JSON.stringify(parse(published("search-page.js"), { ecmaVersion: 2020, sourceType: "script" }));
+    expect(tree).toContain('"ImportExpression"');
+    expect(tree).not.toContain('"ChainExpression"');
+    expect(tree).not.toContain('"operator":"??"');
   });
 });

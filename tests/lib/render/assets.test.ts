@@ -1,8 +1,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parse } from "acorn";
 import { afterEach, describe, expect, it } from "vitest";
-import { assetFingerprint, assetManifest, assetUrl, copyAssets, hashedName } from "../../../lib/render/assets.ts";
+import {
+  assetFingerprint,
+  assetManifest,
+  assetUrl,
+  copyAssets,
+  hashedName,
+  publishedBytes,
+} from "../../../lib/render/assets.ts";
 import { PROJECT_DIR } from "../../../lib/shared/paths.ts";
 
 const folders: string[] = [];
@@ -39,7 +47,9 @@ describe("assetManifest", () => {
     mkdirSync(path.join(folder, "nested"));
     const manifest = assetManifest(folder, {});
     expect(Object.keys(manifest)).toEqual(["emblem.svg", "site.css", "site.js"]);
-    expect(manifest["site.css"]?.url).toBe(`/assets/site.${assetFingerprint(Buffer.from("a"))}.css`);
+    expect(manifest["site.css"]?.url).toBe(
+      `/assets/site.${assetFingerprint(publishedBytes("site.css", Buffer.from("a")))}.css`,
+    );
     expect(manifest["site.css"]?.sources).toEqual([path.join(folder, "site.css")]);
   });
 
@@ -60,14 +70,40 @@ describe("assetManifest", () => {
     expect(manifest["search.js"]).toBeUndefined();
   });
 
-  it("publishes a bundle as its parts joined in order, under the hash of the joined bytes, and not the parts alone", () => {
+  it("publishes a bundle as its parts joined in order and minified, under the hash of what it publishes, and not the parts alone", () => {
     const folder = tempFolder({ "a.js": "one();", "b.js": "two();", "c.js": "three();" });
     const manifest = assetManifest(folder, { "ab.js": ["a.js", "b.js"] });
     expect(Object.keys(manifest).sort()).toEqual(["ab.js", "c.js"]);
-    expect(manifest["ab.js"]?.url).toBe(`/assets/ab.${assetFingerprint(Buffer.from("one();\ntwo();"))}.js`);
+    expect(manifest["ab.js"]?.bytes.toString()).toBe("one(),two();\n");
+    expect(manifest["ab.js"]?.url).toBe(`/assets/ab.${assetFingerprint(Buffer.from("one(),two();\n"))}.js`);
     const output = tempFolder();
     copyAssets(manifest, output);
-    expect(readFileSync(path.join(output, manifest["ab.js"]?.url ?? ""), "utf8")).toBe("one();\ntwo();");
+    expect(readFileSync(path.join(output, manifest["ab.js"]?.url ?? ""), "utf8")).toBe("one(),two();\n");
+  });
+});
+
+describe("publishedBytes", () => {
+  it("minifies scripts and styles, drops comments and keeps Chinese as UTF-8", () => {
+    const source =
+      '/* 说明 */\n(() => {\n  const title = document.title;\n  window.show("找到结果：" + title);\n})();\n';
+    const script = publishedBytes("site.js", Buffer.from(source)).toString();
+    expect(script.length).toBeLessThan(source.length * 0.8);
+    expect(script).not.toContain("说明");
+    expect(script).toContain("找到结果");
+    expect(() => parse(script, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+    const style = publishedBytes("site.css", Buffer.from("/* 样式 */\nbody {\n  color: #ffffff;\n}\n")).toString();
+    expect(style).toBe("body{color:#fff}\n");
+  });
+
+  it("writes nothing newer than WeChat's Chromium-78 class engine reads", () => {
+    const script = publishedBytes("a.js", Buffer.from("const n = a?.b ?? 1; export {};")).toString();
+    expect(script).not.toContain("?.");
+    expect(script).not.toContain("??");
+  });
+
+  it("leaves icons and other files as they are", () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg">\n  <!-- 徽标 -->\n</svg>\n');
+    expect(publishedBytes("emblem.svg", svg)).toBe(svg);
   });
 });
 
@@ -81,11 +117,11 @@ describe("assetUrl", () => {
 
 describe("copyAssets", () => {
   it("writes each asset under its hashed name", () => {
-    const folder = tempFolder({ "site.css": "body{}" });
+    const folder = tempFolder({ "site.css": "body {\n  color: red;\n}\n" });
     const output = tempFolder();
     const manifest = assetManifest(folder, {});
     copyAssets(manifest, output);
     const url = manifest["site.css"]?.url ?? "";
-    expect(readFileSync(path.join(output, url), "utf8")).toBe("body{}");
+    expect(readFileSync(path.join(output, url), "utf8")).toBe("body{color:red}\n");
   });
 });
