@@ -1,6 +1,5 @@
 import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+import { escapeHtml } from "../shared/index.ts";
 
 /**
  * The page the preview shows in place of every page while the content has problems: each problem

@@ -1,8 +1,7 @@
 /* The /admin/ page: the CMS once a repository is named in _data/cms.yaml, a setup page until then. */
 import { CMS_FILE, type CmsSettings, isCmsConfigured, type Site } from "../content/index.ts";
+import { escapeHtml } from "../shared/index.ts";
 import { ADMIN_PATHS } from "./sveltia.ts";
-
-const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * The /admin/ page. Once `_data/cms.yaml` names a repository: loads the Sveltia CMS bundle published

@@ -7,7 +7,7 @@ export { folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
 export { sha256, shortHash } from "./hash.ts";
 export { createMarkdown, createMarkdownIt, SANITIZE_OPTIONS } from "./markdown.ts";
 export { CACHE_DIR, PROJECT_DIR } from "./paths.ts";
-export { normalizeNewlines } from "./text.ts";
+export { escapeHtml, normalizeNewlines } from "./text.ts";
 export {
   ADMIN_URL,
   ARTICLES_URL,
