@@ -176,6 +176,9 @@ interface Fetched {
  */
 const CLOCK_SLACK_MS = 20;
 
+/** How long a count waits for requests still in flight when it is taken (background loads may never end). */
+const SETTLE_MS = 3000;
+
 /**
  * Every request of a browser context, page and Pagefind's worker alike, with its encoded size:
  * Playwright's `request.sizes()` splits CDP's `encodedDataLength` into headers and body, and it
@@ -183,13 +186,32 @@ const CLOCK_SLACK_MS = 20;
  */
 class RequestLog {
   private readonly pending: Promise<Fetched>[] = [];
+  /** Requests announced but not yet finished or failed, with when (Node's clock) they were announced. */
+  private readonly inFlight = new Map<Request, number>();
   failed = 0;
 
   constructor(context: BrowserContext) {
-    context.on("requestfinished", (request) => this.pending.push(this.record(request)));
-    context.on("requestfailed", () => {
+    context.on("request", (request) => this.inFlight.set(request, Date.now()));
+    context.on("requestfinished", (request) => {
+      this.inFlight.delete(request);
+      this.pending.push(this.record(request));
+    });
+    context.on("requestfailed", (request) => {
+      this.inFlight.delete(request);
       this.failed++;
     });
+  }
+
+  /**
+   * Waits (at most `SETTLE_MS`) until every request announced before now has finished or failed:
+   * Playwright holds a request's `requestfinished` until the browser process's extra-info event
+   * arrives, which on a busy machine can come after the page has already used the response.
+   */
+  private async settle(): Promise<void> {
+    const now = Date.now();
+    const deadline = now + SETTLE_MS;
+    const waiting = () => [...this.inFlight.values()].some((announced) => announced <= now);
+    while (waiting() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   private async record(request: Request): Promise<Fetched> {
@@ -217,6 +239,7 @@ class RequestLog {
     from: number,
     to: number,
   ): Promise<{ bytes: number; pagefindBytes: number; requests: number; list: Fetched[] }> {
+    await this.settle();
     const done = await Promise.all(this.pending);
     const within = done.filter((entry) => entry.bytes > 0 && entry.end > from && entry.end <= to + CLOCK_SLACK_MS);
     const pagefind = within.filter((entry) => new URL(entry.url).pathname.startsWith("/pagefind/"));
