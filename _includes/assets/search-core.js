@@ -57,6 +57,27 @@
     return text ? text.split(",").map((part) => Number.parseInt(part, 36)) : [];
   }
 
+  /** A presence line's chunk column as shard → chunk hash, the hashes given in the order of `shards`. */
+  function decodeChunks(shards, text) {
+    const chunks = new Map();
+    if (!text) return chunks;
+    text.split(",").forEach((hash, i) => {
+      if (hash && i < shards.length) chunks.set(shards[i], hash);
+    });
+    return chunks;
+  }
+
+  /** The index chunks of shard `index` that hold `words`, by the presence map (`lookup`), each once. */
+  function chunksOf(words, lookup, index) {
+    const chunks = new Set();
+    for (const word of words) {
+      const entry = lookup(word);
+      const chunk = entry && entry.chunks && entry.chunks.get(index);
+      if (chunk) chunks.add(chunk);
+    }
+    return Array.from(chunks);
+  }
+
   /**
    * The shards to read for a query, best first, each with the best rank it can hold: `lookup(key)` gives
    * a presence key's `{ all, title }` shard sets (undefined: no shard has it); a shard is a candidate when
@@ -171,6 +192,8 @@
     pageTier,
     startsWithQuery,
     decodeShardSet,
+    decodeChunks,
+    chunksOf,
     planReading,
     compareRanked,
     settled,

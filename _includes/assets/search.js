@@ -117,10 +117,12 @@
                 const entries = new Map();
                 for (const line of text.split("\n")) {
                   if (!line) continue;
-                  const [key, all, title] = line.split("\t");
+                  const [key, all, title, chunks] = line.split("\t");
+                  const shards = core.decodeShardSet(all, map.shards.length);
                   entries.set(key, {
-                    all: core.decodeShardSet(all, map.shards.length),
+                    all: shards,
                     title: core.decodeShardSet(title || "", map.shards.length),
+                    chunks: core.decodeChunks(shards, chunks),
                   });
                 }
                 return entries;
@@ -138,10 +140,16 @@
     });
   }
 
-  /** Fetches a shard's entry and page list ahead of Pagefind, which then finds them in the HTTP cache. */
-  function prefetchShard(map, shard) {
-    fetch(`${shard.path}pagefind-entry.json?ts=${map.version}`).catch(() => undefined);
-    fetch(`${shard.path}${shard.meta}`).catch(() => undefined);
+  /**
+   * Fetches a shard's entry, page list, shard filter and the index chunks of the query's words ahead
+   * of Pagefind, all at once, where Pagefind would ask for the chunks only once it has the page list;
+   * it then finds them in the HTTP cache.
+   */
+  function prefetchShard(map, shard, chunks) {
+    const files = [`pagefind-entry.json?ts=${map.version}`, shard.meta];
+    if (shard.filter) files.push(`filter/${shard.language}_${shard.filter}.pf_filter`);
+    for (const chunk of chunks) files.push(`index/${shard.language}_${chunk}.pf_index`);
+    for (const file of files) fetch(`${shard.path}${file}`).catch(() => undefined);
   }
 
   /** Pagefind with its primary index (its scripts, no page), started once per page; shards are merged as needed. */
@@ -421,7 +429,8 @@
         allowed,
         request.byDate,
       );
-      for (const step of plan.slice(0, 2)) prefetchShard(map, map.shards[step.index]);
+      for (const step of plan.slice(0, 2))
+        prefetchShard(map, map.shards[step.index], core.chunksOf(words, lookup, step.index));
       loaded = await engineLoading;
     } catch (_error) {
       if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);

@@ -1,13 +1,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sha256 } from "../shared/index.ts";
+import { chunkCursor, compareCodePoints, type IndexChunk } from "./pagefind-meta.ts";
 import { recordPresence, type SearchRecordSource } from "./records.ts";
 import { searchTokens } from "./segment.ts";
 
 /*
  * The presence map: for every key a query can look up (a bigram, a character, a Latin prefix, a whole
- * title), which shards hold it and in which of them it stands in a title. The search page reads the
- * few files that hold its query's keys and opens only the shards that can hold a match, best first.
+ * title), which shards hold it, in which of them it stands in a title, and in which of each shard's
+ * index chunks Pagefind finds it. The search page reads the few files that hold its query's keys,
+ * opens only the shards that can hold a match, best first, and fetches their chunks with their meta.
  */
 
 /** The file each shard's own presence list is written to, beside its Pagefind files, until the index is assembled. */
@@ -17,8 +19,8 @@ export const SHARD_PRESENCE_FILE = "presence.tsv";
 const BUCKET_BYTES = 4096;
 
 /**
- * One shard's presence list: a `key<TAB>flag` line per key, sorted: `t` for a key that stands in a
- * title of the shard, `b` for one only in bodies, `e` for the key of a whole title.
+ * One shard's presence list: a `key<TAB>flag` line per key, in code point order (Pagefind's): `t` for
+ * a key that stands in a title of the shard, `b` for one only in bodies, `e` for the key of a whole title.
  */
 export function shardPresence(sources: readonly Pick<SearchRecordSource, "title" | "text">[]): string {
   const flags = new Map<string, string>();
@@ -29,7 +31,7 @@ export function shardPresence(sources: readonly Pick<SearchRecordSource, "title"
     flags.set(titleKey, "e");
   }
   return [...flags]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => compareCodePoints(a, b))
     .map(([key, flag]) => `${key}\t${flag}\n`)
     .join("");
 }
@@ -52,14 +54,30 @@ export interface PresenceManifest {
   buckets: number;
 }
 
+/** A shard's presence list (shardPresence) and its Pagefind index chunks. */
+export interface ShardPresenceSource {
+  file: string;
+  /** The shard's Pagefind language: chunk hashes start with it and an underscore, which the map leaves out. */
+  language: string;
+  chunks: readonly IndexChunk[];
+}
+
 /**
- * Merges the shards' presence lists (in the manifest's order: shard i is the i-th file) into the
- * presence map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards` lines in a folder named
- * after their hash under `indexDir` (so they can be cached for a year), and removes the lists.
+ * Merges the shards' presence lists (in the manifest's order: shard i is the i-th) into the presence
+ * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks` lines, `chunks` naming for
+ * each shard of `shards`, in order, the chunk that holds the key (its hash after the language, or
+ * nothing), in a folder named after their hash under `indexDir` (so they can be cached for a year),
+ * and removes the lists.
  */
-export function writePresenceMap(indexDir: string, urlPath: string, shardFiles: readonly string[]): PresenceManifest {
-  const shardsOf = new Map<string, { all: number[]; title: number[] }>();
-  for (const [shard, file] of shardFiles.entries()) {
+export function writePresenceMap(
+  indexDir: string,
+  urlPath: string,
+  shards: readonly ShardPresenceSource[],
+): PresenceManifest {
+  const shardsOf = new Map<string, { all: number[]; title: number[]; chunks: string[] }>();
+  for (const [shard, { file, language, chunks }] of shards.entries()) {
+    const chunkOf = chunkCursor(chunks);
+    const prefix = `${language}_`;
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line) continue;
       const tab = line.lastIndexOf("\t");
@@ -67,20 +85,24 @@ export function writePresenceMap(indexDir: string, urlPath: string, shardFiles: 
       const flag = line.slice(tab + 1);
       let entry = shardsOf.get(key);
       if (!entry) {
-        entry = { all: [], title: [] };
+        entry = { all: [], title: [], chunks: [] };
         shardsOf.set(key, entry);
       }
       entry.all.push(shard);
       if (flag === "t") entry.title.push(shard);
+      // A whole title's key is no word of the index: Pagefind never looks it up.
+      const hash = flag === "e" ? "" : chunkOf(key);
+      entry.chunks.push(hash.startsWith(prefix) ? hash.slice(prefix.length) : "");
     }
     rmSync(file, { force: true });
   }
-  const total = shardFiles.length;
+  const total = shards.length;
   const lines = [...shardsOf.keys()].sort().map((key) => {
-    const { all, title } = shardsOf.get(key) as { all: number[]; title: number[] };
-    return title.length > 0
-      ? `${key}\t${encodeShardSet(all, total)}\t${encodeShardSet(title, total)}\n`
-      : `${key}\t${encodeShardSet(all, total)}\n`;
+    const { all, title, chunks } = shardsOf.get(key) as { all: number[]; title: number[]; chunks: string[] };
+    const columns = [key, encodeShardSet(all, total), encodeShardSet(title, total)];
+    if (chunks.some(Boolean)) columns.push(chunks.join(","));
+    while (columns.at(-1) === "") columns.pop();
+    return `${columns.join("\t")}\n`;
   });
   const buckets = bucketCount(lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0));
   const files: string[][] = Array.from({ length: buckets }, () => []);

@@ -44,13 +44,15 @@ export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
   });
 }
 
-/** One shard as the search page knows it: its name (its SHARD_FILTER value), where it is, its Pagefind language and page list, its dates and size. */
+/** One shard as the search page knows it: its name (its SHARD_FILTER value), where it is, its Pagefind language, page list and filter file, its dates and size. */
 export interface ShardEntry {
   name: string;
   path: string;
   language: string;
   /** The file name of its page list (`pagefind.<hash>.pf_meta`), so the page can fetch it early. */
   meta: string;
+  /** The hash after `<language>_` of its SHARD_FILTER file (`filter/<language>_<hash>.pf_filter`), fetched with the meta. */
+  filter?: string;
   /** Its oldest and newest page's day (`YYYY-MM-DD`). */
   from: string;
   to: string;

@@ -3,14 +3,16 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Catalog } from "../content/index.ts";
 import { folderBytes, formatIsoDate, SEARCH_INDEX_URL, sha256 } from "../shared/index.ts";
+import { readPagefindMeta } from "./pagefind-meta.ts";
 import { type ShardsWritten, writeShards } from "./pagefind-writer.ts";
-import { SHARD_PRESENCE_FILE, writePresenceMap } from "./presence.ts";
+import { SHARD_PRESENCE_FILE, type ShardPresenceSource, writePresenceMap } from "./presence.ts";
 import { type SearchPageSource, searchPageSources, TITLE_SLOT } from "./records.ts";
 import { pruneShardCache, type ShardCache } from "./shard-cache.ts";
 import {
   PRIMARY_SHARD,
   planShards,
   type SearchShard,
+  SHARD_FILTER,
   type ShardEntry,
   type ShardJob,
   type ShardManifest,
@@ -61,23 +63,27 @@ function assembleIndex(
   const metaFile = (folder: string, language: string) =>
     `pagefind.${JSON.parse(readFileSync(path.join(folder, "pagefind-entry.json"), "utf8")).languages[language].hash}.pf_meta`;
   const entries: ShardEntry[] = [];
-  const presenceFiles: string[] = [];
+  const presenceSources: ShardPresenceSource[] = [];
   for (const shard of shards) {
     const folder = path.join(outputPath, shard.name);
     renameSync(path.join(partsDir, shard.name), folder);
     const days = shard.sources.map((source) => formatIsoDate(source.date, "yyyy-MM-dd")).sort();
+    const meta = metaFile(folder, shard.language);
+    const { chunks, filters } = readPagefindMeta(path.join(folder, meta));
+    const filter = filters.get(SHARD_FILTER)?.slice(shard.language.length + 1);
     entries.push({
       name: shard.name,
       path: `${SEARCH_INDEX_URL}${shard.name}/`,
       language: shard.language,
-      meta: metaFile(folder, shard.language),
+      meta,
+      ...(filter ? { filter } : {}),
       from: days[0] as string,
       to: days.at(-1) as string,
       pages: shard.sources.length,
     });
-    presenceFiles.push(path.join(folder, SHARD_PRESENCE_FILE));
+    presenceSources.push({ file: path.join(folder, SHARD_PRESENCE_FILE), language: shard.language, chunks });
   }
-  const presence = entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceFiles) : undefined;
+  const presence = entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceSources) : undefined;
   const primary = {
     path: SEARCH_INDEX_URL,
     language: PRIMARY_SHARD.language,

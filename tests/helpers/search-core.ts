@@ -15,6 +15,12 @@ export interface SearchCore {
   pageTier(parts: { token: string; step: number }[][], positions: Map<string, number[]>, titleSlot: number): number;
   startsWithQuery(parts: { token: string; step: number }[][], positions: Map<string, number[]>): boolean;
   decodeShardSet(text: string, total: number): number[];
+  decodeChunks(shards: readonly number[], text: string | undefined): Map<number, string>;
+  chunksOf(
+    words: readonly string[],
+    lookup: (key: string) => { chunks?: Map<number, string> } | undefined,
+    index: number,
+  ): string[];
   planReading(
     shardCount: number,
     parts: { all: string[]; cover: string[] }[],

@@ -47,7 +47,16 @@ describe("shardPresence", () => {
 
 describe("writePresenceMap", () => {
   it("merges the shards' lists into files the search page reads back by bucket, and removes the lists", () => {
-    const shardFiles = ["a", "b", "c"].map((name, index) => {
+    // Shard a has two index chunks (产 U+4EA7 … 其 U+5176, 合 U+5408 … 龙 U+9F99), b one, c none known.
+    const chunks = [
+      [
+        { from: "产业", to: "其他", hash: "und-x-a_aaa1111" },
+        { from: "合作", to: "龙", hash: "und-x-a_bbb2222" },
+      ],
+      [{ from: "0", to: "龙", hash: "und-x-b_ccc3333" }],
+      [],
+    ];
+    const shards = ["a", "b", "c"].map((name, index) => {
       const file = path.join(folder, `${name}.tsv`);
       const titles = [
         [{ title: "科技合作", text: "产业" }],
@@ -55,10 +64,10 @@ describe("writePresenceMap", () => {
         [{ title: "其他", text: "别的" }],
       ][index] as { title: string; text: string }[];
       writeFileSync(file, shardPresence(titles));
-      return file;
+      return { file, language: `und-x-${name}`, chunks: chunks[index] ?? [] };
     });
     mkdirSync(path.join(folder, "index"));
-    const manifest = writePresenceMap(path.join(folder, "index"), "/pagefind/", shardFiles);
+    const manifest = writePresenceMap(path.join(folder, "index"), "/pagefind/", shards);
     expect(manifest.path).toMatch(/^\/pagefind\/presence-[0-9a-f]{10}\/$/);
     expect(manifest.buckets).toBe(8);
     expect(readdirSync(folder).filter((name) => name.endsWith(".tsv"))).toEqual([]);
@@ -67,12 +76,17 @@ describe("writePresenceMap", () => {
       const text = readFileSync(path.join(files, `${searchTokens.presenceBucket(key, manifest.buckets)}.txt`), "utf8");
       const line = text.split("\n").find((entry) => entry.startsWith(`${key}\t`));
       if (!line) return undefined;
-      const [, all = "", title = ""] = line.split("\t");
-      return { all: searchCore.decodeShardSet(all, 3), title: searchCore.decodeShardSet(title, 3) };
+      const [, all = "", title = "", chunkColumn] = line.split("\t");
+      const shardSet = searchCore.decodeShardSet(all, 3);
+      return {
+        all: shardSet,
+        title: searchCore.decodeShardSet(title, 3),
+        chunks: Object.fromEntries(searchCore.decodeChunks(shardSet, chunkColumn)),
+      };
     };
-    expect(lookup("科技")).toEqual({ all: [0, 1], title: [0] });
-    expect(lookup("产业")).toEqual({ all: [0, 1], title: [1] });
-    expect(lookup("别的")).toEqual({ all: [2], title: [] });
+    expect(lookup("科技")).toEqual({ all: [0, 1], title: [0], chunks: { 0: "bbb2222", 1: "ccc3333" } });
+    expect(lookup("产业")).toEqual({ all: [0, 1], title: [1], chunks: { 0: "aaa1111", 1: "ccc3333" } });
+    expect(lookup("别的")).toEqual({ all: [2], title: [], chunks: {} });
     expect(lookup(searchTokens.titleKey("其他"))?.all).toEqual([2]);
     expect(lookup("量子")).toBeUndefined();
   });
