@@ -141,14 +141,14 @@
   }
 
   /**
-   * Fetches a shard's entry, page list, shard filter and the index chunks of the query's words ahead
-   * of Pagefind, all at once, where Pagefind would ask for the chunks only once it has the page list;
-   * it then finds them in the HTTP cache.
+   * Fetches a shard's entry and page list ahead of Pagefind and, given the index chunks of the
+   * query's words, those chunks and its shard filter too, all at once, where Pagefind would ask for
+   * them only once it has the page list; it then finds them in the HTTP cache.
    */
   function prefetchShard(map, shard, chunks) {
     const files = [`pagefind-entry.json?ts=${map.version}`, shard.meta];
-    if (shard.filter) files.push(`filter/${shard.language}_${shard.filter}.pf_filter`);
-    for (const chunk of chunks) files.push(`index/${shard.language}_${chunk}.pf_index`);
+    if (chunks && shard.filter) files.push(`filter/${shard.language}_${shard.filter}.pf_filter`);
+    for (const chunk of chunks || []) files.push(`index/${shard.language}_${chunk}.pf_index`);
     for (const file of files) fetch(`${shard.path}${file}`).catch(() => undefined);
   }
 
@@ -429,8 +429,9 @@
         allowed,
         request.byDate,
       );
-      for (const step of plan.slice(0, 2))
-        prefetchShard(map, map.shards[step.index], core.chunksOf(words, lookup, step.index));
+      // The first shard's filter and chunks too; the second's only if its page list is read.
+      for (const [i, step] of plan.slice(0, 2).entries())
+        prefetchShard(map, map.shards[step.index], i === 0 ? core.chunksOf(words, lookup, step.index) : undefined);
       loaded = await engineLoading;
     } catch (_error) {
       if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);

@@ -59,11 +59,14 @@ export function compareCodePoints(a: string, b: string): number {
 }
 
 /**
- * A cursor over `chunks` for keys given in ascending code point order (a key out of order starts
- * over): the hash of the chunk whose range holds the key (the chunk Pagefind loads for it as a
- * search term), or "".
+ * The chunk Pagefind loads for each key as a search term, by its hash: the first chunk whose range
+ * holds the key. A chunk's bounds are the shortest prefixes that tell neighbouring words apart (`保`
+ * for its last word `保护`), so a word at the end of a chunk lies past its range; Pagefind then looks
+ * again with bounds cut to the term's length (1.6 loads that chunk, sometimes with another), and so
+ * the chunk whose upper bound starts the key is named for it. Any other key gets "". Keys are best
+ * given in ascending code point order (a cursor walks the ranges; a key out of order starts over).
  */
-export function chunkCursor(chunks: readonly IndexChunk[]): (key: string) => string {
+export function chunkFinder(chunks: readonly IndexChunk[]): (key: string) => string {
   let at = 0;
   let previous = "";
   return (key) => {
@@ -71,6 +74,8 @@ export function chunkCursor(chunks: readonly IndexChunk[]): (key: string) => str
     previous = key;
     while (at < chunks.length && compareCodePoints((chunks[at] as IndexChunk).to, key) < 0) at++;
     const chunk = chunks[at];
-    return chunk && compareCodePoints(chunk.from, key) <= 0 ? chunk.hash : "";
+    if (chunk && compareCodePoints(chunk.from, key) <= 0) return chunk.hash;
+    const before = chunks[at - 1];
+    return before && key.startsWith(before.to) ? before.hash : "";
   };
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { sha256 } from "../shared/index.ts";
-import { chunkCursor, compareCodePoints, type IndexChunk } from "./pagefind-meta.ts";
+import { chunkFinder, compareCodePoints, type IndexChunk } from "./pagefind-meta.ts";
 import { recordPresence, type SearchRecordSource } from "./records.ts";
 import { searchTokens } from "./segment.ts";
 
@@ -76,7 +76,7 @@ export function writePresenceMap(
 ): PresenceManifest {
   const shardsOf = new Map<string, { all: number[]; title: number[]; chunks: string[] }>();
   for (const [shard, { file, language, chunks }] of shards.entries()) {
-    const chunkOf = chunkCursor(chunks);
+    const chunkOf = chunkFinder(chunks);
     const prefix = `${language}_`;
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line) continue;

@@ -224,6 +224,35 @@ describe("the search page", () => {
     await page.close();
   }, 60_000);
 
+  it("fetches the index chunks of the query's words with the shard's page list, and Pagefind asks for no other", async () => {
+    const page = await browser.newPage();
+    // Records the page's own fetches (Pagefind fetches its chunks in its worker, with the worker's fetch).
+    await page.addInitScript(() => {
+      const fetched: string[] = [];
+      (window as unknown as { __fetched: string[] }).__fetched = fetched;
+      const original = window.fetch;
+      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+        fetched.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
+        return original.call(this, input, init);
+      };
+    });
+    const requested: string[] = [];
+    page.context().on("request", (request) => requested.push(new URL(request.url()).pathname));
+    await search(page, "第37期", 10);
+    expect(await resultLinks(page)).toEqual(["/articles/2020/a37/"]);
+    const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
+    const inShards = (url: string) =>
+      url.endsWith(".pf_index") && manifest.shards.some((shard: { path: string }) => url.startsWith(shard.path));
+    const prefetched = (await page.evaluate(() => (window as unknown as { __fetched: string[] }).__fetched)).filter(
+      inShards,
+    );
+    expect(prefetched.length).toBeGreaterThan(0);
+    // Pagefind needed each chunk the page fetched (it asked for it too, from the HTTP cache) and no other.
+    for (const chunk of prefetched) expect(requested.filter((url) => url === chunk).length, chunk).toBe(2);
+    expect(new Set(requested.filter(inShards))).toEqual(new Set(prefetched));
+    await page.close();
+  }, 60_000);
+
   it("shows the first results while older shards are still read, says so, then gives the exact count", async () => {
     const page = await browser.newPage();
     const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));

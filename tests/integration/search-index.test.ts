@@ -1,10 +1,12 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { gunzipSync } from "node:zlib";
+import { decode } from "cborg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../lib/content/index.ts";
 import { writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
-import { writeSearchIndex } from "../../lib/search/write-index.ts";
+import { type SearchIndexStats, writeSearchIndex } from "../../lib/search/write-index.ts";
 import { articleFile, createFixtureSite } from "../helpers/fixture.ts";
 import { siteFileHashes } from "../helpers/html.ts";
 
@@ -28,12 +30,60 @@ afterAll(() => {
   rmSync(outputs, { recursive: true, force: true });
 });
 
+const inThread = path.join(outputs, "one/pagefind");
+let single: SearchIndexStats;
+beforeAll(async () => {
+  single = await writeSearchIndex(loadCatalog({ root: site.root }), inThread, { shardSize: 3 });
+});
+
+/** The words of a Pagefind index chunk (gzip, Pagefind's signature, then CBOR whose first item lists `[word, …]`). */
+function chunkWords(file: string): Set<string> {
+  const data = decode(gunzipSync(readFileSync(file)).subarray("pagefind_dcd".length)) as [[string, ...unknown[]][]];
+  return new Set(data[0].map(([word]) => word));
+}
+
+describe("the index chunks and filter files the search page fetches ahead of Pagefind", () => {
+  it("names, for each word of each shard, the chunk that holds it, and each shard's filter file", () => {
+    const manifest = JSON.parse(readFileSync(path.join(inThread, "shards.json"), "utf8"));
+    const shards = manifest.shards as { path: string; language: string; filter: string }[];
+    expect(shards).toHaveLength(5);
+    const folder = (shard: { path: string }, sub: string) => path.join(inThread, shard.path.slice(10), sub);
+    for (const shard of shards)
+      expect(existsSync(folder(shard, `filter/${shard.language}_${shard.filter}.pf_filter`))).toBe(true);
+    const wordsOf = shards.map((shard) => {
+      const words = new Map<string, Set<string>>();
+      for (const file of readdirSync(folder(shard, "index")))
+        words.set(file, chunkWords(path.join(folder(shard, "index"), file)));
+      return words;
+    });
+    const presence = path.join(inThread, manifest.presence.path.slice(10));
+    let checked = 0;
+    for (const file of readdirSync(presence)) {
+      for (const line of readFileSync(path.join(presence, file), "utf8").split("\n")) {
+        const [key = "", all = "", , chunks = ""] = line.split("\t");
+        if (!line || key.startsWith("=")) continue;
+        const holding = all === "*" ? shards.map((_, i) => i) : all.split(",").map((part) => Number.parseInt(part, 36));
+        const named = chunks.split(",");
+        for (const [i, shard] of holding.entries()) {
+          const inChunks = [...(wordsOf[shard]?.entries() ?? [])]
+            .filter(([, words]) => words.has(key))
+            .map(([name]) => name);
+          // A key that is no word of the index (a single character, a Latin prefix) has no chunk to be in.
+          if (inChunks.length === 0) continue;
+          expect(inChunks, `${key} in shard ${shard}`).toEqual([`${shards[shard]?.language}_${named[i]}.pf_index`]);
+          checked++;
+        }
+      }
+    }
+    // Every shard holds 石化, 新材, 材料… (the body of every article): 140 words and shards here.
+    expect(checked).toBeGreaterThan(100);
+  });
+});
+
 describe("the search index written by worker threads", () => {
   it("is byte for byte the index written in one thread, with no folder of parts left beside it", async () => {
     const content = loadCatalog({ root: site.root });
-    const inThread = path.join(outputs, "one/pagefind");
     const inWorkers = path.join(outputs, "two/pagefind");
-    const single = await writeSearchIndex(content, inThread, { shardSize: 3 });
     const split = await writeSearchIndexInWorkers(content, inWorkers, { shardSize: 3, workers: 2 });
     expect(single.shards).toBe(5);
     expect({ ...split, finishedAt: 0 }).toEqual({ ...single, finishedAt: 0 });

@@ -66,6 +66,35 @@ describe("planReading and settled", () => {
     expect(core.decodeShardSet("0,a,z", 40)).toEqual([0, 10, 35]);
     expect(core.decodeShardSet("", 3)).toEqual([]);
   });
+
+  it("reads a presence line's chunk column in the order of its shards, skipping shards without one", () => {
+    expect(Object.fromEntries(core.decodeChunks([0, 4, 7], "aaa1111,,ccc3333"))).toEqual({
+      0: "aaa1111",
+      7: "ccc3333",
+    });
+    expect(core.decodeChunks([1, 2], undefined).size).toBe(0);
+  });
+
+  it("gives the chunks of one shard that hold the query's words, each once, and none for unknown words", () => {
+    const entries: Record<string, { chunks: Map<number, string> }> = {
+      科技: {
+        chunks: new Map([
+          [0, "aaa1111"],
+          [3, "bbb2222"],
+        ]),
+      },
+      创新: {
+        chunks: new Map([
+          [0, "aaa1111"],
+          [3, "ccc3333"],
+        ]),
+      },
+    };
+    const lookup = (key: string) => entries[key];
+    expect(core.chunksOf(["科技", "创新", "新"], lookup, 0)).toEqual(["aaa1111"]);
+    expect(core.chunksOf(["科技", "创新"], lookup, 3)).toEqual(["bbb2222", "ccc3333"]);
+    expect(core.chunksOf(["科技"], lookup, 5)).toEqual([]);
+  });
 });
 
 describe("excerptRange", () => {
