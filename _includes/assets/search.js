@@ -148,8 +148,13 @@
   function prefetchShard(map, shard, chunks) {
     const files = [`pagefind-entry.json?ts=${map.version}`, shard.meta];
     if (chunks && shard.filter) files.push(`filter/${shard.language}_${shard.filter}.pf_filter`);
-    for (const chunk of chunks || []) files.push(`index/${shard.language}_${chunk}.pf_index`);
     for (const file of files) fetch(`${shard.path}${file}`).catch(() => undefined);
+    if (chunks) prefetchChunks(shard, chunks);
+  }
+
+  /** Fetches index chunks of a shard ahead of Pagefind. */
+  function prefetchChunks(shard, chunks) {
+    for (const chunk of chunks) fetch(`${shard.path}index/${shard.language}_${chunk}.pf_index`).catch(() => undefined);
   }
 
   /** Pagefind with its primary index (its scripts, no page), started once per page; shards are merged as needed. */
@@ -433,6 +438,10 @@
       for (const [i, step] of plan.slice(0, 2).entries())
         prefetchShard(map, map.shards[step.index], i === 0 ? core.chunksOf(words, lookup, step.index) : undefined);
       loaded = await engineLoading;
+      // Pagefind searches every shard merged so far (a second query's): their chunks at once too.
+      for (const index of loaded.merged)
+        if (!plan.length || index !== plan[0].index)
+          prefetchChunks(map.shards[index], core.chunksOf(words, lookup, index));
     } catch (_error) {
       if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
       return;
