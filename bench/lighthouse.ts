@@ -44,8 +44,15 @@ async function startChromium(spki: string | undefined): Promise<{ port: number; 
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
-    // Chromium's helper processes may still be writing into the profile for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    // Chromium's helper processes may still be writing into the profile for a while: a profile
+    // left behind in the temporary folder is no reason to lose the run's results.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 });
+    } catch (error) {
+      console.warn(
+        `未能删除 Chromium 的临时配置 (could not remove the temporary profile) ${profile}: ${String(error)}`,
+      );
+    }
   };
   try {
     const port = await new Promise<number>((resolve, reject) => {

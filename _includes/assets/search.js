@@ -81,6 +81,8 @@
   const buckets = new Map();
   let engine = null;
   let prefetched = false;
+  /** Index chunks fetched ahead or already searched by Pagefind in this page, which it keeps. */
+  const chunksHeld = new Set();
 
   function loadManifest() {
     if (!manifest) {
@@ -154,8 +156,14 @@
 
   /** Fetches index chunks of a shard ahead of Pagefind. */
   function prefetchChunks(shard, chunks) {
-    for (const chunk of chunks) fetch(`${shard.path}index/${shard.language}_${chunk}.pf_index`).catch(() => undefined);
+    for (const url of chunkUrls(shard, chunks)) {
+      if (chunksHeld.has(url)) continue;
+      chunksHeld.add(url);
+      fetch(url).catch(() => undefined);
+    }
   }
+
+  const chunkUrls = (shard, chunks) => chunks.map((chunk) => `${shard.path}index/${shard.language}_${chunk}.pf_index`);
 
   /** Pagefind with its primary index (its scripts, no page), started once per page; shards are merged as needed. */
   function loadEngine(map) {
@@ -411,6 +419,7 @@
     let map;
     let loaded;
     let plan;
+    let lookup;
     let exactPossible = false;
     try {
       map = await loadManifest();
@@ -420,7 +429,7 @@
       }
       const engineLoading = loadEngine(map);
       const titleKey = tokens.titleKey(request.query);
-      const lookup = await loadPresence(map, presenceKeys(request.query));
+      lookup = await loadPresence(map, presenceKeys(request.query));
       const exactEntry = lookup(titleKey);
       exactPossible = Boolean(exactEntry && exactEntry.all.length > 0);
       const year = request.filters[FILTERS.year];
@@ -434,14 +443,22 @@
         allowed,
         request.byDate,
       );
-      // The first shard's filter and chunks too; the second's only if its page list is read.
+      // For a second query in the page, the first shard's filter and index chunks too, and those of
+      // every shard merged so far, which Pagefind searches as well. A first query leaves them to
+      // Pagefind: its script and WebAssembly are then the longest wait, and the chunks would share
+      // the line with them (docs/search.md).
+      const running = searchId > 1;
       for (const [i, step] of plan.slice(0, 2).entries())
-        prefetchShard(map, map.shards[step.index], i === 0 ? core.chunksOf(words, lookup, step.index) : undefined);
+        prefetchShard(
+          map,
+          map.shards[step.index],
+          running && i === 0 ? core.chunksOf(words, lookup, step.index) : undefined,
+        );
       loaded = await engineLoading;
-      // Pagefind searches every shard merged so far (a second query's): their chunks at once too.
-      for (const index of loaded.merged)
-        if (!plan.length || index !== plan[0].index)
-          prefetchChunks(map.shards[index], core.chunksOf(words, lookup, index));
+      if (running)
+        for (const index of loaded.merged)
+          if (!plan.length || index !== plan[0].index)
+            prefetchChunks(map.shards[index], core.chunksOf(words, lookup, index));
     } catch (_error) {
       if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
       return;
@@ -461,6 +478,8 @@
       const index = plan[read].index;
       await mergeShard(loaded, map, index);
       const found = await shardPages(loaded, map, request, parts, words, index);
+      for (const merged of loaded.merged)
+        for (const url of chunkUrls(map.shards[merged], core.chunksOf(words, lookup, merged))) chunksHeld.add(url);
       // Pages whose chain starts at their first word may have the query as their whole title.
       if (exactPossible) {
         for (const page of found.filter((candidate) => candidate.maybeExact).slice(0, 20)) {
