@@ -210,8 +210,11 @@ describe("the first search against the new client's page contract (in-place seco
     expect(search).toMatchObject({ results: 5, firstResults: 2, shown: "results" });
     expect(search?.completeInferred).toBeUndefined();
     expect(search?.completeMs).toBeGreaterThanOrEqual((search?.ms ?? 0) + 350);
-    // The second data file arrives between the first results and complete.
-    expect(search?.completeRequests).toBe((search?.requests ?? 0) + 1);
+    // The page, its script and both data files by complete; the second data file arrives after the
+    // first results (which side of them a request ending right at the mark falls on depends on two
+    // processes' clocks, so only the order is asserted).
+    expect(search?.completeRequests).toBe(4);
+    expect(search?.completeRequests).toBeGreaterThan(search?.requests ?? 0);
     expect(search?.completeBytes).toBeGreaterThan(search?.bytes ?? 0);
     expect(measurement.conditions?.throttled).toBe(false);
   });
@@ -219,8 +222,8 @@ describe("the first search against the new client's page contract (in-place seco
   it("measures the second query in place, by data-query, from pressing Enter", () => {
     const second = measurement.second;
     expect(second).toMatchObject({ navigated: false, query: "科技创新", results: 5, shown: "results" });
-    expect(second?.requests).toBe(1);
     expect(second?.completeRequests).toBe(2);
+    expect(second?.requests).toBeLessThan(second?.completeRequests ?? 0);
     expect(second?.completeMs).toBeGreaterThanOrEqual((second?.ms ?? 0) + 350);
   });
 });
