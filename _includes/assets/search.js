@@ -10,7 +10,8 @@
  */
 (() => {
   const PAGE_SIZE = 10;
-  const FIRST_PAINT = 5;
+  /** Results drawn first, before the rest of a page of results: what the first screen of a phone holds. */
+  const FIRST_PAINT = 3;
   const UNAVAILABLE = "搜索索引暂不可用，请稍后再试。";
   const TOO_OLD = "您的浏览器版本较旧，无法使用站内搜索。请升级微信或浏览器后再试，也可以按栏目浏览：";
   const FILTERS = { column: "栏目", year: "年份", type: "类型" };
@@ -528,8 +529,10 @@
       const pages = ranked.slice(shown, target);
       shown += pages.length;
       const items = [];
-      for (let at = 0; at < pages.length; at += FIRST_PAINT) {
-        const batch = await Promise.all(pages.slice(at, at + FIRST_PAINT).map(describe));
+      for (let at = 0; at < pages.length; ) {
+        // A new list: the first screen's results first, then the rest.
+        const end = list.isConnected ? pages.length : Math.min(pages.length, at + FIRST_PAINT);
+        const batch = await Promise.all(pages.slice(at, end).map(describe));
         if (stale()) return items;
         const nodes = batch.map((described) => renderResult(described, phrases, request.query));
         list.append(...nodes);
@@ -539,6 +542,7 @@
           setContent(container, [count, list, more]);
         }
         updateCount();
+        at = end;
       }
       return items;
     };
