@@ -479,8 +479,8 @@
       const index = plan[read].index;
       await mergeShard(loaded, map, index);
       const found = await shardPages(loaded, map, request, parts, words, index);
-      for (const merged of loaded.merged)
-        for (const url of chunkUrls(map.shards[merged], core.chunksOf(words, lookup, merged))) chunksHeld.add(url);
+      // Pagefind keeps the chunks it searched; those of the shards merged before were added already.
+      for (const url of chunkUrls(map.shards[index], core.chunksOf(words, lookup, index))) chunksHeld.add(url);
       // Pages whose chain starts at their first word may have the query as their whole title.
       if (exactPossible) {
         for (const page of found.filter((candidate) => candidate.maybeExact).slice(0, 20)) {

@@ -12,32 +12,44 @@ import { decode } from "cborg";
 /** Pagefind's signature before the CBOR of a decompressed file. */
 const SIGNATURE = "pagefind_dcd";
 
-/** One index chunk: the words from `from` to `to` (Pagefind's byte order) are in `index/<hash>.pf_index`. */
+/**
+ * One index chunk: the words from `from` to `to` (Pagefind's byte order) are in
+ * `index/<language>_<hash>.pf_index`; `hash` is the part after the shard's language.
+ */
 export interface IndexChunk {
   from: string;
   to: string;
   hash: string;
 }
 
-/** A shard's index chunks in word order, and each filter's file hash (`filter/<hash>.pf_filter`). */
+/** A shard's index chunks in word order, and each filter's file (`filter/<language>_<hash>.pf_filter`) by the same short hash. */
 export interface PagefindMeta {
   chunks: IndexChunk[];
   filters: Map<string, string>;
 }
 
-/** Reads a `.pf_meta` file as Pagefind 1.6 writes it: gzip, the signature, then `[version, pages, chunks, filters, …]` in CBOR. */
-export function readPagefindMeta(file: string): PagefindMeta {
+/**
+ * Reads the `.pf_meta` file of a shard in `language` as Pagefind 1.6 writes it: gzip, the signature,
+ * then `[version, pages, chunks, filters, …]` in CBOR; file hashes without their `<language>_`.
+ */
+export function readPagefindMeta(file: string, language: string): PagefindMeta {
   const bytes = gunzipSync(readFileSync(file));
   if (bytes.subarray(0, SIGNATURE.length).toString("latin1") !== SIGNATURE)
     throw new Error(`不是 Pagefind 的元数据文件 (not a Pagefind meta file): ${file}`);
   const meta = decode(bytes.subarray(SIGNATURE.length)) as unknown[];
   const chunks = meta[2] as [string, string, string][] | undefined;
   const filters = meta[3] as [string, string][] | undefined;
-  if (!Array.isArray(chunks) || !Array.isArray(filters))
-    throw new Error(`Pagefind 元数据的格式不认识 (unknown Pagefind meta layout, version ${String(meta[0])}): ${file}`);
+  const unknown = () =>
+    new Error(`Pagefind 元数据的格式不认识 (unknown Pagefind meta layout, version ${String(meta[0])}): ${file}`);
+  if (!Array.isArray(chunks) || !Array.isArray(filters)) throw unknown();
+  const prefix = `${language}_`;
+  const short = (hash: string) => {
+    if (!hash.startsWith(prefix)) throw unknown();
+    return hash.slice(prefix.length);
+  };
   return {
-    chunks: chunks.map(([from, to, hash]) => ({ from, to, hash })),
-    filters: new Map(filters.map(([name, hash]) => [name, hash])),
+    chunks: chunks.map(([from, to, hash]) => ({ from, to, hash: short(hash) })),
+    filters: new Map(filters.map(([name, hash]) => [name, short(hash)])),
   };
 }
 

@@ -54,19 +54,16 @@ export interface PresenceManifest {
   buckets: number;
 }
 
-/** A shard's presence list (shardPresence) and its Pagefind index chunks. */
+/** A shard's presence list (shardPresence) and its Pagefind index chunks (readPagefindMeta). */
 export interface ShardPresenceSource {
   file: string;
-  /** The shard's Pagefind language: chunk hashes start with it and an underscore, which the map leaves out. */
-  language: string;
   chunks: readonly IndexChunk[];
 }
 
 /**
  * Merges the shards' presence lists (in the manifest's order: shard i is the i-th) into the presence
  * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks` lines, `chunks` naming for
- * each shard of `shards`, in order, the chunk that holds the key (its hash after the language, or
- * nothing), in a folder named after their hash under `indexDir` (so they can be cached for a year),
+ * each shard of `shards`, in order, the chunk that holds the key (its short hash, or nothing), in a folder named after their hash under `indexDir` (so they can be cached for a year),
  * and removes the lists.
  */
 export function writePresenceMap(
@@ -75,9 +72,8 @@ export function writePresenceMap(
   shards: readonly ShardPresenceSource[],
 ): PresenceManifest {
   const shardsOf = new Map<string, { all: number[]; title: number[]; chunks: string[] }>();
-  for (const [shard, { file, language, chunks }] of shards.entries()) {
+  for (const [shard, { file, chunks }] of shards.entries()) {
     const chunkOf = chunkFinder(chunks);
-    const prefix = `${language}_`;
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line) continue;
       const tab = line.lastIndexOf("\t");
@@ -91,8 +87,7 @@ export function writePresenceMap(
       entry.all.push(shard);
       if (flag === "t") entry.title.push(shard);
       // A whole title's key is no word of the index: Pagefind never looks it up.
-      const hash = flag === "e" ? "" : chunkOf(key);
-      entry.chunks.push(hash.startsWith(prefix) ? hash.slice(prefix.length) : "");
+      entry.chunks.push(flag === "e" ? "" : chunkOf(key));
     }
     rmSync(file, { force: true });
   }

@@ -69,8 +69,8 @@ function assembleIndex(
     renameSync(path.join(partsDir, shard.name), folder);
     const days = shard.sources.map((source) => formatIsoDate(source.date, "yyyy-MM-dd")).sort();
     const meta = metaFile(folder, shard.language);
-    const { chunks, filters } = readPagefindMeta(path.join(folder, meta));
-    const filter = filters.get(SHARD_FILTER)?.slice(shard.language.length + 1);
+    const { chunks, filters } = readPagefindMeta(path.join(folder, meta), shard.language);
+    const filter = filters.get(SHARD_FILTER);
     entries.push({
       name: shard.name,
       path: `${SEARCH_INDEX_URL}${shard.name}/`,
@@ -81,7 +81,7 @@ function assembleIndex(
       to: days.at(-1) as string,
       pages: shard.sources.length,
     });
-    presenceSources.push({ file: path.join(folder, SHARD_PRESENCE_FILE), language: shard.language, chunks });
+    presenceSources.push({ file: path.join(folder, SHARD_PRESENCE_FILE), chunks });
   }
   const presence = entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceSources) : undefined;
   const primary = {

@@ -50,10 +50,10 @@ describe("writePresenceMap", () => {
     // Shard a has two index chunks (产 U+4EA7 … 其 U+5176, 合 U+5408 … 龙 U+9F99), b one, c none known.
     const chunks = [
       [
-        { from: "产业", to: "其他", hash: "und-x-a_aaa1111" },
-        { from: "合作", to: "龙", hash: "und-x-a_bbb2222" },
+        { from: "产业", to: "其他", hash: "aaa1111" },
+        { from: "合作", to: "龙", hash: "bbb2222" },
       ],
-      [{ from: "0", to: "龙", hash: "und-x-b_ccc3333" }],
+      [{ from: "0", to: "龙", hash: "ccc3333" }],
       [],
     ];
     const shards = ["a", "b", "c"].map((name, index) => {
@@ -64,7 +64,7 @@ describe("writePresenceMap", () => {
         [{ title: "其他", text: "别的" }],
       ][index] as { title: string; text: string }[];
       writeFileSync(file, shardPresence(titles));
-      return { file, language: `und-x-${name}`, chunks: chunks[index] ?? [] };
+      return { file, chunks: chunks[index] ?? [] };
     });
     mkdirSync(path.join(folder, "index"));
     const manifest = writePresenceMap(path.join(folder, "index"), "/pagefind/", shards);
