@@ -1,8 +1,11 @@
 import { defineConfig } from "vitest/config";
+import { testChromiumPath } from "./tests/helpers/chromium-path.ts";
 
 export default defineConfig({
   test: {
     globalSetup: ["tests/global-setup.ts"],
+    // Every test, and the benchmark run as a child by the bench smoke test, drives the same Chromium.
+    env: { CHROMIUM_PATH: testChromiumPath() },
     // Logs of passing tests (Eleventy's, expected failures') are left out; a failing test shows its own.
     silent: "passed-only",
     // Two files at a time on the 2-core machine (vitest's default is cores - 1); the files of a worker

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint, then every vitest suite (unit, integration, browser in Chromium).
-# Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium), nginx (the hosting test) and Java 17 (the
-# W3C HTML checker): each installed from Debian's packages when missing.
+# Needs Chromium (CHROMIUM_PATH, default Debian's headless shell, as tests/helpers/chromium-path.ts),
+# nginx (the hosting test) and Java 17 (the W3C HTML checker): each installed from Debian's packages
+# when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,16 +19,17 @@ apt_install() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
 
-CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
+CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium-headless-shell}"
 if [ ! -x "$CHROMIUM" ]; then
   if [ -n "${CHROMIUM_PATH:-}" ]; then
     echo "CHROMIUM_PATH=$CHROMIUM_PATH 不是可执行文件 (not an executable)" >&2
     exit 1
   fi
-  echo "Chromium 未安装：正在用 apt-get 安装 Debian 的 chromium（浏览器测试需要）… (installing Debian chromium for the browser tests)"
-  apt_install chromium
-  echo "Chromium 已安装：$(/usr/bin/chromium --version)"
+  echo "Chromium 未安装：正在用 apt-get 安装 Debian 的 chromium-headless-shell（浏览器测试需要）… (installing Debian's Chromium headless shell for the browser tests)"
+  apt_install chromium-headless-shell
+  echo "Chromium 已安装：$("$CHROMIUM" --version)"
 fi
+export CHROMIUM_PATH="$CHROMIUM"
 
 if [ ! -x /usr/sbin/nginx ]; then
   echo "nginx 未安装：正在用 apt-get 安装 Debian 的 nginx（部署配置的测试需要，只在测试时于 127.0.0.1 临时启动）… (installing Debian nginx for the hosting test)"

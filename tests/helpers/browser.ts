@@ -1,4 +1,5 @@
 import { type Browser, chromium } from "playwright-core";
+import { testChromiumPath } from "./chromium-path.ts";
 
 /** The flags this machine needs for headless Chromium (no sandbox as root, no network chatter). */
 export const CHROMIUM_FLAGS = [
@@ -11,11 +12,11 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Launches Debian's Chromium headless; Playwright gives it a new empty profile each time. */
-export function launchChromium(): Promise<Browser> {
+/** Launches the tests' Chromium (chromium-path.ts) with `extraArgs`; Playwright gives it a new empty profile each time. */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: CHROMIUM_FLAGS,
+    executablePath: testChromiumPath(),
+    args: [...CHROMIUM_FLAGS, ...extraArgs],
     headless: true,
   });
 }

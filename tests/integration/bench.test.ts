@@ -135,6 +135,10 @@ describe("npm run bench (smoke run, 40 articles + the seed article)", () => {
   });
 });
 
+// The contract page's pause between its first results and the rest; a mark is taken at the frame after
+// the change, which a busy machine can delay by a few hundred milliseconds, so the tests below allow half.
+const COMPLETE_AFTER_MS = 1000;
+
 /**
  * A stand-in for the rewritten search client, following the page contract the bench measures
  * against: a provisional count (已找到 N 条，继续查找…) with data-complete="false", then 找到 N 条结果
@@ -159,7 +163,7 @@ async function search(query) {
   item.textContent = query;
   list.append(item);
   box.append(count, list);
-  await wait(400);
+  await wait(${COMPLETE_AFTER_MS});
   await fetch("/data/rest-" + encodeURIComponent(query) + ".json").then((response) => response.text());
   count.textContent = "找到 5 条结果";
   count.dataset.complete = "true";
@@ -209,7 +213,7 @@ describe("the first search against the new client's page contract (in-place seco
     const [search] = measurement.queries;
     expect(search).toMatchObject({ results: 5, firstResults: 2, shown: "results" });
     expect(search?.completeInferred).toBeUndefined();
-    expect(search?.completeMs).toBeGreaterThanOrEqual((search?.ms ?? 0) + 350);
+    expect(search?.completeMs).toBeGreaterThanOrEqual((search?.ms ?? 0) + COMPLETE_AFTER_MS / 2);
     // The page, its script and both data files by complete; the second data file arrives after the
     // first results (which side of them a request ending right at the mark falls on depends on two
     // processes' clocks, so only the order is asserted).
@@ -224,6 +228,6 @@ describe("the first search against the new client's page contract (in-place seco
     expect(second).toMatchObject({ navigated: false, query: "科技创新", results: 5, shown: "results" });
     expect(second?.completeRequests).toBe(2);
     expect(second?.requests).toBeLessThan(second?.completeRequests ?? 0);
-    expect(second?.completeMs).toBeGreaterThanOrEqual((second?.ms ?? 0) + 350);
+    expect(second?.completeMs).toBeGreaterThanOrEqual((second?.ms ?? 0) + COMPLETE_AFTER_MS / 2);
   });
 });

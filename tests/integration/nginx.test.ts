@@ -6,12 +6,11 @@ import https from "node:https";
 import { connect, createServer, type Server } from "node:net";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../lib/content/index.ts";
 import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/render/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { CHROMIUM_FLAGS } from "../helpers/browser.ts";
+import { launchChromium } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { writeTestCertificate } from "../helpers/certificate.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
@@ -298,11 +297,7 @@ describe("the shipped nginx configuration on Debian's nginx", () => {
   });
 
   it("runs a search in Chromium through nginx", async () => {
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [...CHROMIUM_FLAGS, "--ignore-certificate-errors"],
-      headless: true,
-    });
+    const browser = await launchChromium(["--ignore-certificate-errors"]);
     try {
       const page = await browser.newPage();
       await page.goto(`${origin}/search/?q=${encodeURIComponent("科技")}`);
