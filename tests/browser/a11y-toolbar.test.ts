@@ -533,7 +533,8 @@ describe("配色 and 纯文本", () => {
     const context = await newContext(VIEWPORTS.desktop);
     const page = await context.newPage();
     await go(page, IMAGE_ARTICLE);
-    expect(await page.locator(".article-body img").isVisible()).toBe(true);
+    // The image has a box once it has loaded (the page is taken at DOMContentLoaded); fails if it never shows.
+    await page.locator(".article-body img").waitFor({ state: "visible", timeout: 10_000 });
     expect(await page.locator(".plain-alt").isVisible()).toBe(false);
     await openToolbar(page);
     await control(page, "plain").click();
