@@ -80,10 +80,14 @@
   // What is loaded once per page and shared by every search made in it.
   let manifest = null;
   const buckets = new Map();
+  /** Pagefind's module, imported once. */
+  let pagefindModule = null;
+  /** The current query's Pagefind instance (a promise), and one made ahead for the next query. */
   let engine = null;
+  let spare = null;
   let prefetched = false;
-  /** Index chunks fetched ahead or already searched by Pagefind in this page, which it keeps. */
-  const chunksHeld = new Set();
+  /** Index chunks fetched in this page, ahead or by Pagefind: in the HTTP cache, never fetched ahead again. */
+  const chunksFetched = new Set();
 
   function loadManifest() {
     if (!manifest) {
@@ -158,35 +162,74 @@
   /** Fetches index chunks of a shard ahead of Pagefind. */
   function prefetchChunks(shard, chunks) {
     for (const url of chunkUrls(shard, chunks)) {
-      if (chunksHeld.has(url)) continue;
-      chunksHeld.add(url);
+      if (chunksFetched.has(url)) continue;
+      chunksFetched.add(url);
       fetch(url).catch(() => undefined);
     }
   }
 
   const chunkUrls = (shard, chunks) => chunks.map((chunk) => `${shard.path}index/${shard.language}_${chunk}.pf_index`);
 
-  /** Pagefind with its primary index (its scripts, no page), started once per page; shards are merged as needed. */
+  /**
+   * A Pagefind instance with the primary index (its scripts, no page), into which shards are merged
+   * as needed; a query typed into the page gets a fresh one (freshEngine). Instances share Pagefind's
+   * module and worker; the WebAssembly, entries and page lists come again from the HTTP cache.
+   */
+  function createEngine(map) {
+    if (!pagefindModule) pagefindModule = import("/pagefind/pagefind.js");
+    return pagefindModule.then(async (pagefind) => {
+      // Pagefind picks the primary index by <html lang>; the index is segmented by search-tokens.js,
+      // so it is asked for by its own language while the instance is made.
+      const root = document.documentElement;
+      const lang = root.getAttribute("lang");
+      root.setAttribute("lang", map.primary.language);
+      // Pagefind also registers every result with a FinalizationRegistry, to tell its worker when the
+      // result is collected: one message per result in one task after a collection (11,001 for
+      // 科技创新 at 10,000 articles, a few hundred milliseconds of a phone's main thread). Made without
+      // it, the instance's worker keeps the results' data until the instance is destroyed, which the
+      // next query does (freshEngine).
+      const registry = globalThis.FinalizationRegistry;
+      let instance;
+      try {
+        globalThis.FinalizationRegistry = undefined;
+        instance = pagefind.createInstance({ metaCacheTag: map.version });
+      } finally {
+        globalThis.FinalizationRegistry = registry;
+        if (lang === null) root.removeAttribute("lang");
+        else root.setAttribute("lang", lang);
+      }
+      await instance.init();
+      return { pagefind: instance, merged: new Set(), merging: new Map() };
+    });
+  }
+
+  /** The page's Pagefind instance, made on first use. */
   function loadEngine(map) {
-    if (!engine) {
-      const primary = map.primary;
-      engine = import("/pagefind/pagefind.js").then(async (pagefind) => {
-        await pagefind.options({ metaCacheTag: map.version });
-        // Pagefind picks the primary index by <html lang>; the index is segmented by search-tokens.js,
-        // so it is asked for by its own language while it starts.
-        const root = document.documentElement;
-        const lang = root.getAttribute("lang");
-        root.setAttribute("lang", primary.language);
-        try {
-          await pagefind.init();
-        } finally {
-          if (lang === null) root.removeAttribute("lang");
-          else root.setAttribute("lang", lang);
-        }
-        return { pagefind, merged: new Set(), merging: new Map() };
-      });
-    }
+    if (!engine) engine = createEngine(map);
     return engine;
+  }
+
+  /**
+   * A new instance for a query typed into the page: Pagefind searches every index merged into an
+   * instance, so one kept from an earlier query would load the index chunks of every shard that query
+   * read. The spare one made while the reader was reading is taken when there is one; the old
+   * instance is destroyed once the new one is ready.
+   */
+  function freshEngine(map) {
+    const previous = engine;
+    engine = spare || createEngine(map);
+    spare = null;
+    if (previous)
+      engine
+        .then(() => previous)
+        .then((old) => old.pagefind.destroy())
+        .catch(() => undefined);
+    return engine;
+  }
+
+  /** Makes the next query's instance ahead (once a search is complete, or the reader is in the search box). */
+  function prepareSpare(map) {
+    if (!spare && engine) spare = createEngine(map);
   }
 
   function mergeShard(loaded, map, index) {
@@ -428,14 +471,19 @@
         if (!stale()) showEmpty(request);
         return;
       }
-      const engineLoading = loadEngine(map);
-      const titleKey = tokens.titleKey(request.query);
-      lookup = await loadPresence(map, presenceKeys(request.query));
-      const exactEntry = lookup(titleKey);
-      exactPossible = Boolean(exactEntry && exactEntry.all.length > 0);
+      const running = searchId > 1;
       const year = request.filters[FILTERS.year];
       const allowed = (index) =>
         !year || (map.shards[index].from <= `${year}-12-31` && map.shards[index].to >= `${year}-01-01`);
+      const presenceLoading = loadPresence(map, presenceKeys(request.query));
+      // A query typed into the page: the newest shard's page list comes with the presence files, as
+      // that shard is read first for most queries (every common one).
+      if (running && allowed(0)) prefetchShard(map, map.shards[0]);
+      const engineLoading = running ? freshEngine(map) : loadEngine(map);
+      const titleKey = tokens.titleKey(request.query);
+      lookup = await presenceLoading;
+      const exactEntry = lookup(titleKey);
+      exactPossible = Boolean(exactEntry && exactEntry.all.length > 0);
       plan = core.planReading(
         map.shards.length,
         presenceParts,
@@ -444,22 +492,22 @@
         allowed,
         request.byDate,
       );
-      // For a second query in the page, the first shard's filter and index chunks too, and those of
-      // every shard merged so far, which Pagefind searches as well. A first query leaves them to
-      // Pagefind: its script and WebAssembly are then the longest wait, and the chunks would share
-      // the line with them (docs/search.md).
-      const running = searchId > 1;
-      for (const [i, step] of plan.slice(0, 2).entries())
+      // The first two shards' page lists, and for a query typed into the page the first shard's filter
+      // and index chunks; the second shard's page list then waits for the first results, so as not to
+      // share the line with them. A first query leaves the chunks to Pagefind: its script and
+      // WebAssembly are then the longest wait, and the chunks would share the line with them
+      // (docs/search.md).
+      for (const [i, step] of plan.slice(0, running ? 1 : 2).entries())
         prefetchShard(
           map,
           map.shards[step.index],
           running && i === 0 ? core.chunksOf(words, lookup, step.index) : undefined,
         );
       loaded = await engineLoading;
-      if (running)
-        for (const index of loaded.merged)
-          if (!plan.length || index !== plan[0].index)
-            prefetchChunks(map.shards[index], core.chunksOf(words, lookup, index));
+      // A first query: the first shard's filter and index chunks once Pagefind's WebAssembly is in,
+      // with its page list rather than after it.
+      if (!running && plan.length > 0)
+        prefetchShard(map, map.shards[plan[0].index], core.chunksOf(words, lookup, plan[0].index));
     } catch (_error) {
       if (!stale()) showMessage([element("p", "", UNAVAILABLE)], "search-error", request);
       return;
@@ -479,8 +527,7 @@
       const index = plan[read].index;
       await mergeShard(loaded, map, index);
       const found = await shardPages(loaded, map, request, parts, words, index);
-      // Pagefind keeps the chunks it searched; those of the shards merged before were added already.
-      for (const url of chunkUrls(map.shards[index], core.chunksOf(words, lookup, index))) chunksHeld.add(url);
+      for (const url of chunkUrls(map.shards[index], core.chunksOf(words, lookup, index))) chunksFetched.add(url);
       // Pages whose chain starts at their first word may have the query as their whole title.
       if (exactPossible) {
         for (const page of found.filter((candidate) => candidate.maybeExact).slice(0, 20)) {
@@ -565,9 +612,12 @@
         target.focus();
       }
     });
-    // The rest of the shards, one at a time, so the count becomes exact.
+    // The rest of the shards, one at a time, so the count becomes exact; the page lists of the shard
+    // read and the next one are fetched ahead (a second fetch of one comes from the HTTP cache).
     try {
-      while (await readNext()) {
+      while (read < plan.length) {
+        for (const step of plan.slice(read, read + 2)) prefetchShard(map, map.shards[step.index]);
+        if (!(await readNext())) break;
         if (stale()) return;
         updateCount();
         await yielding();
@@ -575,7 +625,9 @@
     } catch (_error) {
       // The results shown stay; the count stays provisional.
     }
-    if (!stale()) updateCount();
+    if (stale()) return;
+    updateCount();
+    prepareSpare(map);
   }
 
   /** Runs the address's search once the page is parsed, and every later one from the form or the history. */
@@ -583,6 +635,9 @@
     container = document.querySelector("[data-search-results]");
     form = document.querySelector("[data-search-form]");
     if (!container || !form) return;
+    form.addEventListener("focusin", () => {
+      if (engine) loadManifest().then(prepareSpare, () => undefined);
+    });
     form.addEventListener("submit", (event) => {
       const data = new FormData(form);
       const params = new URLSearchParams();
