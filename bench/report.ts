@@ -152,6 +152,30 @@ export interface SizeResult {
   lighthouse?: LighthouseSample[];
   /** Real articles copied into the corpus beside the synthetic ones (bench/corpus.ts SEED_FILES). */
   seedArticles?: number;
+  /** When the search figures were measured, if later than the builds (`npm run bench -- --only-search`). */
+  firstSearchMeasuredAt?: string;
+}
+
+/**
+ * A size's result with the search figures of a later `--only-search` run of the same size in their
+ * place (first searches, their conditions, the second query, Lighthouse); unchanged when `search` is
+ * missing or not newer than what the result holds.
+ */
+export function withLatestSearch(
+  result: SizeResult,
+  search: (SearchMeasurement & { articles: number; measuredAt: string }) | undefined,
+): SizeResult {
+  const held = result.firstSearchMeasuredAt ?? result.measuredAt ?? "";
+  if (!search || search.articles !== result.articles || search.measuredAt <= held) return result;
+  const { firstSearchConditions: _conditions, secondSearch: _second, lighthouse: _lighthouse, ...rest } = result;
+  return {
+    ...rest,
+    firstSearch: search.queries,
+    ...(search.conditions ? { firstSearchConditions: search.conditions } : {}),
+    ...(search.second ? { secondSearch: search.second } : {}),
+    ...(search.lighthouse ? { lighthouse: search.lighthouse } : {}),
+    firstSearchMeasuredAt: search.measuredAt,
+  };
 }
 
 /** The median of a list of numbers (the mean of the middle two for an even count). */

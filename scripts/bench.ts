@@ -1,7 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchMinutes, benchSearchOnly, benchSize, SetAside } from "../bench/bench-size.ts";
+import { benchMinutes, benchSearchOnly, benchSize, type SearchOnlyResult, SetAside } from "../bench/bench-size.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, type SearchQuery, selectQueries } from "../bench/queries.ts";
 import {
   firstSearchTable,
@@ -12,6 +12,7 @@ import {
   secondSearchTable,
   sizeTable,
   summaryTable,
+  withLatestSearch,
 } from "../bench/report.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
@@ -46,11 +47,19 @@ first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest siz
 /** The size whose Lighthouse run issue 14 sets targets for; it runs there and at the largest size. */
 const LIGHTHOUSE_SIZE = 10_000;
 
-/** Rewrites the summary tables and chart from every per-size result in the results folder. */
+/**
+ * Rewrites the summary tables and chart from every per-size result in the results folder, each with
+ * the search figures of a later `--only-search` run of its size (search-N.json) when there is one.
+ */
 function writeSummary(resultsDir: string): void {
+  const read = <T>(name: string): T | undefined =>
+    existsSync(path.join(resultsDir, name))
+      ? (JSON.parse(readFileSync(path.join(resultsDir, name), "utf8")) as T)
+      : undefined;
   const results = readdirSync(resultsDir)
     .filter((name) => /^articles-\d+\.json$/.test(name))
-    .map((name) => JSON.parse(readFileSync(path.join(resultsDir, name), "utf8")) as SizeResult);
+    .map((name) => read<SizeResult>(name) as SizeResult)
+    .map((result) => withLatestSearch(result, read<SearchOnlyResult>(`search-${result.articles}.json`)));
   if (results.length === 0) return;
   const search = searchSummaryTable(results);
   writeFileSync(

@@ -23,6 +23,7 @@ import {
   stageNames,
   summaryTable,
   verdictText,
+  withLatestSearch,
 } from "../../bench/report.ts";
 
 const sample = (wallMs: number, timings: Record<string, number>): BuildSample => ({
@@ -333,5 +334,31 @@ describe("search tables", () => {
       "| 10,000 | 2 | Slow 4G, 4× CPU | 250 KB | 22 | 2.40 s | 2.60 s | 120 ms | +40 KB, 0.80 s | 95 (TBT 120 ms, CLS 0.02) | 1 not met |",
     ]);
     expect(searchSummaryTable([result(100, 200, 100)])).toBe("");
+  });
+});
+
+describe("withLatestSearch", () => {
+  const built = { ...result(10_000, 30_000, 10_000), measuredAt: "2026-12-02T08:50:00.000Z" };
+  const measured = (measuredAt: string, articles = 10_000) => ({
+    articles,
+    measuredAt,
+    queries: [search()],
+    second,
+    lighthouse: [lighthouse(99, 40, 0)],
+  });
+
+  it("takes the search figures of a later search-only run of the same size", () => {
+    const merged = withLatestSearch(built, measured("2026-12-02T14:41:00.000Z"));
+    expect(merged.firstSearch).toEqual([search()]);
+    expect(merged.secondSearch).toEqual(second);
+    expect(merged.lighthouse?.[0]?.performance).toBe(99);
+    expect(merged.firstSearchMeasuredAt).toBe("2026-12-02T14:41:00.000Z");
+    expect(merged.full).toEqual(built.full);
+  });
+
+  it("keeps the result as it is when the search run is older, of another size, or missing", () => {
+    expect(withLatestSearch(built, measured("2026-12-02T08:00:00.000Z"))).toBe(built);
+    expect(withLatestSearch(built, measured("2026-12-02T14:41:00.000Z", 100_000))).toBe(built);
+    expect(withLatestSearch(built, undefined)).toBe(built);
   });
 });
