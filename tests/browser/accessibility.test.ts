@@ -187,6 +187,42 @@ describe("the high-contrast mode", () => {
     await context.close();
   });
 
+  it("shows the 高对比度 button pressed from the first paint, not only once the page's scripts have run", async () => {
+    const look = async (withListeners: boolean) => {
+      const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
+      await context.addInitScript(() => window.localStorage.setItem("contrast", "high"));
+      // Without them, nothing registered for DOMContentLoaded or load runs: what shows is the first paint's.
+      if (!withListeners)
+        await context.addInitScript(() => {
+          const add = EventTarget.prototype.addEventListener;
+          EventTarget.prototype.addEventListener = function (type, ...rest) {
+            if (type === "DOMContentLoaded" || type === "load") return;
+            add.call(this, type, ...rest);
+          };
+        });
+      const page = await context.newPage();
+      await open(page, "article");
+      const toggle = page.locator("[data-contrast-toggle]");
+      if (withListeners) await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
+      else expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+      // Past the buttons' 0.15 s colour transition.
+      await page.waitForTimeout(300);
+      const colours = await toggle.evaluate((button) => {
+        const style = getComputedStyle(button);
+        return {
+          background: style.backgroundColor,
+          text: style.color,
+          page: getComputedStyle(document.body).backgroundColor,
+        };
+      });
+      await context.close();
+      return colours;
+    };
+    const first = await look(false);
+    expect(first.background).not.toBe(first.page);
+    expect(first).toEqual(await look(true));
+  });
+
   it("keeps the QR code dark on white so it still scans", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
     await context.addInitScript(() => window.localStorage.setItem("contrast", "high"));

@@ -105,6 +105,37 @@ describe("the article tools", () => {
     await context.close();
   });
 
+  it("shows the text size in use pressed from the first paint, not only once the page's scripts have run", async () => {
+    const look = async (withListeners: boolean) => {
+      const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+      if (!withListeners)
+        await context.addInitScript(() => {
+          const add = EventTarget.prototype.addEventListener;
+          EventTarget.prototype.addEventListener = function (type, ...rest) {
+            if (type === "DOMContentLoaded" || type === "load") return;
+            add.call(this, type, ...rest);
+          };
+        });
+      const page = await context.newPage();
+      await page.goto(`${server.origin}${SEED_URL}`);
+      const medium = page.locator('[data-text-size="medium"]');
+      if (withListeners) await expect.poll(() => medium.getAttribute("aria-pressed")).toBe("true");
+      // Past the buttons' 0.15 s colour transition.
+      await page.waitForTimeout(300);
+      const colours = await page.evaluate(() =>
+        ["medium", "large"].map((size) => {
+          const style = getComputedStyle(document.querySelector(`[data-text-size="${size}"]`) as Element);
+          return `${style.backgroundColor} ${style.color}`;
+        }),
+      );
+      await context.close();
+      return colours;
+    };
+    const [medium, large] = await look(false);
+    expect(medium).not.toBe(large);
+    expect([medium, large]).toEqual(await look(true));
+  });
+
   it("leaves the page readable with JavaScript off and hides the controls that need it", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone, javaScriptEnabled: false });
     const page = await context.newPage();
