@@ -86,8 +86,8 @@
   let engine = null;
   let spare = null;
   let prefetched = false;
-  /** Index chunks fetched in this page, ahead or by Pagefind: in the HTTP cache, never fetched ahead again. */
-  const chunksFetched = new Set();
+  /** Pagefind files fetched in this page, ahead or (index chunks) by Pagefind: in the HTTP cache, never fetched ahead again. */
+  const fetchedAhead = new Set();
 
   function loadManifest() {
     if (!manifest) {
@@ -153,17 +153,14 @@
    * them only once it has the page list; it then finds them in the HTTP cache.
    */
   function prefetchShard(map, shard, chunks) {
-    const files = [`pagefind-entry.json?ts=${map.version}`, shard.meta];
-    if (chunks && shard.filter) files.push(`filter/${shard.language}_${shard.filter}.pf_filter`);
-    for (const file of files) fetch(`${shard.path}${file}`).catch(() => undefined);
-    if (chunks) prefetchChunks(shard, chunks);
-  }
-
-  /** Fetches index chunks of a shard ahead of Pagefind. */
-  function prefetchChunks(shard, chunks) {
-    for (const url of chunkUrls(shard, chunks)) {
-      if (chunksFetched.has(url)) continue;
-      chunksFetched.add(url);
+    const urls = [`${shard.path}pagefind-entry.json?ts=${map.version}`, `${shard.path}${shard.meta}`];
+    if (chunks) {
+      if (shard.filter) urls.push(`${shard.path}filter/${shard.language}_${shard.filter}.pf_filter`);
+      urls.push(...chunkUrls(shard, chunks));
+    }
+    for (const url of urls) {
+      if (fetchedAhead.has(url)) continue;
+      fetchedAhead.add(url);
       fetch(url).catch(() => undefined);
     }
   }
@@ -527,7 +524,7 @@
       const index = plan[read].index;
       await mergeShard(loaded, map, index);
       const found = await shardPages(loaded, map, request, parts, words, index);
-      for (const url of chunkUrls(map.shards[index], core.chunksOf(words, lookup, index))) chunksFetched.add(url);
+      for (const url of chunkUrls(map.shards[index], core.chunksOf(words, lookup, index))) fetchedAhead.add(url);
       // Pages whose chain starts at their first word may have the query as their whole title.
       if (exactPossible) {
         for (const page of found.filter((candidate) => candidate.maybeExact).slice(0, 20)) {
@@ -613,7 +610,7 @@
       }
     });
     // The rest of the shards, one at a time, so the count becomes exact; the page lists of the shard
-    // read and the next one are fetched ahead (a second fetch of one comes from the HTTP cache).
+    // read and the next one are fetched ahead (those fetched already are skipped).
     try {
       while (read < plan.length) {
         for (const step of plan.slice(read, read + 2)) prefetchShard(map, map.shards[step.index]);

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { describeViolations, runAxe } from "../helpers/axe.ts";
-import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
+import { launchChromium, showFirstPaintOnly, VIEWPORTS } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { readPage } from "../helpers/html.ts";
@@ -191,15 +191,7 @@ describe("the high-contrast mode", () => {
     const look = async (withListeners: boolean) => {
       const context = await browser.newContext({ viewport: VIEWPORTS.desktop });
       await context.addInitScript(() => window.localStorage.setItem("contrast", "high"));
-      // Without them, nothing registered for DOMContentLoaded or load runs: what shows is the first paint's.
-      if (!withListeners)
-        await context.addInitScript(() => {
-          const add = EventTarget.prototype.addEventListener;
-          EventTarget.prototype.addEventListener = function (type, ...rest) {
-            if (type === "DOMContentLoaded" || type === "load") return;
-            add.call(this, type, ...rest);
-          };
-        });
+      if (!withListeners) await showFirstPaintOnly(context);
       const page = await context.newPage();
       await open(page, "article");
       const toggle = page.locator("[data-contrast-toggle]");

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
+import { launchChromium, showFirstPaintOnly, VIEWPORTS } from "../helpers/browser.ts";
 import { decodeQrPng } from "../helpers/qr-decode.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 import { type StaticServer, serveSite } from "../helpers/static-server.ts";
@@ -89,14 +89,7 @@ describe("the article tools", () => {
 
   it("shows the controls that need the script in the first layout, before the page's scripts start", async () => {
     const context = await browser.newContext({ viewport: VIEWPORTS.phone });
-    // Nothing registered for DOMContentLoaded or load ever runs: what shows is what the first paint shows.
-    await context.addInitScript(() => {
-      const add = EventTarget.prototype.addEventListener;
-      EventTarget.prototype.addEventListener = function (type, ...rest) {
-        if (type === "DOMContentLoaded" || type === "load") return;
-        add.call(this, type, ...rest);
-      };
-    });
+    await showFirstPaintOnly(context);
     const page = await context.newPage();
     await page.goto(`${server.origin}${SEED_URL}`);
     for (const selector of ["[data-article-tools]", "[data-a11y-toggle]", "[data-contrast-toggle]"]) {
@@ -108,14 +101,7 @@ describe("the article tools", () => {
   it("shows the text size in use pressed from the first paint, not only once the page's scripts have run", async () => {
     const look = async (withListeners: boolean) => {
       const context = await browser.newContext({ viewport: VIEWPORTS.phone });
-      if (!withListeners)
-        await context.addInitScript(() => {
-          const add = EventTarget.prototype.addEventListener;
-          EventTarget.prototype.addEventListener = function (type, ...rest) {
-            if (type === "DOMContentLoaded" || type === "load") return;
-            add.call(this, type, ...rest);
-          };
-        });
+      if (!withListeners) await showFirstPaintOnly(context);
       const page = await context.newPage();
       await page.goto(`${server.origin}${SEED_URL}`);
       const medium = page.locator('[data-text-size="medium"]');
