@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { testChromiumPath } from "./tests/helpers/chromium-path.ts";
+import { testChromiumPath } from "./harness/chromium-path.ts";
 
 export default defineConfig({
   test: {
@@ -15,7 +15,11 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       {
-        test: { name: "unit", isolate: false, include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts"] },
+        test: {
+          name: "unit",
+          isolate: false,
+          include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/harness/**/*.test.ts"],
+        },
       },
       {
         test: {

@@ -2,8 +2,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import { copySeedFiles, SEED_ARTICLES, writeSyntheticCorpus } from "../harness/corpus.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
-import { copySeedFiles, SEED_ARTICLES, writeSyntheticCorpus } from "./corpus.ts";
 import { measureFirstSearches } from "./first-search.ts";
 import { chromiumPath, runLighthouseSet } from "./lighthouse.ts";
 import { measureBuild } from "./measure.ts";

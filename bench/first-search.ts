@@ -14,9 +14,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
+import { CHROMIUM_FLAGS } from "../harness/chromium.ts";
+import { type CdnStats, serveSite } from "../harness/static-server.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
-import { CHROMIUM_FLAGS } from "../tests/helpers/browser.ts";
-import { type CdnStats, serveSite } from "../tests/helpers/static-server.ts";
 import { chromiumPath, runLighthouseSet } from "./lighthouse.ts";
 import {
   FIRST_SEARCH_QUERIES,

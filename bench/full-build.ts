@@ -2,7 +2,7 @@
  * One full build for `npm run bench`, in its own process so its memory is measured alone.
  * Usage: node --import tsx bench/full-build.ts <root> <out>; prints one JSON line.
  */
-import { buildSite } from "../lib/build/index.ts";
+import { buildSite } from "../lib/pipeline/index.ts";
 
 const [root, out] = process.argv.slice(2);
 if (!root || !out) throw new Error("usage: full-build.ts <root> <out>");

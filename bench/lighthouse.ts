@@ -11,8 +11,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { CHROMIUM_FLAGS } from "../tests/helpers/browser.ts";
-import { serveSite } from "../tests/helpers/static-server.ts";
+import { CHROMIUM_FLAGS } from "../harness/chromium.ts";
+import { serveSite } from "../harness/static-server.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, searchUrl } from "./queries.ts";
 import type { LighthouseSample } from "./report.ts";
 

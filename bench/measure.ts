@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { buildNodeFlags } from "../lib/build/index.ts";
+import { buildNodeFlags } from "../lib/pipeline/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 import type { BuildSample } from "./report.ts";
 

@@ -150,7 +150,7 @@ export interface SizeResult {
   firstSearchConditions?: SearchConditions;
   secondSearch?: SecondSearchSample;
   lighthouse?: LighthouseSample[];
-  /** Real articles copied into the corpus beside the synthetic ones (bench/corpus.ts SEED_FILES). */
+  /** Real articles copied into the corpus beside the synthetic ones (harness/corpus.ts SEED_FILES). */
   seedArticles?: number;
   /** When the search figures were measured, if later than the builds (`npm run bench -- --only-search`). */
   firstSearchMeasuredAt?: string;

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import v8 from "node:v8";
-import { type BuildResult, buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/build/index.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { findContentValidationError, formatProblem, problemCountLine } from "../lib/content/index.ts";
+import { type BuildResult, buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/pipeline/index.ts";
 
 const USAGE = `用法 (usage): npm run build [-- --root 目录] [--out 目录] [--cache 目录] [--no-search]
 

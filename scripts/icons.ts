@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { launchChromium } from "../harness/chromium.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { ICONS, icoFile } from "../lib/render/icons.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
-import { launchChromium } from "../tests/helpers/browser.ts";
 
 const USAGE = `用法 (usage): npx tsx scripts/icons.ts
 

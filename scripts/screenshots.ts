@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { launchChromium, VIEWPORTS } from "../harness/chromium.ts";
+import { serveSite } from "../harness/static-server.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
-import { launchChromium, VIEWPORTS } from "../tests/helpers/browser.ts";
-import { serveSite } from "../tests/helpers/static-server.ts";
 
 /** The page types a reviewer should look at, one URL each. */
 export const PAGE_TYPES: Record<string, string> = {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint, then every vitest suite (unit, integration, browser in Chromium).
-# Needs Chromium (CHROMIUM_PATH, default Debian's headless shell, as tests/helpers/chromium-path.ts),
+# Needs Chromium (CHROMIUM_PATH, default Debian's headless shell, as harness/chromium-path.ts),
 # nginx (the hosting test) and Java 17 (the W3C HTML checker): each installed from Debian's packages
 # when missing.
 set -euo pipefail

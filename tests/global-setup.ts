@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { buildSite } from "../lib/build/index.ts";
+import { buildSite } from "../lib/pipeline/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 
 declare module "vitest" {

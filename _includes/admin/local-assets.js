@@ -3,7 +3,7 @@
 // for the translations the build copies beside the CMS (/admin/locales/) to the site itself. Its
 // other calls to third parties (the version check on unpkg.com, GitHub's status page) are answered
 // here as if offline, so the editor's browser asks no host but the site and the Git host; the
-// admin Content-Security-Policy would refuse them anyway (lib/render/headers.ts, adminCsp).
+// admin Content-Security-Policy would refuse them anyway (lib/publish/headers.ts, adminCsp).
 (() => {
   const LOCAL = new Set(["zh-CN.json", "zh-TW.json"]);
   const REMOTE = /^https:\/\/unpkg\.com\/@sveltia\/cms@[^/]+\/locales\/([\w-]+\.json)$/;

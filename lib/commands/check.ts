@@ -1,10 +1,10 @@
+import { loadCmsSettings } from "../cms/index.ts";
 import {
   type Catalog,
   type ContentProblem,
   collectProblems,
   formatProblem,
   loadCatalog,
-  loadCmsSettings,
   problemCountLine,
   sortProblems,
 } from "../content/index.ts";

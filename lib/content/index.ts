@@ -4,17 +4,7 @@
  */
 export { type AttachmentInfo, describeAttachment, formatFileSize } from "./attachments.ts";
 export { ARTICLE_BODY_PLACEHOLDER, NOTICE_BODY_PLACEHOLDER } from "./body-checks.ts";
-export {
-  CMS_FILE,
-  type CmsBackend,
-  type CmsSettings,
-  GIT_HOSTS,
-  gitEndpoints,
-  isCmsConfigured,
-  loadCmsSettings,
-  PLACEHOLDER_REPO,
-} from "./cms-settings.ts";
-export { CONTENT_FOLDERS, listArticleFiles, listNoticeFiles } from "./files.ts";
+export { CONTENT_FOLDERS, listArticleFiles, listNoticeFiles, readSettingsText } from "./files.ts";
 export { findBodyLinks, isSafeLink, linkScheme, sitePath } from "./links.ts";
 export type { ListPage } from "./listing.ts";
 export { type LoadOptions, loadCatalog } from "./load.ts";

@@ -9,7 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
-const { buildSite } = await import("../build/index.ts");
+const { buildSite } = await import("../pipeline/index.ts");
 const { findContentValidationError } = await import("../content/index.ts");
 try {
   const result = await buildSite(workerData);

@@ -1,8 +1,8 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { watch } from "chokidar";
-import type { BuildOptions } from "../build/index.ts";
 import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
+import type { BuildOptions } from "../pipeline/index.ts";
 import { CACHE_DIR, PROJECT_DIR } from "../shared/index.ts";
 import { type PreviewServer, startPreviewServer } from "./server.ts";
 

@@ -1,10 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { listNoticeFiles, loadCmsSettings, type Site } from "../content/index.ts";
-import { adminPageHtml } from "./admin-page.ts";
-import { cmsConfig, cmsConfigYaml } from "./cms-config.ts";
+import { ADMIN_PATHS, adminPageHtml, loadCmsSettings, writeAdminFiles } from "../cms/index.ts";
+import type { Site } from "../content/index.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
-import { ADMIN_PATHS, localizeSveltiaBundle, SVELTIA_BUNDLE, SVELTIA_LOCALES, sveltiaFonts } from "./sveltia.ts";
 
 export interface AdminOptions {
   /** The site root holding content/ and _data/. */
@@ -19,11 +15,8 @@ export interface AdminOptions {
 
 /**
  * Publishes the browser CMS under /admin/: the page as a virtual template (left out of
- * collections, so of the sitemap), and after each build its config.yml, generated from the schemas
- * and site file, the Sveltia CMS bundle copied from node_modules with its font addresses pointed at
- * the fonts copied beside it, its Chinese translations, the script that makes Sveltia load those
- * from the site rather than from unpkg.com, and the setup page's script. Until `_data/cms.yaml`
- * names a repository the page says how to set it up (adminPageHtml).
+ * collections, so of the sitemap), and after each build the CMS's own files (lib/cms). Until
+ * `_data/cms.yaml` names a repository the page says how to set it up (adminPageHtml).
  */
 export function registerAdmin(eleventyConfig: EleventyConfig, options: AdminOptions): void {
   const settings = loadCmsSettings(options.root);
@@ -33,25 +26,5 @@ export function registerAdmin(eleventyConfig: EleventyConfig, options: AdminOpti
     excludeFromSitemap: true,
     adminPage: adminPageHtml(options.site, settings),
   });
-  eleventyConfig.on("eleventy.after", () => {
-    const config = cmsConfig({ site: options.site, settings, noticeFiles: listNoticeFiles(options.root) });
-    const target = (sitePath: string) => path.join(options.outputDir, ...sitePath.split("/").filter(Boolean));
-    const fromProject = (file: string) => path.join(options.projectDir, file);
-    mkdirSync(target(ADMIN_PATHS.fonts), { recursive: true });
-    writeFileSync(target(ADMIN_PATHS.config), cmsConfigYaml(config));
-    const bundle = readFileSync(fromProject(SVELTIA_BUNDLE), "utf8");
-    for (const [name, file] of sveltiaFonts(bundle)) {
-      if (!existsSync(fromProject(file)))
-        throw new Error(
-          `Sveltia CMS 要用的字体 ${file} 没有安装：npm install 对应的 @fontsource 包 (font not installed)`,
-        );
-      copyFileSync(fromProject(file), target(`${ADMIN_PATHS.fonts}${name}`));
-    }
-    writeFileSync(target(ADMIN_PATHS.script), localizeSveltiaBundle(bundle));
-    copyFileSync(fromProject("_includes/admin/local-assets.js"), target(ADMIN_PATHS.localAssets));
-    copyFileSync(fromProject("_includes/admin/setup.js"), target(ADMIN_PATHS.setup));
-    mkdirSync(target(ADMIN_PATHS.locales), { recursive: true });
-    for (const name of SVELTIA_LOCALES.files)
-      copyFileSync(fromProject(`${SVELTIA_LOCALES.folder}/${name}`), target(`${ADMIN_PATHS.locales}${name}`));
-  });
+  eleventyConfig.on("eleventy.after", () => writeAdminFiles({ ...options, settings }));
 }

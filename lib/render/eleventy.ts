@@ -1,11 +1,11 @@
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
+import { metaCsp } from "../publish/index.ts";
 import { FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
 import { assetManifest, copyAssets } from "./assets.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
 import { registerFilters } from "./filters/index.ts";
-import { metaCsp } from "./headers.ts";
 import { copyIcons } from "./icons.ts";
 import { type PageSelection, registerTemplates } from "./templates.ts";
 

@@ -7,7 +7,7 @@ import { type PageData, type PageHeadData, pageHead } from "./page-head.ts";
 export interface PageSelection {
   /**
    * The detail pages (URLs) to render; all when absent. The others are carried over from the last
-   * build (lib/build/carry-over.ts) or rendered by another run of the same build.
+   * build (lib/pipeline/carry-over.ts) or rendered by another run of the same build.
    */
   detailPages?: ReadonlySet<string>;
   /** Only those detail pages: no home, list, feed or other page (the later runs of a large build). */

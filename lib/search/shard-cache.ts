@@ -17,7 +17,7 @@ export interface ShardCache {
   /** The cache folder (e.g. `<root>/.cache/search`); none: no cache. */
   dir?: string;
   /**
-   * A hash of the code that turns pages into records (lib/build/carry-over.ts renderFingerprint): with it a
+   * A hash of the code that turns pages into records (lib/pipeline/carry-over.ts renderFingerprint): with it a
    * shard's cache entry is named from its pages, so a cached shard is used without making its
    * records; without it, from the records themselves.
    */

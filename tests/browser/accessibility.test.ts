@@ -2,13 +2,13 @@ import { cpSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, showFirstPaintOnly, VIEWPORTS } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { describeViolations, runAxe } from "../helpers/axe.ts";
-import { launchChromium, showFirstPaintOnly, VIEWPORTS } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { readPage } from "../helpers/html.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 const SEARCH_QUERY = "科技";
 

@@ -1,9 +1,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, showFirstPaintOnly, VIEWPORTS } from "../helpers/browser.ts";
+import { launchChromium, showFirstPaintOnly, VIEWPORTS } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
 import { decodeQrPng } from "../helpers/qr-decode.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
 const CANONICAL = `https://kjj.klmy.gov.cn${SEED_URL}`;

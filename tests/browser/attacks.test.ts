@@ -4,15 +4,15 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, VIEWPORTS } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
 import { ContentValidationError, loadCatalog } from "../../lib/content/index.ts";
+import { writeHeadersFile } from "../../lib/publish/headers.ts";
 import type { EleventyConfig } from "../../lib/render/eleventy-types.ts";
-import { writeHeadersFile } from "../../lib/render/headers.ts";
 import { configureSite } from "../../lib/render/index.ts";
 import { writeSearchIndex } from "../../lib/search/write-index.ts";
-import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { listHtmlPages, readPage, textOf } from "../helpers/html.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 /*
  * The attack suite: hostile text in every field an editor controls, built into a site that is
@@ -163,7 +163,7 @@ let server: StaticServer;
 let browser: Browser;
 let htmlPages: string[];
 
-/** Builds the fixture the way lib/build does, with the hostile bodies and scheme vectors added after validation. */
+/** Builds the fixture the way lib/pipeline does, with the hostile bodies and scheme vectors added after validation. */
 async function buildWithInjectedSchemes(root: string, output: string): Promise<void> {
   const content = loadCatalog({ root });
   const attacked = content.articles.find((article) => article.url === "/articles/2022/attack/");

@@ -3,15 +3,16 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../lib/build/index.ts";
-import { loadCatalog, loadSite, PLACEHOLDER_REPO } from "../../lib/content/index.ts";
-import { adminPageHtml } from "../../lib/render/admin-page.ts";
-import { type HeaderRule, headersFor, parseHeaders } from "../../lib/render/headers.ts";
-import { ADMIN_PATHS } from "../../lib/render/sveltia.ts";
+import { launchChromium, VIEWPORTS } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
+import { adminPageHtml } from "../../lib/cms/admin-page.ts";
+import { PLACEHOLDER_REPO } from "../../lib/cms/index.ts";
+import { ADMIN_PATHS } from "../../lib/cms/sveltia.ts";
+import { loadCatalog, loadSite } from "../../lib/content/index.ts";
+import { buildSite } from "../../lib/pipeline/index.ts";
+import { type HeaderRule, headersFor, parseHeaders } from "../../lib/publish/headers.ts";
 import { parseContentDate } from "../../lib/shared/dates.ts";
-import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 /*
  * The real Sveltia CMS, as the build publishes it under /admin/, run in Chromium against a copy of

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatCsp, type HeaderRule, headersFor, metaCsp, parseHeaders, SITE_CSP } from "../../lib/render/headers.ts";
-import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
+import { launchChromium, VIEWPORTS } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
+import { formatCsp, type HeaderRule, headersFor, metaCsp, parseHeaders, SITE_CSP } from "../../lib/publish/headers.ts";
 import { readPage } from "../helpers/html.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 /*
  * Every page type of the sample site, served with the headers of the `_headers` file the build

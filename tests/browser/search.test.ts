@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
+import { launchChromium } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { expectedPages, generateCorpus, QUERIES } from "../helpers/search-corpus.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 let browser: Browser;
 let server: StaticServer;

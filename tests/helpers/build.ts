@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type BuildOptions, type BuildResult, buildSite } from "../../lib/build/index.ts";
+import { type BuildOptions, type BuildResult, buildSite } from "../../lib/pipeline/index.ts";
 
 /** Builds a site root into a fresh temporary folder, output and caches both, so nothing of the site root is written. */
 export async function buildToTemp(

@@ -1,4 +1,4 @@
-import { seededRandom } from "../../bench/corpus.ts";
+import { seededRandom } from "../../harness/corpus.ts";
 
 // Names that straddle word boundaries, mixed Chinese/Latin/digits, full-width forms and quotes.
 const NAMES = [

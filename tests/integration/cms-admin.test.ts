@@ -2,13 +2,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { buildSite } from "../../lib/build/index.ts";
-import { loadCmsSettings } from "../../lib/content/cms-settings.ts";
+import { cmsConfig } from "../../lib/cms/config.ts";
+import { loadCmsSettings } from "../../lib/cms/settings.ts";
+import { ADMIN_PATHS, localizeSveltiaBundle, SVELTIA_BUNDLE, sveltiaFonts } from "../../lib/cms/sveltia.ts";
 import { ContentValidationError, listNoticeFiles } from "../../lib/content/index.ts";
 import { loadSite } from "../../lib/content/site.ts";
-import { cmsConfig } from "../../lib/render/cms-config.ts";
-import { headersFor, parseHeaders } from "../../lib/render/headers.ts";
-import { ADMIN_PATHS, localizeSveltiaBundle, SVELTIA_BUNDLE, sveltiaFonts } from "../../lib/render/sveltia.ts";
+import { buildSite } from "../../lib/pipeline/index.ts";
+import { headersFor, parseHeaders } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { createFixtureSite } from "../helpers/fixture.ts";
 import { sampleSite } from "../helpers/sample-site.ts";

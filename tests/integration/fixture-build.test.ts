@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { buildSite } from "../../lib/build/index.ts";
 import { ContentValidationError } from "../../lib/content/index.ts";
+import { buildSite } from "../../lib/pipeline/index.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { readPage, textOf } from "../helpers/html.ts";
 

@@ -7,12 +7,12 @@ import { connect, createServer, type Server } from "node:net";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeTestCertificate } from "../../harness/certificate.ts";
+import { launchChromium } from "../../harness/chromium.ts";
 import { loadCatalog } from "../../lib/content/index.ts";
-import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/render/headers.ts";
+import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { launchChromium } from "../helpers/browser.ts";
 import { buildToTemp } from "../helpers/build.ts";
-import { writeTestCertificate } from "../helpers/certificate.ts";
 import { createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 
 /**

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildResult, buildSite } from "../../lib/build/index.ts";
+import { type BuildResult, buildSite } from "../../lib/pipeline/index.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { siteFileHashes } from "../helpers/html.ts";
 

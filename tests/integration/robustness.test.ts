@@ -1,11 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, VIEWPORTS } from "../helpers/browser.ts";
+import { launchChromium, VIEWPORTS } from "../../harness/chromium.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
 import { buildToTemp } from "../helpers/build.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { readPage, readXml, textOf } from "../helpers/html.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
 
 /*
  * Awkward but legitimate content: Windows line ends, a byte-order mark, full-width punctuation,

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/render/headers.ts";
+import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 const read = (file: string) => readFileSync(path.join(PROJECT_DIR, file), "utf8");
@@ -19,11 +19,11 @@ function locationHeaders(conf: string): Map<string, Record<string, string>> {
   return blocks;
 }
 
-describe("deploy/nginx: the same headers as _headers (lib/render/headers.ts)", () => {
+describe("deploy/nginx: the same headers as _headers (lib/publish/headers.ts)", () => {
   const conf = read("deploy/nginx/site.conf");
   const blocks = locationHeaders(conf);
 
-  it("carries the pages' and the editors' Content-Security-Policy exactly as lib/render/headers.ts writes them", () => {
+  it("carries the pages' and the editors' Content-Security-Policy exactly as lib/publish/headers.ts writes them", () => {
     expect(blocks.get("/")?.["Content-Security-Policy"]).toBe(formatCsp(SITE_CSP));
     expect(blocks.get("/admin/")?.["Content-Security-Policy"]).toBe(formatCsp(ADMIN_CSP));
   });

@@ -1,6 +1,7 @@
 /* The /admin/ page: the CMS once a repository is named in _data/cms.yaml, a setup page until then. */
-import { CMS_FILE, type CmsSettings, isCmsConfigured, type Site } from "../content/index.ts";
+import type { Site } from "../content/index.ts";
 import { escapeHtml } from "../shared/index.ts";
+import { CMS_FILE, type CmsSettings, isCmsConfigured } from "./settings.ts";
 import { ADMIN_PATHS } from "./sveltia.ts";
 
 /**

@@ -3,10 +3,6 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { z } from "zod";
-import { loadCmsSettings } from "../../../lib/content/cms-settings.ts";
-import { ContentValidationError, loadCatalog } from "../../../lib/content/index.ts";
-import { articleSchema, attachment, noticeSchema, staticPageSchema } from "../../../lib/content/schema.ts";
-import { loadSite, type Site } from "../../../lib/content/site.ts";
 import {
   CMS_DATE_FORMAT,
   type CmsConfig,
@@ -14,7 +10,11 @@ import {
   cmsConfig,
   cmsConfigYaml,
   fieldsFromShape,
-} from "../../../lib/render/cms-config.ts";
+} from "../../../lib/cms/config.ts";
+import { loadCmsSettings } from "../../../lib/cms/settings.ts";
+import { ContentValidationError, loadCatalog } from "../../../lib/content/index.ts";
+import { articleSchema, attachment, noticeSchema, staticPageSchema } from "../../../lib/content/schema.ts";
+import { loadSite, type Site } from "../../../lib/content/site.ts";
 import { PROJECT_DIR } from "../../../lib/shared/paths.ts";
 import { createFixtureSite, type FixtureSite } from "../../helpers/fixture.ts";
 import { validateJsonSchema } from "../../helpers/json-schema.ts";

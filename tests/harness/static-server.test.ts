@@ -5,8 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatHeaders, headerRules } from "../../lib/render/headers.ts";
-import { type StaticServer, serveSite } from "../helpers/static-server.ts";
+import { type StaticServer, serveSite } from "../../harness/static-server.ts";
+import { formatHeaders, headerRules } from "../../lib/publish/headers.ts";
 
 let site: string;
 const page = `<!doctype html><title>搜索</title>${"<p>站内搜索</p>".repeat(100)}`;

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildNodeFlags, planRenderRuns, recommendedHeapMegabytes } from "../../../lib/build/index.ts";
-import { qrPageUrls } from "../../../lib/build/qr-codes.ts";
 import { listArticleFiles, loadCatalog } from "../../../lib/content/index.ts";
+import { buildNodeFlags, planRenderRuns, recommendedHeapMegabytes } from "../../../lib/pipeline/index.ts";
+import { qrPageUrls } from "../../../lib/pipeline/qr-codes.ts";
 import { PROJECT_DIR } from "../../../lib/shared/paths.ts";
 
 const urls = (count: number) => Array.from({ length: count }, (_, i) => `/articles/a${i}/`);

@@ -5,8 +5,8 @@ import type { AddressInfo, Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { contentType, resolveSiteFile, sendSiteFile } from "../../lib/preview/static-files.ts";
-import { type HeaderRule, headersFor, parseHeaders } from "../../lib/render/headers.ts";
+import { contentType, resolveSiteFile, sendSiteFile } from "../lib/preview/static-files.ts";
+import { type HeaderRule, headersFor, parseHeaders } from "../lib/publish/headers.ts";
 import { writeTestCertificate } from "./certificate.ts";
 
 /** A static file server for a built site on 127.0.0.1 (404.html for misses). */

@@ -1,8 +1,17 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { isCmsConfigured, loadCatalog, loadCmsSettings } from "../content/index.ts";
-import { adminCsp, metaCsp, writeHeadersFile } from "../render/index.ts";
+import { isCmsConfigured, loadCmsSettings } from "../cms/index.ts";
+import { loadCatalog } from "../content/index.ts";
+import {
+  adminCsp,
+  buildFolders,
+  metaCsp,
+  precompressAssets,
+  recoverInterruptedBuild,
+  swapIntoPlace,
+  writeHeadersFile,
+} from "../publish/index.ts";
 import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
 import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
 import {
@@ -17,10 +26,8 @@ import {
   sharedPageInputs,
   writePageManifest,
 } from "./carry-over.ts";
-import { precompressAssets } from "./precompress.ts";
 import { saveQrCodes, startQrCodes } from "./qr-codes.ts";
 import { renderPages } from "./render-runs.ts";
-import { buildFolders, recoverInterruptedBuild, swapIntoPlace } from "./staging.ts";
 import { StageTimer } from "./timer.ts";
 
 export interface BuildOptions {
@@ -48,7 +55,7 @@ export interface BuildResult {
   outputDir: string;
   /** Pages in the output: rendered by this build or carried over from the last. */
   pages: number;
-  /** Detail pages carried over unchanged from the last build instead of rendered (lib/build/carry-over.ts). */
+  /** Detail pages carried over unchanged from the last build instead of rendered (lib/pipeline/carry-over.ts). */
   carriedOver: { articles: number; notices: number };
   /** Eleventy runs the pages were rendered in (DETAIL_PAGES_PER_RUN). */
   renderRuns: number;

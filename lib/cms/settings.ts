@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { readSettingsText } from "./files.ts";
-import { ContentValidationError } from "./problems.ts";
-import { text, validateWithSchema } from "./schema.ts";
-import { parseYamlSource } from "./yaml-source.ts";
+import {
+  ContentValidationError,
+  parseYamlSource,
+  readSettingsText,
+  text,
+  validateWithSchema,
+} from "../content/index.ts";
 
 /** The optional file with the CMS back-end settings, relative to the site root. */
 export const CMS_FILE = "_data/cms.yaml";

@@ -11,7 +11,7 @@ import {
   metaCsp,
   parseHeaders,
   SITE_CSP,
-} from "../../../lib/render/headers.ts";
+} from "../../../lib/publish/headers.ts";
 
 const LAYOUT = {
   root: [

@@ -4,10 +4,7 @@ import type { z } from "zod";
 import {
   articleSchema,
   attachment,
-  CMS_FILE,
-  type CmsSettings,
   FIELD_LABELS,
-  gitEndpoints,
   noticeSchema,
   type Site,
   SLUG,
@@ -15,6 +12,7 @@ import {
   staticPageSchema,
 } from "../content/index.ts";
 import { FILES, FIXED_PAGES } from "../shared/index.ts";
+import { CMS_FILE, type CmsSettings, gitEndpoints } from "./settings.ts";
 
 /** Where attachments and images live in the repository, and the site path they are served from (no trailing slash). */
 const MEDIA = { folder: FILES.folder, public: FILES.url.slice(0, -1) } as const;
@@ -249,5 +247,5 @@ export function cmsBackend(settings: CmsSettings): CmsConfig["backend"] {
 
 /** The config as /admin/config.yml: YAML with a header saying where it comes from. */
 export function cmsConfigYaml(config: CmsConfig): string {
-  return `# 由 lib/render/cms-config.ts 在构建时生成，请勿手改；后端设置写在 ${CMS_FILE}（见 docs/cms.md）。\n# Generated at build time from the content schema and _data/site.yaml: do not edit.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
+  return `# 由 lib/cms/config.ts 在构建时生成，请勿手改；后端设置写在 ${CMS_FILE}（见 docs/cms.md）。\n# Generated at build time from the content schema and _data/site.yaml: do not edit.\n${stringify(config, { lineWidth: 0, aliasDuplicateObjects: false })}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { loadCmsSettings } from "../../../lib/content/cms-settings.ts";
-import { adminPageHtml } from "../../../lib/render/admin-page.ts";
-import { ADMIN_PATHS } from "../../../lib/render/sveltia.ts";
+import { adminPageHtml } from "../../../lib/cms/admin-page.ts";
+import { loadCmsSettings } from "../../../lib/cms/settings.ts";
+import { ADMIN_PATHS } from "../../../lib/cms/sveltia.ts";
 import { PROJECT_DIR } from "../../../lib/shared/paths.ts";
 
 describe("adminPageHtml", () => {

@@ -5,4 +5,3 @@
 export { type BuildOptions, type BuildResult, buildSite } from "./build-site.ts";
 export { buildNodeFlags, recommendedHeapMegabytes } from "./node-flags.ts";
 export { DETAIL_PAGES_PER_RUN, planRenderRuns } from "./render-runs.ts";
-export { recoverInterruptedBuild } from "./staging.ts";

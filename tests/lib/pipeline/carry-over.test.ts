@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { Article } from "../../../lib/content/index.ts";
 import {
   pageKey,
   pageManifest,
@@ -11,8 +12,7 @@ import {
   readPageManifest,
   renderFingerprint,
   writePageManifest,
-} from "../../../lib/build/carry-over.ts";
-import type { Article } from "../../../lib/content/index.ts";
+} from "../../../lib/pipeline/carry-over.ts";
 import { sha256 } from "../../../lib/shared/hash.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "bureau-reuse-unit-"));
