@@ -4,4 +4,4 @@
  */
 export { precomputeQrCodes } from "./precompute.ts";
 export { keepQrCodes, loadQrCache, saveQrCache } from "./store.ts";
-export { qrCodeSvg, qrPathData } from "./svg.ts";
+export { qrCodeSvg, qrPathData, resetQrCodes } from "./svg.ts";

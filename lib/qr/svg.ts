@@ -1,9 +1,18 @@
 import type { EncodedQr } from "./encode-worker.mjs";
-import { modulesOf } from "./store.ts";
+import { modulesOf, resetQrStore } from "./store.ts";
 
 const QUIET_ZONE = 4;
 /** Finished SVGs by URL, so each page's code is drawn once per process. */
 const svgs = new Map<string, string>();
+
+/**
+ * Forgets every code this process encoded, read from a cache or drew, as a new process starts. For
+ * tests whose files share one module cache (vitest `isolate: false`), before each test.
+ */
+export function resetQrCodes(): void {
+  svgs.clear();
+  resetQrStore();
+}
 
 /**
  * The dark modules as stroke path data: each horizontal run of dark modules is a 1-unit-wide line

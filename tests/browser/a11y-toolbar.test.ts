@@ -359,6 +359,8 @@ describe("语音朗读", () => {
 describe("大字幕, 十字光标, 大鼠标", () => {
   it("shows the text under the pointer or focus in large type along the bottom", async () => {
     const context = await newContext(VIEWPORTS.desktop, installSpeechRecorder);
+    // Time flows as usual; the clock lets the test run the page's timers at once (below).
+    await context.clock.install();
     const page = await context.newPage();
     await go(page, ARTICLE);
     await openToolbar(page);
@@ -379,8 +381,17 @@ describe("大字幕, 十字光标, 大鼠标", () => {
       x,
       y,
     ] as const);
-    await page.evaluate(() => window.scrollBy(0, 300));
-    await page.waitForTimeout(500);
+    // The browser reports hovering over what the scroll brought under the pointer (mouseover);
+    // then every timer the page set, the toolbar's pause before it reads what the pointer rests on
+    // included, runs out.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          document.addEventListener("mouseover", () => resolve(), { once: true });
+          window.scrollBy(0, 300);
+        }),
+    );
+    await page.clock.runFor(1000);
     const stillUnder = await page.evaluate(
       ([px, py]) => document.elementFromPoint(px, py)?.hasAttribute("data-was-under"),
       [x, y] as const,

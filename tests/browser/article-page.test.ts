@@ -106,8 +106,10 @@ describe("the article tools", () => {
       await page.goto(`${server.origin}${SEED_URL}`);
       const medium = page.locator('[data-text-size="medium"]');
       if (withListeners) await expect.poll(() => medium.getAttribute("aria-pressed")).toBe("true");
-      // Past the buttons' 0.15 s colour transition.
-      await page.waitForTimeout(300);
+      // Once any colour transition of the buttons has ended.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll("[data-text-size]")].every((button) => button.getAnimations().length === 0),
+      );
       const colours = await page.evaluate(() =>
         ["medium", "large"].map((size) => {
           const style = getComputedStyle(document.querySelector(`[data-text-size="${size}"]`) as Element);

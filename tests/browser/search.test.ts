@@ -33,6 +33,12 @@ afterAll(async () => {
   site?.remove();
 });
 
+/** The page's FinalizationRegistry sentinels (the Pagefind worker test): arm before a collection, then wait for done. */
+interface Finalizers {
+  arm(): void;
+  done(): boolean;
+}
+
 async function resultLinks(page: Page): Promise<string[]> {
   return page.$$eval(".search-result-title", (links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
@@ -203,7 +209,10 @@ describe("the search page", () => {
 
   it("sends Pagefind's worker no message per collected result, and ends a query's instance when the next starts", async () => {
     const page = await browser.newPage();
-    // Counts the page's messages to Pagefind's worker by method.
+    // Counts the page's messages to Pagefind's worker by method. Every FinalizationRegistry the page
+    // makes gets a sentinel, an object nothing holds, registered by `arm()`: once a collection has
+    // run and each sentinel's callback came, each registry has run its callbacks for what that
+    // collection took (one task per registry, all its collected objects in it).
     await page.addInitScript(() => {
       const sent: Record<string, number> = {};
       (window as unknown as { __sent: Record<string, number> }).__sent = sent;
@@ -213,14 +222,35 @@ describe("the search page", () => {
         sent[method] = (sent[method] ?? 0) + 1;
         post.apply(this, args);
       };
+      const registries: FinalizationRegistry<unknown>[] = [];
+      const sentinel = Symbol("sentinel");
+      let awaited = 0;
+      globalThis.FinalizationRegistry = class extends FinalizationRegistry<unknown> {
+        constructor(callback: (held: unknown) => void) {
+          super((held) => {
+            if (held === sentinel) awaited--;
+            else callback(held);
+          });
+          registries.push(this);
+        }
+      } as FinalizationRegistryConstructor;
+      const finalizers: Finalizers = {
+        arm() {
+          for (const registry of registries) registry.register({}, sentinel);
+          awaited += registries.length;
+        },
+        done: () => awaited === 0,
+      };
+      (window as unknown as { __finalizers: Finalizers }).__finalizers = finalizers;
     });
     const sent = () => page.evaluate(() => ({ ...(window as unknown as { __sent: Record<string, number> }).__sent }));
     // Two words: the pages found for the second are dropped once matched with the first.
     const { count } = await search(page, "科技创新", 10);
     expect(Number(/找到 (\d+) 条结果/.exec(count)?.[1])).toBeGreaterThan(20);
+    await page.evaluate(() => (window as unknown as { __finalizers: Finalizers }).__finalizers.arm());
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
-    await page.waitForTimeout(1000);
+    await page.waitForFunction(() => (window as unknown as { __finalizers: Finalizers }).__finalizers.done());
     const afterCollection = await sent();
     expect(afterCollection.search).toBeGreaterThan(0);
     expect(afterCollection.releaseData).toBeUndefined();

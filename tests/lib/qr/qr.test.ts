@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadQrCache, precomputeQrCodes, qrCodeSvg, qrPathData, saveQrCache } from "../../../lib/qr/index.ts";
+import {
+  loadQrCache,
+  precomputeQrCodes,
+  qrCodeSvg,
+  qrPathData,
+  resetQrCodes,
+  saveQrCache,
+} from "../../../lib/qr/index.ts";
 import { decodeQrPixels } from "../../helpers/qr-decode.ts";
 
 /**
@@ -96,5 +103,32 @@ describe("the persistent QR cache and the worker threads", () => {
     writeFileSync(file, "https://example.gov.cn/x/\t29\tAAAA\nnot a line\n");
     expect(loadQrCache(file)).toBe(0);
     expect(loadQrCache(path.join(dir, "missing.tsv"))).toBe(0);
+  });
+});
+
+describe("the codes a test leaves behind", () => {
+  const url = "https://example.gov.cn/left-behind/";
+
+  it("stay at hand for the rest of the test that drew them", async () => {
+    qrCodeSvg(url);
+    expect((await precomputeQrCodes([url], 1)).computed).toBe(0);
+  });
+
+  it("are gone in the next test, as in a new process (tests/fresh-module-state.ts)", async () => {
+    expect((await precomputeQrCodes([url], 1)).computed).toBe(1);
+  });
+
+  it("are forgotten by resetQrCodes, with the URLs asked for since the cache was loaded", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "qr-reset-"));
+    try {
+      const file = path.join(dir, "qr-codes.tsv");
+      loadQrCache(file);
+      qrCodeSvg(url);
+      resetQrCodes();
+      expect(saveQrCache(file)).toBe(0);
+      expect((await precomputeQrCodes([url], 1)).computed).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
