@@ -26,15 +26,8 @@ import {
   searchUrl,
   selectQueries,
 } from "./queries.ts";
-import {
-  type FirstSearchSample,
-  firstSearchTable,
-  lighthouseTable,
-  type SearchConditions,
-  type SearchMeasurement,
-  type SecondSearchSample,
-  secondSearchTable,
-} from "./report.ts";
+import type { FirstSearchSample, SearchConditions, SearchMeasurement, SecondSearchSample } from "./results.ts";
+import { firstSearchTable, lighthouseTable, secondSearchTable } from "./search-tables.ts";
 
 export { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, SECOND_SEARCH, type SearchQuery, searchUrl, selectQueries };
 

@@ -1,19 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchMinutes, benchSearchOnly, benchSize, type SearchOnlyResult, SetAside } from "../bench/bench-size.ts";
+import { benchMinutes, benchSearchOnly, benchSize, SetAside } from "../bench/bench-size.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, type SearchQuery, selectQueries } from "../bench/queries.ts";
-import {
-  firstSearchTable,
-  lighthouseTable,
-  type SizeResult,
-  scaleChart,
-  searchSummaryTable,
-  secondSearchTable,
-  sizeTable,
-  summaryTable,
-  withLatestSearch,
-} from "../bench/report.ts";
+import { writeSearchOnlyResult, writeSizeResult, writeSummary } from "../bench/results-folder.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 
@@ -46,28 +36,6 @@ first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest siz
 
 /** The size whose Lighthouse run issue 14 sets targets for; it runs there and at the largest size. */
 const LIGHTHOUSE_SIZE = 10_000;
-
-/**
- * Rewrites the summary tables and chart from every per-size result in the results folder, each with
- * the search figures of a later `--only-search` run of its size (search-N.json) when there is one.
- */
-function writeSummary(resultsDir: string): void {
-  const read = <T>(name: string): T | undefined =>
-    existsSync(path.join(resultsDir, name))
-      ? (JSON.parse(readFileSync(path.join(resultsDir, name), "utf8")) as T)
-      : undefined;
-  const results = readdirSync(resultsDir)
-    .filter((name) => /^articles-\d+\.json$/.test(name))
-    .map((name) => read<SizeResult>(name) as SizeResult)
-    .map((result) => withLatestSearch(result, read<SearchOnlyResult>(`search-${result.articles}.json`)));
-  if (results.length === 0) return;
-  const search = searchSummaryTable(results);
-  writeFileSync(
-    path.join(resultsDir, "summary.md"),
-    search ? `${summaryTable(results)}\n${search}` : summaryTable(results),
-  );
-  writeFileSync(path.join(resultsDir, "scale.svg"), scaleChart(results));
-}
 
 async function main(): Promise<void> {
   const { values } = commandLineOrExit({
@@ -146,17 +114,7 @@ async function main(): Promise<void> {
   for (const articles of sizes) {
     if (onlySearch) {
       const result = await benchSearchOnly(articles, workDir, setAside, (line) => console.error(line), stage(articles));
-      const base = path.join(resultsDir, `search-${articles}`);
-      const tables = [
-        `### First search, ${articles.toLocaleString("en-US")} articles + ${result.seedArticles} seed article (one full build: ${(result.build.wallMs / 1000).toFixed(2)} s)`,
-        "",
-        firstSearchTable(result, articles),
-        ...(result.second ? [secondSearchTable(result, articles)] : []),
-        ...(result.lighthouse ? [lighthouseTable(result.lighthouse)] : []),
-      ].join("\n");
-      writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-      writeFileSync(`${base}.md`, tables);
-      console.log(tables);
+      console.log(writeSearchOnlyResult(resultsDir, result));
       if (values.keep !== true)
         for (const entry of [`corpus-${articles}`, `out-${articles}-search`]) setAside.put(path.join(workDir, entry));
       continue;
@@ -170,10 +128,7 @@ async function main(): Promise<void> {
       (line) => console.error(line),
       stage(articles),
     );
-    const base = path.join(resultsDir, `articles-${articles}`);
-    writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(`${base}.md`, sizeTable(result));
-    console.log(sizeTable(result));
+    console.log(writeSizeResult(resultsDir, result));
     if (values.keep !== true)
       for (const entry of readdirSync(workDir))
         if (entry === `corpus-${articles}` || entry.startsWith(`out-${articles}-`))
