@@ -1,10 +1,12 @@
 /**
  * The results folder (`bench/results/`): one size's `articles-N.json` and `.md`, a search-only run's
- * `search-N.json` and `.md`, and what is summed up from them (`summary.md`, `scale.svg`).
+ * `search-N.json` and `.md`, and what is summed up from them (`summary.md`, `scale.svg`, the table
+ * of docs/scale.md).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { scaleChart } from "./chart.ts";
+import { writeDocResults } from "./doc-results.ts";
 import { type SearchOnlyResult, type SizeResult, withLatestSearch } from "./results.ts";
 import { searchOnlyReport } from "./search-tables.ts";
 import { sizeTable, summaryReport } from "./tables.ts";
@@ -45,11 +47,24 @@ export function readSizeResults(resultsDir: string): SizeResult[] {
     .map((result) => withLatestSearch(result, read<SearchOnlyResult>(`search-${result.articles}.json`)));
 }
 
-/** Rewrites `summary.md` and `scale.svg` from every result in the folder; the sizes summed up (none: nothing was written). */
-export function writeSummary(resultsDir: string): number[] {
+/** Where {@link writeSummary} put the summary. */
+export interface SummaryWritten {
+  /** The sizes summed up (none: nothing was written). */
+  sizes: number[];
+  /** Whether the document's table changed. */
+  docChanged?: boolean;
+}
+
+/**
+ * Rewrites `summary.md` and `scale.svg` from every result in the folder and, with `doc`, the
+ * results table between the markers of that document (throws if they are missing).
+ */
+export function writeSummary(resultsDir: string, options: { doc?: string; docShownAs?: string } = {}): SummaryWritten {
   const results = readSizeResults(resultsDir);
-  if (results.length === 0) return [];
+  if (results.length === 0) return { sizes: [] };
   writeFileSync(path.join(resultsDir, "summary.md"), summaryReport(results));
   writeFileSync(path.join(resultsDir, "scale.svg"), scaleChart(results));
-  return results.map((result) => result.articles).sort((a, b) => a - b);
+  const sizes = results.map((result) => result.articles).sort((a, b) => a - b);
+  if (!options.doc) return { sizes };
+  return { sizes, docChanged: writeDocResults(options.doc, results, options.docShownAs) };
 }

@@ -1,7 +1,13 @@
 /** The Markdown report of one size (`articles-N.md`) and the summary of every size (`summary.md`). */
-import { megabytes, seconds } from "./format.ts";
+import { DASH, megabytes, seconds } from "./format.ts";
 import { type SizeResult, searchMeasurementOf } from "./results.ts";
-import { firstSearchTable, lighthouseTable, searchSummaryTable, secondSearchTable } from "./search-tables.ts";
+import {
+  firstSearchTable,
+  lighthouseTable,
+  searchSummaryCells,
+  searchSummaryTable,
+  secondSearchTable,
+} from "./search-tables.ts";
 
 const STAGES = ["validate", "search", "carryOver", "qr", "render", "publish", "cleanup"];
 
@@ -95,4 +101,38 @@ export function summaryTable(results: readonly SizeResult[]): string {
 export function summaryReport(results: readonly SizeResult[]): string {
   const search = searchSummaryTable(results);
   return search ? `${summaryTable(results)}\n${search}` : summaryTable(results);
+}
+
+/**
+ * The compact table of every size for docs/scale.md: the builds' times, their ratio and peak memory,
+ * and the first search's worst figures, Lighthouse and issue 14's targets (dashes where a size did
+ * not measure the search).
+ */
+export function docsResultsTable(results: readonly SizeResult[]): string {
+  const rows = [...results]
+    .sort((a, b) => a.articles - b.articles)
+    .map((result) => {
+      const search = searchMeasurementOf(result);
+      const cells = search ? searchSummaryCells(search, result.articles) : undefined;
+      return [
+        result.articles.toLocaleString("en-US"),
+        result.runs,
+        seconds(result.full.wallMs),
+        seconds(result.bare.wallMs),
+        result.ratio.toFixed(2),
+        megabytes(result.full.peakRssBytes),
+        cells?.network ?? DASH,
+        cells?.mostKb ?? DASH,
+        cells?.slowestFirst ?? DASH,
+        cells?.slowestComplete ?? DASH,
+        cells?.lighthouse ?? DASH,
+        cells?.targets ?? DASH,
+      ].join(" | ");
+    });
+  return [
+    "| articles | runs | full build | bare Eleventy | full / bare | peak memory | search network | first search: most KB | slowest first results | slowest complete | Lighthouse | issue 14 targets |",
+    "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|",
+    ...rows.map((row) => `| ${row} |`),
+    "",
+  ].join("\n");
 }

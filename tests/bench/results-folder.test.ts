@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { scaleChart } from "../../bench/chart.ts";
+import { BENCH_RESULTS_END, BENCH_RESULTS_START, docResultsBlock } from "../../bench/doc-results.ts";
 import type { SearchOnlyResult, SizeResult } from "../../bench/results.ts";
 import { readSizeResults, writeSearchOnlyResult, writeSizeResult, writeSummary } from "../../bench/results-folder.ts";
 import { searchOnlyReport } from "../../bench/search-tables.ts";
@@ -56,19 +57,25 @@ describe("readSizeResults and writeSummary", () => {
     expect(results[1]?.firstSearch).toBeUndefined();
   });
 
-  it("writes summary.md and scale.svg from every size", () => {
+  it("writes summary.md and scale.svg, and the document's table when asked", () => {
     const dir = folder();
     writeSizeResult(dir, result(10_000, 20_000, 10_000));
     writeSizeResult(dir, result(1000, 2000, 1000));
-    expect(writeSummary(dir)).toEqual([1000, 10_000]);
+    const doc = path.join(folder(), "scale.md");
+    writeFileSync(doc, `# Scale\n\n${BENCH_RESULTS_START}\n${BENCH_RESULTS_END}\n`);
+    expect(writeSummary(dir, { doc })).toEqual({ sizes: [1000, 10_000], docChanged: true });
     const results = readSizeResults(dir);
     expect(readFileSync(path.join(dir, "summary.md"), "utf8")).toBe(summaryReport(results));
     expect(readFileSync(path.join(dir, "scale.svg"), "utf8")).toBe(scaleChart(results));
+    expect(readFileSync(doc, "utf8")).toBe(
+      `# Scale\n\n${BENCH_RESULTS_START}\n\n${docResultsBlock(results)}\n\n${BENCH_RESULTS_END}\n`,
+    );
+    expect(writeSummary(dir, { doc })).toEqual({ sizes: [1000, 10_000], docChanged: false });
   });
 
   it("writes nothing for a folder without results, or no folder", () => {
     const dir = folder();
-    expect(writeSummary(dir)).toEqual([]);
+    expect(writeSummary(dir)).toEqual({ sizes: [] });
     expect(readdirSync(dir)).toEqual([]);
     expect(readSizeResults(path.join(dir, "missing"))).toEqual([]);
   });

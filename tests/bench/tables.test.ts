@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { SizeResult } from "../../bench/results.ts";
 import { searchSummaryTable } from "../../bench/search-tables.ts";
-import { sizeTable, stageNames, summaryReport, summaryTable } from "../../bench/tables.ts";
-import { conditions, lighthouse, result, search, second } from "../helpers/bench-samples.ts";
+import { docsResultsTable, sizeTable, stageNames, summaryReport, summaryTable } from "../../bench/tables.ts";
+import { conditions, KB, lighthouse, oldSearch, result, search, second } from "../helpers/bench-samples.ts";
 
 describe("stageNames", () => {
   it("lists the known stages in build order, then the others by name", () => {
@@ -51,5 +51,28 @@ describe("summaryReport", () => {
     expect(summaryReport(builds)).toBe(summaryTable(builds));
     const searched: SizeResult[] = [...builds, { ...result(10_000, 20_000, 10_000), firstSearch: [search()] }];
     expect(summaryReport(searched)).toBe(`${summaryTable(searched)}\n${searchSummaryTable(searched)}`);
+  });
+});
+
+describe("docsResultsTable", () => {
+  it("puts one row per size, smallest first: the builds, the search's worst figures, Lighthouse and the targets", () => {
+    const current: SizeResult = {
+      ...result(10_000, 52_760, 15_950),
+      runs: 3,
+      firstSearch: [search(), search({ id: "common", query: "科技创新", bytes: 250 * KB, ms: 2400, completeMs: 9000 })],
+      firstSearchConditions: conditions,
+      secondSearch: second,
+      lighthouse: [lighthouse(95, 120, 0.02)],
+    };
+    const older: SizeResult = { ...result(1000, 2000, 1000), firstSearch: [oldSearch] };
+    const lines = docsResultsTable([current, older, result(100, 200, 100)])
+      .trim()
+      .split("\n");
+    expect(lines[0]?.split(" | ")).toHaveLength(12);
+    expect(lines.slice(2)).toEqual([
+      "| 100 | 1 | 0.20 s | 0.10 s | 2.00 | 0 MB | – | – | – | – | – | – |",
+      "| 1,000 | 1 | 2.00 s | 1.00 s | 2.00 | 2 MB | unthrottled | 970 KB | 1.80 s | – | – | 2 not met |",
+      "| 10,000 | 3 | 52.76 s | 15.95 s | 3.31 | 50 MB | Slow 4G, 4× CPU | 250 KB | 2.40 s | 9.00 s | 95 (TBT 120 ms, CLS 0.02) | 1 not met |",
+    ]);
   });
 });
