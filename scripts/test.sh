@@ -51,6 +51,8 @@ fi
 
 echo "== tsc --noEmit"
 npx tsc --noEmit
+echo "== tsc --noEmit -p tsconfig.browser.json"
+npx tsc --noEmit -p tsconfig.browser.json
 echo "== biome check"
 npx biome check .
 echo "== vitest"
