@@ -39,23 +39,24 @@ describe("the reference checker", () => {
         "Also lib/present.ts#present and lib/present.ts#nowhere, every `lib/*.ts`, `lib/<name>.ts`, `docs/**/*.md`.",
         "Not checked: `lib/build`, `lib/…/x.ts`, `bench/results/articles-<N>.json`, ../lib/x.ts, `pagefind_web_js/lib/x.ts`.",
         "Editors write `content/articles/2099/a.md:2: title: …`, not `content/drafts/a.md`.",
-        "Links: [ok](../lib/present.ts), [anchor](#guide), [site](https://example.org/lib/x.ts), [gone](notes/gone.md).",
+        "Links: [ok](../lib/present.ts), [anchor](#guide), [site](https://example.org/lib/x.ts), [gone](notes/gone.md), [bad](#no-such-heading), [there](../README.md#see).",
         "Missing: `docs/other.md`, `lib/present.js`, `harness/`, lib/present.ts.",
       ].join("\n"),
       "docs/notes/log.md": "A log names lib/old.ts, which is gone.\n",
-      "README.md": "See `_data/site.yaml` and `_includes/` and scripts/run.sh.\n",
+      "README.md": "# See\n\nSee `_data/site.yaml` and `_includes/` and scripts/run.sh.\n",
     });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it("reports every missing path, symbol and link of the docs and the code comments, and nothing else", () => {
     expect(names(checkReferences(root))).toEqual([
-      "README.md:1 _data/site.yaml",
-      "README.md:1 _includes/",
+      "README.md:3 _data/site.yaml",
+      "README.md:3 _includes/",
       "docs/guide.md:3 lib/present.ts#absent",
       "docs/guide.md:4 lib/present.ts#nowhere",
       "docs/guide.md:6 content/drafts/",
       "docs/guide.md:7 notes/gone.md",
+      "docs/guide.md:7 #no-such-heading",
       "docs/guide.md:8 docs/other.md",
       "docs/guide.md:8 lib/present.js",
       "docs/guide.md:8 harness/",

@@ -20,7 +20,7 @@
  * - **Generated output** is never checked: anything under `bench/results/`, and `_site/`, `.cache/`
  *   (no prefix above, so never matched).
  * - **Markdown links** `[text](target)` with a relative target are checked from the document's
- *   folder (the `#anchor` ignored).
+ *   folder; an `#anchor` into a Markdown file must be one of its headings as GitHub names them.
  * - **A symbol** is checked in two forms only: `path#name` and `` `name` in `path` `` (also `of`,
  *   `from`; `name()` and a plain path after the word allowed), where the path is a `.ts`, `.mjs` or
  *   `.js` file that exists. The file must declare `name` (a function, class, const, let, var, type,
@@ -140,6 +140,27 @@ export function declares(source: string, name: string): boolean {
   return declaration.test(source) || exportList.test(source);
 }
 
+/** The anchors of a Markdown document's headings, as GitHub makes them (`## Where the time goes` → `where-the-time-goes`). */
+export function headingAnchors(markdown: string): Set<string> {
+  const anchors = new Set<string>();
+  const seen = new Map<string, number>();
+  let fenced = false;
+  for (const line of markdown.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? undefined : /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line)?.[1];
+    if (heading === undefined) continue;
+    const slug = heading
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\p{M}\s_-]/gu, "")
+      .replace(/\s/g, "-");
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    anchors.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  for (const match of markdown.matchAll(/\b(?:id|name)="([^"]+)"/g)) anchors.add(match[1] as string);
+  return anchors;
+}
+
 /** The problems of one stretch of text of `file`: missing paths, missing symbols, broken relative links. */
 export function checkText(root: string, tree: ReadonlySet<string>, file: string, part: TextPart): Problem[] {
   const problems: Problem[] = [];
@@ -160,12 +181,18 @@ export function checkText(root: string, tree: ReadonlySet<string>, file: string,
   }
   if (file.endsWith(".md"))
     for (const match of part.text.matchAll(MARKDOWN_LINK)) {
-      const target = (match[1] as string).split("#")[0] as string;
-      if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("/")) continue;
-      const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(file), target));
+      const [target = "", anchor] = (match[1] as string).split("#");
+      if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("/")) continue;
+      const resolved = target ? path.posix.normalize(path.posix.join(path.posix.dirname(file), target)) : file;
       if (resolved.startsWith("..") || GENERATED.some((prefix) => resolved.startsWith(prefix))) continue;
       if (!existsSync(path.join(root, resolved)))
         report(match.index, target, "链接的文件不存在 (the link's file does not exist)");
+      else if (
+        anchor &&
+        resolved.endsWith(".md") &&
+        !headingAnchors(readFileSync(path.join(root, resolved), "utf8")).has(anchor)
+      )
+        report(match.index, `${target}#${anchor}`, "链接的标题不存在 (no heading with that anchor)");
     }
   return problems.sort((a, b) => a.line - b.line);
 }
