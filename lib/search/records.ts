@@ -6,7 +6,7 @@ import { markdownToText } from "./text.ts";
 
 /**
  * The language the records are indexed under. Pagefind neither stems nor segments it, so the index
- * holds exactly the bigrams of lib/segment.ts; the search page asks for this index by name.
+ * holds exactly the bigrams of lib/search/segment.ts; the search page asks for this index by name.
  */
 export const SEARCH_LANGUAGE = "und";
 

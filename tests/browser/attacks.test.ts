@@ -95,7 +95,7 @@ const SCHEME_VECTORS = [
 ];
 
 /**
- * Scheme vectors the content check (lib/links.ts) does not see yet: whitespace inside the quoted
+ * Scheme vectors the content check (lib/content/links.ts) does not see yet: whitespace inside the quoted
  * value ends its match early. The sanitizer removes them all the same (the browser tests).
  */
 const UNSEEN_BY_CONTENT_CHECK = new Set([
