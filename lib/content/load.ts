@@ -1,5 +1,6 @@
+import path from "node:path";
 import { DateTime } from "luxon";
-import { FIXED_PAGES } from "../shared/index.ts";
+import { FIXED_PAGES, PROJECT_DIR } from "../shared/index.ts";
 import { loadArticles } from "./articles.ts";
 import { checkDuplicateUrls, checkLinks } from "./checks.ts";
 import type { LoadContext } from "./context.ts";
@@ -7,6 +8,7 @@ import { linkNeighbours, paginate } from "./listing.ts";
 import type { Catalog, Notice } from "./model.ts";
 import { loadNotices } from "./notices.ts";
 import { ContentValidationError, sortProblems } from "./problems.ts";
+import { irregularFileProblems } from "./regular-files.ts";
 import { loadSite } from "./site.ts";
 import { loadStaticPages } from "./static-pages.ts";
 
@@ -25,9 +27,12 @@ const newestFirst = <T extends { date: string; url?: string; href?: string }>(a:
 /**
  * Reads, validates and arranges all content of a site into the catalog. Every file is checked
  * before anything is returned; any problem anywhere throws one ContentValidationError that lists
- * them all.
+ * them all. A symbolic link (or anything but a regular file) under content/, _data/ or the
+ * project's _includes/ stops it before any file is read.
  */
 export function loadCatalog({ root, preview = false, now = DateTime.now() }: LoadOptions): Catalog {
+  const irregular = irregularFileProblems(root, path.join(PROJECT_DIR, "_includes"));
+  if (irregular.length > 0) throw new ContentValidationError(sortProblems(irregular));
   const site = loadSite(root);
   const context: LoadContext = { root, site, problems: [], preview, now };
   const articles = loadArticles(context).sort(newestFirst);

@@ -100,7 +100,8 @@ export function loadSite(root: string): Site {
   let source: string;
   try {
     source = readSettingsText(root, file);
-  } catch {
+  } catch (error) {
+    if (error instanceof ContentValidationError) throw error;
     throw new ContentValidationError([{ file, message: "找不到站点配置文件 _data/site.yaml" }]);
   }
   const yaml = parseYamlSource(source);

@@ -3,7 +3,7 @@
  * file writes and links, newline clean-up, the one markdown-it set-up and sanitizer, the project's paths.
  */
 export { CONTENT_DATE_FORMATS, formatIsoDate, isKnownZone, parseContentDate, toIsoWithOffset } from "./dates.ts";
-export { folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
+export { copyTree, folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
 export { sha256, shortHash } from "./hash.ts";
 export { createMarkdown, createMarkdownIt, SANITIZE_OPTIONS } from "./markdown.ts";
 export { CACHE_DIR, PROJECT_DIR } from "./paths.ts";
