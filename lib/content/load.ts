@@ -7,6 +7,7 @@ import type { LoadContext } from "./context.ts";
 import { linkNeighbours, paginate } from "./listing.ts";
 import type { Catalog, Notice } from "./model.ts";
 import { loadNotices } from "./notices.ts";
+import { linkPolicyDocuments } from "./policy.ts";
 import { ContentValidationError, sortProblems } from "./problems.ts";
 import { irregularFileProblems } from "./regular-files.ts";
 import { loadSite } from "./site.ts";
@@ -45,6 +46,7 @@ export function loadCatalog({ root, preview = false, now = DateTime.now() }: Loa
     listPages.set(`/${column.slug}/`, Math.max(1, Math.ceil(count / site.page_size)));
   }
   checkLinks(context, { articles, notices, staticPages }, listPages);
+  linkPolicyDocuments(context, articles);
   if (context.problems.length > 0) throw new ContentValidationError(sortProblems(context.problems));
 
   const columns = site.columns.map((column) => {
