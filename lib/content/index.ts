@@ -35,6 +35,11 @@ export {
   sortProblems,
 } from "./problems.ts";
 export {
+  PUBLIC_INFORMATION_ENTRIES,
+  type PublicInformationEntry,
+  type PublicInformationKey,
+} from "./public-information.ts";
+export {
   ANNUAL_REPORTS,
   type AnnualReportKind,
   articleSchema,

@@ -9,6 +9,7 @@ import type { Catalog, Notice } from "./model.ts";
 import { loadNotices } from "./notices.ts";
 import { linkPolicyDocuments } from "./policy.ts";
 import { ContentValidationError, sortProblems } from "./problems.ts";
+import { publicInformationEntries } from "./public-information.ts";
 import { irregularFileProblems } from "./regular-files.ts";
 import { loadSite } from "./site.ts";
 import { loadStaticPages } from "./static-pages.ts";
@@ -47,6 +48,7 @@ export function loadCatalog({ root, preview = false, now = DateTime.now() }: Loa
   }
   checkLinks(context, { articles, notices, staticPages }, listPages);
   linkPolicyDocuments(context, articles);
+  const publicInformation = publicInformationEntries(context, { staticPages, articles });
   if (context.problems.length > 0) throw new ContentValidationError(sortProblems(context.problems));
 
   const columns = site.columns.map((column) => {
@@ -63,5 +65,6 @@ export function loadCatalog({ root, preview = false, now = DateTime.now() }: Loa
     noticePages: notices.filter((notice): notice is Notice & { pageUrl: string } => Boolean(notice.pageUrl)),
     noticeListPages: paginate(notices, site.page_size, FIXED_PAGES.notices),
     staticPages,
+    publicInformation,
   };
 }

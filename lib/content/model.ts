@@ -1,5 +1,6 @@
 import type { AttachmentInfo } from "./attachments.ts";
 import type { ListPage, NeighbourLink } from "./listing.ts";
+import type { PublicInformationEntry } from "./public-information.ts";
 import type { AnnualReportKind, Validity } from "./schema.ts";
 import type { Column, Site } from "./site.ts";
 
@@ -112,6 +113,8 @@ export interface Catalog {
   noticePages: (Notice & { pageUrl: string })[];
   noticeListPages: ListPage<Notice>[];
   staticPages: StaticPage[];
+  /** The 政府信息公开 专栏's entries, each with its pages or links (none when missing). */
+  publicInformation: PublicInformationEntry[];
 }
 
 /** A detail page: the page of one article or of one notice that has a page of its own. */

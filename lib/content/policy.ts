@@ -78,7 +78,13 @@ export function policyDocumentOf(
       "index_number",
       `「索引号」「${data.index_number}」不符合本站的索引号格式 ${pattern}，应如 ${compileIndexPattern(pattern).format(2024, 1)}`,
     );
-  if (!isPolicyColumn(column) && !DOCUMENT_KEYS.some((key) => data[key] !== undefined)) return undefined;
+  const documentKeys = DOCUMENT_KEYS.filter((key) => data[key] !== undefined);
+  if (data.interprets) {
+    for (const key of documentKeys)
+      report(key, `政策解读（写了 interprets）不写 ${key}：公文信息写在被解读的政策文件里`);
+    return undefined;
+  }
+  if (!isPolicyColumn(column) && documentKeys.length === 0) return undefined;
   const validity = data.validity ?? "现行有效";
   const zone = site.time_zone;
   if (validity !== "现行有效" && !data.validity_date)
