@@ -1,11 +1,7 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { FIXED_PAGES } from "../shared/index.ts";
 import type { LoadContext } from "./context.ts";
 import { sitePath } from "./links.ts";
 import type { Article, StaticPage } from "./model.ts";
-import { SITE_FILE } from "./site.ts";
-import { parseYamlSource } from "./yaml-source.ts";
 
 /** The entries of the 政府信息公开 专栏 (《政府信息公开条例》, 国办公开办函〔2019〕61号), in their order. */
 export const PUBLIC_INFORMATION_ENTRIES = [
@@ -29,10 +25,10 @@ export interface PublicInformationEntry {
  * The 政府信息公开 entries of a site: each configured in `public_information` (a page of this site or
  * an address elsewhere), or else the page at its fixed address under content/pages/xxgk/; the 年报
  * entry also lists every page marked `report: 信息公开年报`, newest year first. A configured site
- * path that no page has is a problem at its line of the site file.
+ * path that no page has is kept (npm run inspect reports it, as it does the header and footer links).
  */
 export function publicInformationEntries(
-  { root, site, problems }: LoadContext,
+  { site }: Pick<LoadContext, "site">,
   items: { staticPages: readonly StaticPage[]; articles: readonly Article[] },
 ): PublicInformationEntry[] {
   const pages = new Map<string, { title: string }>(items.staticPages.map((page) => [page.url, page]));
@@ -41,28 +37,12 @@ export function publicInformationEntries(
   pages.set(FIXED_PAGES.notices, { title: "通知公告" });
   pages.set(FIXED_PAGES.siteMap, { title: "网站地图" });
   const configured = site.public_information;
-  const checkTarget = (yamlPath: (string | number)[], url: string) => {
-    const local = sitePath(url);
-    if (local === undefined || pages.has(local)) return;
-    const yaml = parseYamlSource(readFileSync(path.join(root, SITE_FILE), "utf8"));
-    problems.push({
-      file: SITE_FILE,
-      line: yaml.lineOf(yamlPath),
-      field: yamlPath.join("."),
-      message: `「${url}」不是本站的页面：请写 content/pages/ 下页面的地址（如 content/pages/xxgk/zn.md 的地址是 /xxgk/zn/），或平台上的完整网址 https://…`,
-    });
-  };
   return PUBLIC_INFORMATION_ENTRIES.map(({ key, title, page }) => {
     const links: { title: string; url: string }[] = [];
-    if (key === "proactive")
-      configured.proactive.forEach((link, index) => {
-        checkTarget(["public_information", "proactive", index, "url"], link.url);
-        links.push(link);
-      });
+    if (key === "proactive") links.push(...configured.proactive);
     else {
       const url = configured[key];
       if (url) {
-        checkTarget(["public_information", key], url);
         links.push({ title: pages.get(sitePath(url) ?? "")?.title ?? title, url });
       }
     }
