@@ -82,10 +82,16 @@ describe("npm run inspect on the sample site", () => {
     expect(result.code, result.stderr).toBe(0);
     const { stdout } = result;
     expect(stdout).toContain("按 2024-06-01 09:00（Asia/Shanghai）检查");
-    expect(stdout).toContain("content/articles/2024/kjhdz-2024.md:3: 首页更新: [警告]");
+    expect(stdout).toContain("content/articles/2024/kjjh-xmglbf-2024-jd.md:3: 首页更新: [警告]");
     expect(stdout).toMatch(/_data\/site\.yaml:\d+: 栏目更新: \[警告\] 栏目「区县动态」已 331 天没有更新/);
-    expect(stdout).toContain("_data/site.yaml:60: 网站标识和备案号: [警告]");
-    expect(stdout).toContain("共 10 项：通过 7，警告 3，不合格 0 (10 checks: 7 passed, 3 warnings, 0 failures)");
+    const icpLine =
+      readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8")
+        .split("\n")
+        .findIndex((line) => /^\s+icp:/.test(line)) + 1;
+    expect(stdout).toContain(`_data/site.yaml:${icpLine}: 网站标识和备案号: [警告]`);
+    // At 2024-06-01 the 2023 reports are late: a failure of a scored (扣分项) check, which fails no veto.
+    expect(stdout).toContain("年度报告: [不合格] 2023 年政府网站工作年度报表还没有发布，已超过 2024-01-31");
+    expect(stdout).toContain("共 16 项：通过 12，警告 3，不合格 1 (16 checks: 12 passed, 3 warnings, 1 failure)");
     expect(stdout).toContain("结论：单项否决项都没有不合格");
   });
 
@@ -126,7 +132,7 @@ describe("npm run inspect on the sample site", () => {
     const outcome = await inspectSite({ root: PROJECT_DIR, now: "2024-06-01 09:00", siteDir: build.outputDir });
     const report = outcome.report as InspectionReport;
     const meta = report.checks.find((check) => check.id === "page-meta");
-    expect(meta?.summary).toMatch(/检查了 4\d 个页面/);
+    expect(meta?.summary).toMatch(/检查了 5\d 个页面/);
     expect(meta?.findings).toMatchObject([{ severity: "warn", message: "页面元数据：缺少 SiteIDCode" }]);
     expect(meta?.findings[0]?.file).toMatch(/articles\/2021\/kjgz-zjbs-2021\/index\.html$/);
   });
@@ -149,8 +155,11 @@ describe("npm run inspect: failures, options and --online", () => {
     // Every external link of this site is on 127.0.0.1: the site file's own (header, 党政机关网站标识) are dropped.
     const siteFile = readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8")
       .replace(/\nheader_links:\n(?: {2}.*\n)+/, "\nheader_links: []\n")
-      .replace(/ {2}conac_url: .*\n/, "");
-    expect(siteFile).not.toMatch(/https?:\/\/(?!kjj\.klmy\.gov\.cn)/);
+      .replace(/ {2}conac_url: .*\n/, "")
+      .replace(/\ninteraction:\n(?: .*\n)+/, `\ninteraction:\n  - title: 局长信箱\n    url: ${origin}/ok\n`)
+      .replace(/\nservices:\n(?: .*\n)+/, `\nservices:\n  - title: 政务服务网\n    url: ${origin}/ok\n`)
+      .replace(/\npublic_information:\n(?: .*\n)+/, "\n");
+    expect(siteFile).not.toMatch(/https?:\/\/(?!kjj\.klmy\.gov\.cn|127\.0\.0\.1)/);
     const site = createFixtureSite({
       "_data/site.yaml": siteFile,
       "content/articles/2024/a.md": articleFile(
@@ -197,7 +206,7 @@ describe("the HTML report", () => {
     expect(existsSync(reportFile())).toBe(true);
     const html = readFileSync(reportFile(), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).toContain("共 10 项：通过 7，警告 3，不合格 0");
+    expect(html).toContain("共 16 项：通过 12，警告 3，不合格 1");
     expect(JSON.parse((await validation).stderr).messages).toEqual([]);
   });
 

@@ -100,7 +100,7 @@ describe("the articles collection", () => {
       replaced_by: "string",
       written_date: "datetime",
       organ: "string",
-      topic: "string",
+      topic: "select",
       normative: "boolean",
       interprets: "string",
     });
