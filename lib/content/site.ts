@@ -8,13 +8,19 @@ import { parseYamlSource } from "./yaml-source.ts";
 /** Where the site file lives, relative to the site root. */
 export const SITE_FILE = "_data/site.yaml";
 
-/** How often content must appear for the inspection (`npm run inspect`): `14d`, `2w`, `6m`, `1y`, or `never`. */
-const updateEvery = z
-  .string()
-  .regex(
-    /^(?:[1-9]\d{0,3}[dwmy]|never)$/,
-    "应写作数字加单位 d（天）、w（周）、m（月）、y（年），如 14d、6m，或 never（不检查）",
-  );
+/**
+ * A period of the inspection (`npm run inspect`): `14d`, `2w`, `6m`, `1y`, or `never`. A bare number
+ * (`14`, which YAML reads as a number) gets the same message as any other period without its unit.
+ */
+const updateEvery = z.preprocess(
+  (value) => (typeof value === "number" ? String(value) : value),
+  z
+    .string()
+    .regex(
+      /^(?:[1-9]\d{0,3}[dwmy]|never)$/,
+      "应写作数字加单位 d（天）、w（周）、m（月）、y（年），如 14d、6m，或 never（不检查）",
+    ),
+);
 
 const column = z.strictObject({
   name: text,
