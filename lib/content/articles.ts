@@ -5,6 +5,7 @@ import { type LoadContext, publicationStatus, resolveAttachments } from "./conte
 import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { Article } from "./model.ts";
+import { policyDocumentOf } from "./policy.ts";
 import { articleSchema, SLUG, validateWithSchema } from "./schema.ts";
 import type { Column } from "./site.ts";
 import { plainTextSummary } from "./summary.ts";
@@ -63,9 +64,10 @@ export function loadArticles(context: LoadContext): Article[] {
     );
     // A draft may still hold the placeholder or anything else: it is not published.
     if (!data.draft) checkBody(file, body, bodyLine, "body", problems);
+    const column = site.columns.find((entry) => entry.name === data.column) as Column;
+    const document = policyDocumentOf(data, site, column, file, (key) => frontMatter.lineOf([key]), problems);
     const status = publicationStatus(data.draft, published, context);
     if (status && !context.preview) continue;
-    const column = site.columns.find((entry) => entry.name === data.column) as Column;
     articles.push({
       title: data.title,
       date: toIsoWithOffset(published),
@@ -82,6 +84,8 @@ export function loadArticles(context: LoadContext): Article[] {
       url: `${ARTICLES_URL}${year}/${slug}/`,
       sourcePath: file,
       status,
+      document,
+      interprets: data.interprets ? { title: "", url: data.interprets } : undefined,
     });
   }
   return articles;

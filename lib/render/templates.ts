@@ -103,6 +103,28 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     },
   });
 
+  page("public-information.njk", {
+    layout: "layouts/public-information.njk",
+    permalink: FIXED_PAGES.publicInformation,
+    title: "政府信息公开",
+    eleventyComputed: {
+      description: (data: PageData) =>
+        `${data.catalog.site.name}的政府信息公开指南、政府信息公开制度、法定主动公开内容、政府信息公开年报和依申请公开`,
+    },
+  });
+
+  for (const [file, key, title, what] of [
+    ["interaction.njk", "interaction", "互动交流", "局长信箱、咨询建言等互动交流渠道"],
+    ["services.njk", "services", "办事服务", "网上办事服务入口"],
+  ] as const)
+    page(file, {
+      layout: "layouts/link-list.njk",
+      permalink: FIXED_PAGES[key],
+      title,
+      linkListKey: key,
+      eleventyComputed: { description: (data: PageData) => `${data.catalog.site.name}的${what}` },
+    });
+
   page("subscribe.njk", {
     layout: "layouts/subscribe.njk",
     permalink: FIXED_PAGES.subscribe,

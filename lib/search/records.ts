@@ -27,6 +27,8 @@ export interface SearchRecordSource {
   date: string;
   type: "文章" | "通知公告";
   column?: string;
+  /** A 政策文件's 有效性 (现行有效, 已修改, 已废止, 已失效). */
+  validity?: string;
 }
 
 /** A page to index as the content gives it: Markdown not yet turned into text (done in the worker). */
@@ -39,6 +41,7 @@ export interface SearchPageSource {
   date: string;
   type: SearchRecordSource["type"];
   column?: string;
+  validity?: string;
 }
 
 /** Every detail page of the catalog, newest first, with its Markdown (cheap: no parsing). */
@@ -61,6 +64,7 @@ export function searchPageSources(catalog: Catalog): SearchPageSource[] {
       date,
       type: "文章",
       column: item.column.name,
+      ...(item.document ? { validity: item.document.validity } : {}),
     };
   });
   return pages.sort((a, b) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? 1 : -1));
@@ -100,7 +104,10 @@ export function recordPresence(source: Pick<SearchRecordSource, "title" | "text"
   return { keys, titleKeys, titleKey: searchTokens.titleKey(source.title) };
 }
 
-/** The Pagefind custom record of a page: segmented content, display metadata, filters and sort key. */
+/**
+ * The Pagefind custom record of a page: segmented content, display metadata, filters and sort key.
+ * A 政策文件 carries the filter 有效性 and the meta `validity`, by which results mark 已废止 and the rest.
+ */
 export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecord {
   const day = formatIsoDate(source.date, "yyyy-MM-dd");
   const meta: Record<string, string> = { title: source.title, date: day, type: source.type };
@@ -108,6 +115,10 @@ export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecor
   if (source.column) {
     meta.column = source.column;
     filters.栏目 = [source.column];
+  }
+  if (source.validity) {
+    meta.validity = source.validity;
+    filters.有效性 = [source.validity];
   }
   return {
     url: source.url,

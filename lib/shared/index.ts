@@ -10,7 +10,7 @@ export {
   resetDateCaches,
   toIsoWithOffset,
 } from "./dates.ts";
-export { folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
+export { copyTree, folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
 export { sha256, shortHash } from "./hash.ts";
 export { createMarkdown, createMarkdownIt, SANITIZE_OPTIONS } from "./markdown.ts";
 export { CACHE_DIR, PROJECT_DIR } from "./paths.ts";
@@ -22,6 +22,9 @@ export {
   canonicalUrl,
   FILES,
   FIXED_PAGES,
+  JIUCUO_PAGE,
+  jiucuoSiteCode,
+  jiucuoUrl,
   RESERVED_FOLDERS,
   SAFE_LINK_SCHEMES,
   SEARCH_INDEX_URL,

@@ -127,7 +127,7 @@ function fixtureFiles(): Record<string, string | Buffer> {
         `summary: ${yamlString(ARTICLE.summary)}`,
         `tags: [${ARTICLE.tags.map(yamlString).join(", ")}]`,
         `doc_number: ${yamlString(ARTICLE.doc_number)}`,
-        `index_number: ${yamlString(ARTICLE.index_number)}`,
+        "index_number: 11650200MB0000000X/2022-00001",
         "attachments:",
         ...ARTICLE.attachments.flatMap((file) => [`  - title: ${yamlString(file.title)}`, `    file: ${file.file}`]),
       ].join("\n"),
@@ -169,6 +169,8 @@ async function buildWithInjectedSchemes(root: string, output: string): Promise<v
   const attacked = content.articles.find((article) => article.url === "/articles/2022/attack/");
   const notice = content.notices.find((entry) => entry.title === NOTICE_TITLE);
   if (!attacked || !notice) throw new Error("fixture article or notice missing");
+  attacked.indexNumber = ARTICLE.index_number; // off the sample's 索引号 pattern, so set after the check
+  if (attacked.document) attacked.document.indexNumber = ARTICLE.index_number;
   attacked.body += `\n${BODY}\n\n${SCHEME_VECTORS.join("\n\n")}\n`;
   notice.body += `\n${NOTICE_BODY}\n`;
   const eleventy = new Eleventy(undefined, undefined, {

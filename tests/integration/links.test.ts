@@ -13,6 +13,8 @@ import { sampleSite } from "../helpers/sample-site.ts";
 
 const SAFE_EXTERNAL = new Set(["http:", "https:", "mailto:", "tel:"]);
 const LINK_ATTRIBUTES = ["href", "src", "action", "poster", "data"];
+/** The page's QR code: a PNG drawn into the page, allowed by the CSP's `img-src data:` and nowhere else. */
+const IMAGE_DATA_URL = /^data:image\/png;base64,[A-Za-z0-9+/]+=*$/;
 
 let siteDir: string;
 let origin: string;
@@ -82,8 +84,9 @@ function htmlLinks(): { links: FoundLink[]; ids: Map<string, Set<string>> } {
     for (const element of document.querySelectorAll("*")) {
       for (const name of LINK_ATTRIBUTES) {
         const value = element.getAttribute(name);
-        if (value !== null && !(name === "data" && element.tagName !== "OBJECT"))
-          links.push({ from: pagePath, target: value });
+        if (value === null || (name === "data" && element.tagName !== "OBJECT")) continue;
+        if (name === "src" && element.tagName === "IMG" && IMAGE_DATA_URL.test(value)) continue;
+        links.push({ from: pagePath, target: value });
       }
       const srcset = element.getAttribute("srcset");
       if (srcset) {

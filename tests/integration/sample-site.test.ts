@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type Catalog, loadCatalog } from "../../lib/content/index.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { listHtmlPages, metaContent, readPage, readXml, textOf } from "../helpers/html.ts";
+import { decodeQrDataUrl } from "../helpers/qr-decode.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
 
 const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
@@ -99,15 +100,16 @@ describe("the seed article page", () => {
     expect(article?.previous?.url ?? article?.next?.url).toBeDefined();
   });
 
-  it('carries 打开微信"扫一扫" beside an inline SVG QR code labelled with the canonical URL', () => {
+  it('carries 打开微信"扫一扫" beside a QR code image of the canonical URL, with its size and text alternative', () => {
     const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
     expect(canonical).toBe(`${ORIGIN}${SEED_URL}`);
     const block = page.querySelector(".qr-block");
     expect(textOf(block?.querySelector(".qr-caption"))).toBe('打开微信"扫一扫"');
-    const svg = block?.querySelector("svg");
-    expect(svg?.getAttribute("role")).toBe("img");
-    expect(svg?.getAttribute("aria-label")).toContain(canonical ?? "missing");
-    expect(svg?.querySelectorAll("path")).toHaveLength(1);
+    const image = block?.querySelector("img.qr-code");
+    expect(image?.getAttribute("alt")).toBe(`本页二维码，链接：${canonical}`);
+    expect([image?.getAttribute("width"), image?.getAttribute("height")]).toEqual(["132", "132"]);
+    expect(decodeQrDataUrl(image?.getAttribute("src") ?? "")).toBe(canonical);
+    expect(block?.querySelector("svg")).toBeNull();
     expect(page.querySelectorAll("script:not([src])")).toHaveLength(0);
   });
 
@@ -167,7 +169,7 @@ describe("every HTML page", () => {
       }
       const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
       expect(canonical, url).toBe(`${ORIGIN}${url}`);
-      expect(page.querySelector(".qr-block svg")?.getAttribute("aria-label"), url).toContain(canonical ?? "");
+      expect(decodeQrDataUrl(page.querySelector(".qr-block img")?.getAttribute("src") ?? ""), url).toBe(canonical);
       expect(page.querySelector('form[role="search"][action="/search/"] input[name="q"]'), url).not.toBeNull();
     }
   });

@@ -1,7 +1,7 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import { type Catalog, detailPages, type Site } from "../../content/index.ts";
-import { qrCodeSvg } from "../../qr/index.ts";
-import { canonicalUrl, createMarkdown, formatIsoDate, siteDomain } from "../../shared/index.ts";
+import { type AnnualReportKind, type Catalog, detailPages, type Site, type StaticPage } from "../../content/index.ts";
+import { qrCodeImg } from "../../qr/index.ts";
+import { canonicalUrl, createMarkdown, formatIsoDate, jiucuoUrl, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";
 import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
 import { documentDate, markSalutation } from "./official-document.ts";
@@ -23,7 +23,13 @@ function templateFilters({ site, assets }: FilterSources): Record<string, (...ar
     salutation: (html: string) => markSalutation(html ?? ""),
     documentDate: (isoDate: string) => documentDate(isoDate),
     canonicalUrl: (pagePath: string) => canonicalUrl(site().url, pagePath),
-    qrCode: (pagePath: string) => qrCodeSvg(canonicalUrl(site().url, pagePath)),
+    jiucuoUrl: (pagePath: string) =>
+      jiucuoUrl(site().footer.jiucuo_site_code ?? site().id_code, canonicalUrl(site().url, pagePath)),
+    qrCode: (pagePath: string) => qrCodeImg(canonicalUrl(site().url, pagePath)),
+    latestReport: (pages: StaticPage[], kind: AnnualReportKind) =>
+      pages
+        .filter((page) => page.report?.kind === kind)
+        .sort((a, b) => (b.report?.year ?? 0) - (a.report?.year ?? 0))[0],
     siteDomain: (origin: string) => siteDomain(origin),
     rfc3339: (iso: string) => dateToRfc3339(new Date(iso)),
     sitemapEntries: (items: CollectionItem[], catalog?: Catalog) =>
