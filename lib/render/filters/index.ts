@@ -1,11 +1,10 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import { type Catalog, detailPages, type Site } from "../../content/index.ts";
+import type { Site } from "../../content/index.ts";
 import { qrCodeSvg } from "../../qr/index.ts";
 import { canonicalUrl, createMarkdown, formatIsoDate, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";
-import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
+import type { EleventyConfig } from "../eleventy-types.ts";
 import { documentDate, markSalutation } from "./official-document.ts";
-import { sitemapEntries } from "./sitemap-entries.ts";
 
 /** What the filters read from the build in progress. */
 export interface FilterSources {
@@ -26,8 +25,6 @@ function templateFilters({ site, assets }: FilterSources): Record<string, (...ar
     qrCode: (pagePath: string) => qrCodeSvg(canonicalUrl(site().url, pagePath)),
     siteDomain: (origin: string) => siteDomain(origin),
     rfc3339: (iso: string) => dateToRfc3339(new Date(iso)),
-    sitemapEntries: (items: CollectionItem[], catalog?: Catalog) =>
-      sitemapEntries(items, site().url, catalog ? detailPages(catalog) : []),
   };
 }
 
