@@ -131,7 +131,9 @@ export function sitemapFiles(
     close();
   }
   if (children.length > SITEMAP_LIMITS.urls)
-    throw new Error(`sitemap: ${children.length} sitemap files are more than one index may list (${SITEMAP_LIMITS.urls})`);
+    throw new Error(
+      `sitemap: ${children.length} sitemap files are more than one index may list (${SITEMAP_LIMITS.urls})`,
+    );
   const index = [
     XML_DECLARATION,
     `<sitemapindex xmlns="${NAMESPACE}">\n`,

@@ -2,6 +2,8 @@
  * What every stage uses: the site's addresses (urls.ts), dates in the site's zone, one SHA-256, safe
  * file writes and links, newline clean-up, the one markdown-it set-up and sanitizer, the project's paths.
  */
+
+export { contentType } from "./content-types.ts";
 export { CONTENT_DATE_FORMATS, formatIsoDate, isKnownZone, parseContentDate, toIsoWithOffset } from "./dates.ts";
 export { folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
 export { sha256, shortHash } from "./hash.ts";
