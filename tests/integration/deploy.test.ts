@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { S3RVER_KEYS, type S3Server, startS3Server } from "../../harness/s3-server.ts";
@@ -13,6 +15,10 @@ import { articleFile } from "../helpers/fixture.ts";
 import { siteFileHashes } from "../helpers/html.ts";
 
 const ORIGIN = "https://kjj.klmy.gov.cn";
+const S3RVER_KEYS_ENV = {
+  DEPLOY_ACCESS_KEY_ID: S3RVER_KEYS.accessKeyId,
+  DEPLOY_SECRET_ACCESS_KEY: S3RVER_KEYS.secretAccessKey,
+};
 const NEW_ARTICLE = "content/articles/2024/kjcg-zh-2024.md";
 const NEW_PAGE = "articles/2024/kjcg-zh-2024/index.html";
 const DELETED_ARTICLE = "content/articles/2022/bjtq-gqpy-2022.md";
@@ -259,5 +265,38 @@ describe("a deploy with a wrong bucket or wrong keys", () => {
     )) as DeployError;
     expect(failure.key).toBe("NoBuild");
     expect(readdirSync(empty)).toEqual([]);
+  });
+});
+
+describe("npm run deploy", () => {
+  const tsx = path.join(PROJECT_DIR, "node_modules/tsx/dist/cli.mjs");
+  const deploy = (args: string[], env: Record<string, string> = { ...S3RVER_KEYS_ENV }) =>
+    promisify(execFile)(process.execPath, [tsx, path.join(PROJECT_DIR, "scripts/deploy.ts"), "--root", root, ...args], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+    }).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+
+  it("prints one line with the missing flag or key and exits 1", async () => {
+    const noBucket = await deploy(["--endpoint", server.endpoint]);
+    expect(noBucket.code).toBe(1);
+    expect(noBucket.stderr).toBe("部署失败 (deploy failed): --bucket: 缺少存储桶的名称，例如 --bucket kjj-site\n");
+    const noKeys = await deploy(["--endpoint", server.endpoint, "--bucket", "site"], {});
+    expect(noKeys.code).toBe(1);
+    expect(noKeys.stderr).toBe(
+      "部署失败 (deploy failed): DEPLOY_ACCESS_KEY_ID: 没有设置这个环境变量（访问密钥 ID，放在 CI 的密钥设置里）\n",
+    );
+    const noSuchBucket = await deploy(["--endpoint", server.endpoint, "--bucket", "missing", "--dir", siteDir]);
+    expect(noSuchBucket.code).toBe(1);
+    expect(noSuchBucket.stderr).toMatch(
+      /^部署失败 \(deploy failed\): NoSuchBucket: 存储桶「missing」在 http:\/\/127\.0\.0\.1:\d+ 上不存在[^\n]+\n$/,
+    );
+  });
+
+  it("deploys with the keys from the environment and prints a summary", async () => {
+    const result = await deploy(["--endpoint", server.endpoint, "--bucket", "site", "--dir", siteDir, "--dry-run"]);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^演练 \(dry run\)，存储桶没有改动：构建共 \d+ 个文件（[\d.]+ MB），将上传 0 个/);
   });
 });
