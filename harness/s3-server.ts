@@ -1,3 +1,4 @@
+import { Worker } from "node:worker_threads";
 import S3rver from "s3rver";
 
 /** The key pair s3rver accepts (its one built-in account). */
@@ -26,4 +27,22 @@ export async function startS3Server(directory: string, buckets: readonly string[
   });
   const address = await server.run();
   return { endpoint: `http://127.0.0.1:${address.port}`, port: address.port, close: () => server.close() };
+}
+
+/** {@link startS3Server} in a worker thread, for the benchmark: the server's work off the deploy's event loop. */
+export async function startS3ServerThread(directory: string, buckets: readonly string[]): Promise<S3Server> {
+  const worker = new Worker(new URL("./s3-server-thread.mjs", import.meta.url), {
+    workerData: { directory, buckets, port: 0 },
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.once("message", (message: { port: number }) => resolve(message.port));
+    worker.once("error", reject);
+  });
+  const close = async () => {
+    const closed = new Promise((resolve) => worker.once("message", resolve));
+    worker.postMessage("close");
+    await closed;
+    await worker.terminate();
+  };
+  return { endpoint: `http://127.0.0.1:${port}`, port, close };
 }
