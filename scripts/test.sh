@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: type check, lint, then every vitest suite (unit, integration, browser in Chromium).
 # Needs Chromium (CHROMIUM_PATH, default Debian's headless shell, as harness/chromium-path.ts), a
-# Chinese font (fonts-noto-cjk, for the screenshots), nginx (the hosting test) and Java 17 (the W3C
-# HTML checker): each installed from Debian's packages when missing.
+# Chinese font (fonts-noto-cjk, for the screenshots), nginx (the hosting test), xmllint (the sitemap
+# schemas) and Java 17 (the W3C HTML checker): each installed from Debian's packages when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -53,6 +53,11 @@ if [ ! -x /usr/sbin/nginx ]; then
   fi
   apt_install nginx
   echo "nginx 已安装：$(/usr/sbin/nginx -v 2>&1)"
+fi
+
+if ! command -v xmllint >/dev/null; then
+  echo "xmllint 未安装：正在用 apt-get 安装 Debian 的 libxml2-utils（按 sitemaps.org 的 XSD 校验站点地图）… (installing Debian's libxml2-utils to validate the sitemaps against their schemas)"
+  apt_install libxml2-utils
 fi
 
 if ! command -v java >/dev/null; then

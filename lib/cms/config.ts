@@ -93,6 +93,11 @@ function widgets(site: Site): Record<string, Widget> {
       default: "{{now}}",
       hint: `按${site.time_zone === "Asia/Shanghai" ? "北京时间" : `站点时区 ${site.time_zone} 的时间`}填写；晚于现在的时间到点才发布（定时发布）`,
     },
+    updated: {
+      widget: "datetime",
+      format: CMS_DATE_FORMAT,
+      hint: "修改了已发布的内容时填写修改的时间，页面上显示为「更新时间」；不能早于发布时间，没有修改过就不填",
+    },
     column: { widget: "select", options: site.columns.map((column) => column.name) },
     source: { widget: "string", hint: `不填则用站点默认值「${site.defaults.source}」` },
     region: { widget: "string", hint: `不填则用站点默认值「${site.defaults.region}」` },

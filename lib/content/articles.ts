@@ -10,6 +10,11 @@ import { articleSchema, SLUG, validateWithSchema } from "./schema.ts";
 import type { Column } from "./site.ts";
 import { plainTextSummary } from "./summary.ts";
 
+/** An optional `updated` (更新时间), already validated, as ISO 8601 with the site's offset. */
+export function revisedAt(updated: string | undefined, zone: string): string | undefined {
+  return updated === undefined ? undefined : toIsoWithOffset(parseContentDate(updated, zone) as DateTime);
+}
+
 /** Reads and validates every article file; what is wrong goes to the context's problems. */
 export function loadArticles(context: LoadContext): Article[] {
   const { root, site, problems } = context;
@@ -71,6 +76,7 @@ export function loadArticles(context: LoadContext): Article[] {
     articles.push({
       title: data.title,
       date: toIsoWithOffset(published),
+      updated: revisedAt(data.updated, site.time_zone),
       column,
       source: data.source ?? site.defaults.source,
       region: data.region ?? site.defaults.region,

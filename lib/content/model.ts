@@ -31,6 +31,8 @@ export interface Article {
   title: string;
   /** ISO 8601 with the site's offset. */
   date: string;
+  /** When the article was last revised (更新时间), ISO 8601 with the site's offset; not before `date`. */
+  updated?: string;
   column: Column;
   source: string;
   region: string;
@@ -60,6 +62,8 @@ export interface Article {
 export interface Notice {
   title: string;
   date: string;
+  /** When the notice was last revised (更新时间), as `date`. */
+  updated?: string;
   href: string;
   external: boolean;
   /** Set when the notice has a page of its own. */

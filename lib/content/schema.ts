@@ -7,6 +7,7 @@ import type { YamlSource } from "./yaml-source.ts";
 export const FIELD_LABELS: Record<string, string> = {
   title: "标题",
   date: "发布时间",
+  updated: "更新时间",
   column: "栏目",
   source: "来源",
   region: "适用地",
@@ -106,6 +107,24 @@ function contentDate(zone: string) {
 }
 
 /**
+ * The check of an optional `updated` (更新时间) against the item's `date`: a revision cannot come
+ * before the publication. Both are valid content dates when it runs.
+ */
+function updatedNotBeforeDate(zone: string) {
+  return (item: { date: string; updated?: string }, context: z.RefinementCtx) => {
+    if (item.updated === undefined) return;
+    const published = parseContentDate(item.date, zone);
+    const updated = parseContentDate(item.updated, zone);
+    if (published && updated && updated < published)
+      context.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: `「${item.updated}」早于发布时间「${item.date}」：写修改正文的时间，没有修改过就删掉这一行`,
+      });
+  };
+}
+
+/**
  * An attachment: a title and a file path under `content/files/`. The file's site address
  * (`/files/2024/a.pdf`, what the browser CMS writes) is read as the same relative path.
  */
@@ -161,22 +180,25 @@ export function policyDocumentFields(zone: string) {
 
 /** The front matter of an article, for a site with the given column names and zone. */
 export function articleSchema(columnNames: readonly string[], zone: string) {
-  return z.strictObject({
-    title: text,
-    date: contentDate(zone),
-    column: z.string().refine((name) => columnNames.includes(name), {
-      error: (issue) => `「${String(issue.input)}」不是本站的栏目，可选：${columnNames.join("、")}`,
-    }),
-    source: text.optional(),
-    region: text.optional(),
-    summary: text.optional(),
-    tags: z.array(text).optional(),
-    attachments: z.array(attachment).optional(),
-    draft: z.boolean().optional(),
-    doc_number: text.optional(),
-    index_number: text.optional(),
-    ...policyDocumentFields(zone),
-  });
+  return z
+    .strictObject({
+      title: text,
+      date: contentDate(zone),
+      updated: contentDate(zone).optional(),
+      column: z.string().refine((name) => columnNames.includes(name), {
+        error: (issue) => `「${String(issue.input)}」不是本站的栏目，可选：${columnNames.join("、")}`,
+      }),
+      source: text.optional(),
+      region: text.optional(),
+      summary: text.optional(),
+      tags: z.array(text).optional(),
+      attachments: z.array(attachment).optional(),
+      draft: z.boolean().optional(),
+      doc_number: text.optional(),
+      index_number: text.optional(),
+      ...policyDocumentFields(zone),
+    })
+    .superRefine(updatedNotBeforeDate(zone));
 }
 
 /**
@@ -197,11 +219,13 @@ export function noticeSchema(zone: string) {
     .strictObject({
       title: text,
       date: contentDate(zone),
+      updated: contentDate(zone).optional(),
       url: linkTarget.optional(),
       body: z.string().optional(),
       attachments: z.array(attachment).optional(),
       signature: signatureSchema(zone).optional(),
     })
+    .superRefine(updatedNotBeforeDate(zone))
     .superRefine((notice, context) => {
       if (!notice.url && !notice.body?.trim() && !notice.attachments?.length) {
         context.addIssue({

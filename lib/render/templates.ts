@@ -1,7 +1,8 @@
-import type { Catalog } from "../content/index.ts";
+import { type Catalog, detailPages } from "../content/index.ts";
 import { FIXED_PAGES } from "../shared/index.ts";
-import type { EleventyConfig } from "./eleventy-types.ts";
+import type { CollectionItem, EleventyConfig } from "./eleventy-types.ts";
 import { type PageData, type PageHeadData, pageHead } from "./page-head.ts";
+import { type SitemapFile, sitemapEntries, sitemapFiles } from "./sitemaps.ts";
 
 /** Which pages one Eleventy run renders. */
 export interface PageSelection {
@@ -147,8 +148,16 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     permalink: FIXED_PAGES.feed,
     eleventyExcludeFromCollections: true,
   });
-  eleventyConfig.addTemplate("sitemap.njk", '{% include "feeds/sitemap.xml.njk" %}', {
-    permalink: FIXED_PAGES.sitemap,
+  // The sitemap index at /sitemap.xml and its children (lib/render/sitemaps.ts), one file per page of this pagination.
+  eleventyConfig.addTemplate("sitemap.njk", "{{ sitemapFile.xml | safe }}", {
+    pagination: {
+      data: "collections.all",
+      size: 1,
+      alias: "sitemapFile",
+      before: (items: CollectionItem[], data: PageData) =>
+        sitemapFiles(sitemapEntries(items, detailPages(data.catalog)), data.catalog.site.url),
+    },
+    permalink: (data: { sitemapFile: SitemapFile }) => data.sitemapFile.url,
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("robots.njk", '{% include "feeds/robots.txt.njk" %}', {

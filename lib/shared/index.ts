@@ -1,7 +1,9 @@
 /*
  * What every stage uses: the site's addresses (urls.ts), dates in the site's zone, one SHA-256, safe
- * file writes and links, newline clean-up, the one markdown-it set-up and sanitizer, the project's paths.
+ * file writes and links, newline clean-up, content types by extension, the one markdown-it set-up and
+ * sanitizer, the project's paths.
  */
+export { contentType } from "./content-types.ts";
 export {
   CONTENT_DATE_FORMATS,
   formatIsoDate,

@@ -18,6 +18,7 @@ import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
 import { listSiteFiles, readPage } from "../helpers/html.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
+import { builtSitemapPages } from "../helpers/sitemaps.ts";
 
 const run = promisify(execFile);
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
@@ -207,6 +208,9 @@ describe("the HTML report", () => {
     const html = readFileSync(reportFile(), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
     expect(html).toContain("共 16 项：通过 12，警告 3，不合格 1");
+    const listed = builtSitemapPages(build.outputDir);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.filter((loc) => loc.includes("/admin/"))).toEqual([]);
     expect(JSON.parse((await validation).stderr).messages).toEqual([]);
   });
 

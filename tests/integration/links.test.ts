@@ -5,6 +5,7 @@ import { loadSite } from "../../lib/content/site.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { listHtmlPages, readPage, readXml } from "../helpers/html.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
+import { builtSitemapPages, sitemapLocations } from "../helpers/sitemaps.ts";
 
 /*
  * Every link of a whole sample-site build: internal ones (pages, assets, attachments, feed,
@@ -146,8 +147,8 @@ describe("links of the built sample site", () => {
   });
 
   it("resolves every sitemap location and every feed link", () => {
-    const sitemap = readXml(siteDir, "/sitemap.xml");
-    const locs = [...sitemap.querySelectorAll("loc")].map((loc) => loc.textContent ?? "");
+    const children = sitemapLocations(path.join(siteDir, "sitemap.xml"));
+    const locs = [...children, ...builtSitemapPages(siteDir)];
     const feed = readXml(siteDir, "/feed.xml");
     const feedLinks = [...feed.querySelectorAll("link")].map((link) => link.getAttribute("href") ?? "");
     const feedIds = [...feed.querySelectorAll("entry > id")].map((id) => id.textContent ?? "");

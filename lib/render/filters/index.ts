@@ -3,9 +3,8 @@ import { type AnnualReportKind, type Catalog, detailPages, type Site, type Stati
 import { qrCodeImg } from "../../qr/index.ts";
 import { canonicalUrl, createMarkdown, formatIsoDate, jiucuoUrl, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";
-import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
+import type { EleventyConfig } from "../eleventy-types.ts";
 import { documentDate, markSalutation } from "./official-document.ts";
-import { sitemapEntries } from "./sitemap-entries.ts";
 
 /** What the filters read from the build in progress. */
 export interface FilterSources {
@@ -32,8 +31,6 @@ function templateFilters({ site, assets }: FilterSources): Record<string, (...ar
         .sort((a, b) => (b.report?.year ?? 0) - (a.report?.year ?? 0))[0],
     siteDomain: (origin: string) => siteDomain(origin),
     rfc3339: (iso: string) => dateToRfc3339(new Date(iso)),
-    sitemapEntries: (items: CollectionItem[], catalog?: Catalog) =>
-      sitemapEntries(items, site().url, catalog ? detailPages(catalog) : []),
   };
 }
 

@@ -86,6 +86,7 @@ describe("the articles collection", () => {
     expect(widgets).toEqual({
       title: "string",
       date: "datetime",
+      updated: "datetime",
       column: "select",
       source: "string",
       region: "string",

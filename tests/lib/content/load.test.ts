@@ -51,6 +51,35 @@ describe("loadCatalog: articles", () => {
     });
   });
 
+  it("reads 更新时间 (updated) in the site's zone, for articles and notices, and leaves it out when not written", () => {
+    const content = load({
+      "content/articles/2021/a.md": article({ updated: "2022-01-03 09:30" }),
+      "content/articles/2021/b.md": article(),
+      "content/notices/2021.yaml": "- title: 通知\n  date: 2021-05-01\n  updated: 2021-05-02\n  body: 正文。\n",
+    });
+    expect(content.articles.map(({ url, updated }) => [url, updated])).toEqual([
+      ["/articles/2021/a/", "2022-01-03T09:30:00+08:00"],
+      ["/articles/2021/b/", undefined],
+    ]);
+    expect(content.notices[0]?.updated).toBe("2021-05-02T00:00:00+08:00");
+  });
+
+  it("rejects an 更新时间 before the publication date, on its line, for articles and notices", () => {
+    expect(problemsOf({ "content/articles/2021/a.md": article({ updated: "2021-12-05 23:59" }) })).toEqual([
+      {
+        file: "content/articles/2021/a.md",
+        line: 5,
+        field: "updated",
+        message: "「更新时间」「2021-12-05 23:59」早于发布时间「2021-12-06」：写修改正文的时间，没有修改过就删掉这一行",
+      },
+    ]);
+    expect(problemsOf({ "content/articles/2021/a.md": article({ updated: "2021-12-06" }) })).toEqual([]);
+    const [notice] = problemsOf({
+      "content/notices/2021.yaml": "- title: 通知\n  date: 2021-05-01\n  updated: 2021-04-30\n  body: 正文。\n",
+    });
+    expect(notice).toMatchObject({ file: "content/notices/2021.yaml", line: 3, field: "[0].updated" });
+  });
+
   it("leaves drafts out", () => {
     const content = load({
       "content/articles/2021/a.md": article({ draft: true }),
