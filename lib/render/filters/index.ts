@@ -1,5 +1,5 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import { type AnnualReportKind, type Catalog, detailPages, type Site, type StaticPage } from "../../content/index.ts";
+import type { AnnualReportKind, Site, StaticPage } from "../../content/index.ts";
 import { qrCodeImg } from "../../qr/index.ts";
 import { canonicalUrl, createMarkdown, formatIsoDate, jiucuoUrl, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";

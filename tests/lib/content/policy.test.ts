@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type ContentProblem, ContentValidationError, loadCatalog } from "../../../lib/content/index.ts";
+import { loadCatalog } from "../../../lib/content/index.ts";
 import { compileIndexPattern } from "../../../lib/content/policy.ts";
-import { articleFile, createFixtureSite, type FixtureFiles } from "../../helpers/fixture.ts";
+import { articleFile, contentProblemsOf, createFixtureSite } from "../../helpers/fixture.ts";
 
 const documentFile = (extra: Record<string, unknown> = {}) =>
   articleFile({ title: "管理办法", date: "2024-03-01", column: "政策文件", ...extra });
-
-function problemsOf(files: FixtureFiles): ContentProblem[] {
-  const site = createFixtureSite(files);
-  try {
-    loadCatalog({ root: site.root });
-    return [];
-  } catch (error) {
-    if (error instanceof ContentValidationError) return [...error.problems];
-    throw error;
-  } finally {
-    site.remove();
-  }
-}
 
 describe("the 索引号 pattern", () => {
   it("reads the year and serial of a number written to it and formats the nth of a year", () => {
@@ -30,13 +17,13 @@ describe("the 索引号 pattern", () => {
 
 describe("政策文件 front matter", () => {
   it("refuses an 有效性 outside the four values, naming them, at its line", () => {
-    const [problem] = problemsOf({ "content/articles/2024/a.md": documentFile({ validity: "作废" }) });
+    const [problem] = contentProblemsOf({ "content/articles/2024/a.md": documentFile({ validity: "作废" }) });
     expect(problem).toMatchObject({ file: "content/articles/2024/a.md", line: 5, field: "validity" });
     expect(problem?.message).toContain("现行有效、已修改、已废止、已失效");
   });
 
   it("refuses a replaced_by that names no published article", () => {
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2024/a.md": documentFile({
         validity: "已废止",
         validity_date: "2024-05-01",
@@ -48,7 +35,7 @@ describe("政策文件 front matter", () => {
 
   it("refuses a 解读 naming a missing document and a duplicate 索引号", () => {
     const index = "11650200MB0000000X/2024-00001";
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2024/a.md": documentFile({ index_number: index }),
       "content/articles/2024/b.md": documentFile({ index_number: index }),
       "content/articles/2024/c.md": articleFile({
@@ -66,7 +53,7 @@ describe("政策文件 front matter", () => {
   });
 
   it("refuses an 索引号 off the site's pattern and a 主题分类 the site does not list", () => {
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2024/a.md": documentFile({ index_number: "2024-1", topic: "体育" }),
     });
     expect(problems.map((problem) => problem.field)).toEqual(["index_number", "topic"]);
@@ -104,7 +91,7 @@ describe("政策文件 front matter", () => {
 describe("the 找错 link in a body", () => {
   it("refuses a malformed 网站标识码", () => {
     const body = "[找错](https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=12345&url=x)\n";
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2024/a.md": articleFile({ title: "标题", date: "2024-03-01", column: "工作动态" }, body),
     });
     expect(problems).toEqual([
