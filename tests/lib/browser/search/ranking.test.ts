@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { searchTokens } from "../../../lib/search/segment.ts";
-import { searchCore as core, type RankedPage } from "../../helpers/search-core.ts";
+import * as searchTokens from "../../../../lib/search-protocol/index.ts";
+import { searchCore as core, type RankedPage } from "../../../helpers/search-core.ts";
 
 const positions = (entries: Record<string, number[]>) => new Map(Object.entries(entries));
 
