@@ -114,7 +114,7 @@ export function assetManifest(
     manifest[name] = { sources, url: `${ASSETS_URL}${hashedName(name, assetFingerprint(bytes))}`, bytes };
   };
   const names = readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith(".") && !(entry.name in scripts) && !entry.name.endsWith(".js"))
+    .filter((entry) => entry.isFile() && !entry.name.startsWith(".") && !(entry.name in scripts))
     .map((entry) => entry.name)
     .sort();
   for (const name of names) {
