@@ -178,7 +178,7 @@ describe("the search page", () => {
   it("sorts by date on request and shows more results with 更多结果, moving focus to the first new one", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}&sort=date`);
-    // The first results are drawn three, then seven (FIRST_PAINT in search.js).
+    // The first results are drawn three, then seven (FIRST_PAINT in lib/browser/search/result-list.ts).
     await page.waitForSelector(".search-result");
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
     await page.focus(".search-more");
