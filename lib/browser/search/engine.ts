@@ -8,7 +8,11 @@ export interface Engine {
   merging: Map<number, Promise<unknown>>;
 }
 
-/** Pagefind's script, published by the search stage; imported when the page first searches. */
+/**
+ * Pagefind's script, published by the search stage. Named by a constant, not a string literal, so
+ * esbuild leaves the import() alone: for a literal it would also add its CommonJS interop helpers,
+ * unused in an IIFE that keeps import().
+ */
 const PAGEFIND_SCRIPT = "/pagefind/pagefind.js";
 
 /** Pagefind's module, imported once. */
