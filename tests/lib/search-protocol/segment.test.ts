@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { searchTokens } from "../../../lib/search/segment.ts";
+import * as searchTokens from "../../../lib/search-protocol/index.ts";
 
 describe("the shared search segmentation", () => {
   it("indexes a Chinese run as overlapping bigrams plus its last character", () => {
