@@ -16,6 +16,9 @@ export interface ToolbarContext {
   say(message: string): void;
 }
 
+/** The settings a control of the same name turns on and off. */
+const TOGGLES = ["captions", "crosshair", "plain", "cursor"] as const;
+
 /** The value after `value` in `list`, round to the first. */
 export function cycle<Value>(list: readonly Value[], value: Value): Value {
   return list[(list.indexOf(value) + 1) % list.length] as Value;
@@ -60,8 +63,9 @@ export function createControls(context: ToolbarContext): Controls {
       say(current.pointRead ? "指读已关闭" : "指读已开启：把鼠标移到文字上，或用 Tab 键移动焦点，即可朗读");
     } else if (name === "rate") {
       api.set({ rate: cycle(RATE_ORDER, current.rate) });
-    } else if (name === "captions" || name === "crosshair" || name === "plain" || name === "cursor") {
-      api.set({ [name]: !current[name] });
+    } else if (TOGGLES.indexOf(name as (typeof TOGGLES)[number]) !== -1) {
+      const toggle = name as (typeof TOGGLES)[number];
+      api.set({ [toggle]: !current[toggle] });
     } else if (name === "zoomIn" || name === "zoomOut") {
       const zoom = zoomStep(current.zoom, name === "zoomIn" ? 1 : -1);
       api.set({ zoom });
@@ -101,10 +105,7 @@ export function createControls(context: ToolbarContext): Controls {
       ui.section.hidden = !current.open;
     }
     setPressed(ui, "point", current.pointRead && reader.canSpeak);
-    setPressed(ui, "captions", current.captions);
-    setPressed(ui, "crosshair", current.crosshair);
-    setPressed(ui, "plain", current.plain);
-    setPressed(ui, "cursor", current.cursor);
+    for (const toggle of TOGGLES) setPressed(ui, toggle, current[toggle]);
     if (reader.canSpeak) (ui.buttons.rate as HTMLElement).textContent = `语速：${RATE_NAMES[current.rate]}`;
     (ui.buttons.scheme as HTMLElement).textContent = `配色：${SCHEME_NAMES[current.contrast]}`;
     (ui.buttons.level as HTMLElement).textContent = `${current.zoom}%`;

@@ -30,7 +30,7 @@ export function createOverlays(): Overlays {
         crossLines = ["a11y-cross a11y-cross-x", "a11y-cross a11y-cross-y"].map((name) => {
           const line = element("div", { class: `a11y-ui ${name}`, "aria-hidden": "true" });
           line.hidden = true;
-          document.body.appendChild(line);
+          document.body.append(line);
           return line;
         });
         document.addEventListener("mousemove", moveCross);
@@ -50,8 +50,8 @@ export function createOverlays(): Overlays {
           { class: "a11y-captions-text" },
           "大字幕：把鼠标移到文字上，或点一下文字，或用 Tab 键移动焦点",
         );
-        captionBar.appendChild(captionText);
-        document.body.appendChild(captionBar);
+        captionBar.append(captionText);
+        document.body.append(captionBar);
         root.setAttribute("data-captions", "");
       } else if (!on && captionBar) {
         captionBar.remove();

@@ -18,10 +18,7 @@ export function buildToolbar(canSpeak: boolean): ToolbarUi {
   };
   const group = (label: string, id: string, children: HTMLElement[]) => {
     const node = element("div", { class: "a11y-group", role: "group", "aria-labelledby": id });
-    node.appendChild(element("span", { class: "a11y-group-label", id }, label));
-    children.forEach((child) => {
-      node.appendChild(child);
-    });
+    node.append(element("span", { class: "a11y-group-label", id }, label), ...children);
     return node;
   };
   const section = element("section", { class: "a11y-ui a11y-bar", id: "a11y-bar", "aria-label": "无障碍工具条" });
@@ -31,36 +28,36 @@ export function buildToolbar(canSpeak: boolean): ToolbarUi {
   const speechExtra: Record<string, string> = canSpeak
     ? {}
     : { "aria-disabled": "true", "aria-describedby": "a11y-no-speech" };
-  const pointerOnly = { class: "a11y-pointer-only" };
-  toolbar.appendChild(
+  const toggle = { "aria-pressed": "false" };
+  const speechToggle = Object.assign({}, toggle, speechExtra);
+  const pointerToggle = Object.assign({ class: "a11y-pointer-only" }, toggle);
+  const level = element("span", { class: "a11y-level" }, "100%");
+  const help = element("a", { href: "/accessibility/", tabindex: "-1", "data-a11y": "help" }, "说明");
+  toolbar.append(
     group("语音", "a11y-group-speech", [
-      button("play", "连读", Object.assign({ "aria-pressed": "false" }, speechExtra)),
+      button("play", "连读", speechToggle),
       button("pause", "暂停", speechExtra),
       button("stop", "停止", speechExtra),
-      button("point", "指读", Object.assign({ "aria-pressed": "false" }, speechExtra)),
+      button("point", "指读", speechToggle),
       button("rate", "语速：中", speechExtra),
     ]),
-  );
-  const level = element("span", { class: "a11y-level" }, "100%");
-  toolbar.appendChild(
     group("显示", "a11y-group-view", [
-      button("captions", "大字幕", { "aria-pressed": "false" }),
-      button("crosshair", "十字光标", Object.assign({ "aria-pressed": "false" }, pointerOnly)),
+      button("captions", "大字幕", toggle),
+      button("crosshair", "十字光标", pointerToggle),
       button("zoomOut", "缩小"),
       level,
       button("zoomIn", "放大"),
       button("scheme", "配色：默认"),
-      button("plain", "纯文本", { "aria-pressed": "false" }),
-      button("cursor", "大鼠标", Object.assign({ "aria-pressed": "false" }, pointerOnly)),
+      button("plain", "纯文本", toggle),
+      button("cursor", "大鼠标", pointerToggle),
     ]),
+    group("设置", "a11y-group-more", [button("reset", "重置"), help, button("close", "关闭")]),
   );
-  const help = element("a", { href: "/accessibility/", tabindex: "-1", "data-a11y": "help" }, "说明");
   buttons.help = help;
-  toolbar.appendChild(group("设置", "a11y-group-more", [button("reset", "重置"), help, button("close", "关闭")]));
   buttons.level = level;
-  inner.appendChild(toolbar);
+  inner.append(toolbar);
   if (!canSpeak) {
-    inner.appendChild(
+    inner.append(
       element(
         "p",
         { class: "a11y-note", id: "a11y-no-speech" },
@@ -69,8 +66,8 @@ export function buildToolbar(canSpeak: boolean): ToolbarUi {
     );
   }
   const status = element("p", { class: "a11y-status", role: "status" });
-  inner.appendChild(status);
-  section.appendChild(inner);
+  inner.append(status);
+  section.append(inner);
   const skip = document.querySelector(".skip-link");
   document.body.insertBefore(section, skip ? skip.nextSibling : document.body.firstChild);
   (buttons.play as HTMLElement).setAttribute("tabindex", "0");
@@ -88,9 +85,7 @@ export function shownControls(ui: ToolbarUi): HTMLElement[] {
 
 /** Roving tabindex: the toolbar is one Tab stop; `target` becomes it (and takes the focus when `focus`). */
 export function rove(ui: ToolbarUi, target: HTMLElement | undefined, focus: boolean): void {
-  shownControls(ui).forEach((node) => {
-    node.setAttribute("tabindex", node === target ? "0" : "-1");
-  });
+  for (const node of shownControls(ui)) node.setAttribute("tabindex", node === target ? "0" : "-1");
   if (focus && target) target.focus();
 }
 
