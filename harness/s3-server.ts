@@ -4,6 +4,14 @@ import S3rver from "s3rver";
 /** The key pair s3rver accepts (its one built-in account). */
 export const S3RVER_KEYS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
 
+/** One object stored or removed, as s3rver reports it (its S3 event record). */
+export interface S3ObjectEvent {
+  /** `ObjectCreated:Put`, `ObjectRemoved:Delete`, … */
+  eventName: string;
+  bucket: string;
+  key: string;
+}
+
 /** A running S3-compatible server for the tests and the bench. */
 export interface S3Server {
   /** `http://127.0.0.1:<port>`. */
@@ -16,8 +24,14 @@ export interface S3Server {
  * Starts s3rver on 127.0.0.1 with its objects under `directory`, creating `buckets`. `port` 0 (the
  * default) takes a free port; the port of a server that was stopped starts it again on the same
  * address with the same objects (a network that comes back). `S3RVER_LOG=1` prints its requests.
+ * `onObject` hears each object stored or removed, once it is on disk.
  */
-export async function startS3Server(directory: string, buckets: readonly string[], port = 0): Promise<S3Server> {
+export async function startS3Server(
+  directory: string,
+  buckets: readonly string[],
+  port = 0,
+  onObject?: (event: S3ObjectEvent) => void,
+): Promise<S3Server> {
   const server = new S3rver({
     address: "127.0.0.1",
     port,
@@ -25,6 +39,11 @@ export async function startS3Server(directory: string, buckets: readonly string[
     silent: process.env.S3RVER_LOG !== "1",
     configureBuckets: buckets.map((name) => ({ name })),
   });
+  if (onObject)
+    server.on("event", (event) => {
+      for (const record of event.Records)
+        onObject({ eventName: record.eventName, bucket: record.s3.bucket.name, key: record.s3.object.key });
+    });
   const address = await server.run();
   return { endpoint: `http://127.0.0.1:${address.port}`, port: address.port, close: () => server.close() };
 }

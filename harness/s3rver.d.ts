@@ -15,5 +15,12 @@ declare module "s3rver" {
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
+    /** Each object stored, copied or removed, as an S3 event notification (Records[].s3.bucket/object). */
+    on(event: "event", listener: (event: S3rverEvent) => void): this;
+  }
+
+  /** An S3 event notification as s3rver emits it. */
+  interface S3rverEvent {
+    Records: { eventName: string; s3: { bucket: { name: string }; object: { key: string } } }[];
   }
 }

@@ -1,11 +1,11 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { parseHTML } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { S3RVER_KEYS, type S3Server, startS3Server } from "../../harness/s3-server.ts";
+import { type S3ObjectEvent, S3RVER_KEYS, type S3Server, startS3Server } from "../../harness/s3-server.ts";
 import { DeployError, type DeployOptions, deploySite, isLeftOut, MANIFEST_NAME } from "../../lib/deploy/index.ts";
 import { buildSite } from "../../lib/pipeline/index.ts";
 import { CACHE } from "../../lib/publish/index.ts";
@@ -28,6 +28,9 @@ let root: string;
 let siteDir: string;
 let server: S3Server;
 let storage: string;
+/** Hears the server's stored objects (the killed deploy's test listens here). */
+let onObject: (event: S3ObjectEvent) => void = () => {};
+const BUCKETS = ["site", "resume", "flaky", "killed"];
 
 /** The files of the build that belong in a bucket, by path, with their SHA-256. */
 const deployable = () => new Map([...siteFileHashes(siteDir)].filter(([file]) => !isLeftOut(file)));
@@ -65,7 +68,7 @@ beforeAll(async () => {
   storage = path.join(work, "s3");
   for (const folder of ["content", "_data"])
     cpSync(path.join(PROJECT_DIR, folder), path.join(root, folder), { recursive: true });
-  server = await startS3Server(storage, ["site", "resume", "flaky"]);
+  server = await startS3Server(storage, BUCKETS, 0, (event) => onObject(event));
 });
 
 afterAll(async () => {
@@ -228,7 +231,7 @@ describe("a deploy that stops half-way", () => {
       }),
     ).catch((error: unknown) => error);
     await closing;
-    server = await startS3Server(storage, ["site", "resume", "flaky"], server.port);
+    server = await startS3Server(storage, BUCKETS, server.port, (event) => onObject(event));
     expect((failed as DeployError).key).toBe("ECONNREFUSED");
     expect((failed as DeployError).message).toMatch(
       /^连不上 http:\/\/127\.0\.0\.1:\d+（网络错误）；已上传 \d+\/\d+ 个文件/,
@@ -277,6 +280,47 @@ describe("npm run deploy", () => {
       ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
       (error: { code: number; stdout: string; stderr: string }) => error,
     );
+
+  it("leaves the bucket consistent when its process is killed with SIGKILL, and the next run ends equal to the build", async () => {
+    const files = deployable();
+    const stored = new Set<string>();
+    const child = spawn(
+      process.execPath,
+      [
+        tsx,
+        path.join(PROJECT_DIR, "scripts/deploy.ts"),
+        "--root",
+        root,
+        "--endpoint",
+        server.endpoint,
+        "--bucket",
+        "killed",
+        "--dir",
+        siteDir,
+      ],
+      { env: { PATH: process.env.PATH ?? "", ...S3RVER_KEYS_ENV }, stdio: "ignore" },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
+    onObject = (event) => {
+      if (event.bucket !== "killed" || !event.eventName.startsWith("ObjectCreated")) return;
+      stored.add(event.key);
+      // Past nine files in ten the deploy is among the pages, which go up last.
+      if (stored.size === Math.floor(files.size * 0.9)) child.kill("SIGKILL");
+    };
+    expect(await exited).toBe("SIGKILL");
+    onObject = () => {};
+    const half = await published("killed");
+    expect(half.size).toBeLessThan(files.size);
+    expect([...half.keys()].some((file) => file.endsWith(".html"))).toBe(true);
+    for (const [file, hash] of half) expect(hash, file).toBe(files.get(file));
+    expect(pagesComplete(half)).toEqual([]);
+    const again = await deploy(["--endpoint", server.endpoint, "--bucket", "killed", "--dir", siteDir]);
+    expect(again.stderr).toBe("");
+    expect(again.code).toBe(0);
+    expect(await published("killed")).toEqual(files);
+  }, 120_000);
 
   it("prints one line with the missing flag or key and exits 1", async () => {
     const noBucket = await deploy(["--endpoint", server.endpoint]);
