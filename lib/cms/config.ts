@@ -5,6 +5,7 @@ import {
   articleSchema,
   attachment,
   FIELD_LABELS,
+  leadImageObject,
   noticeSchema,
   type Site,
   SLUG,
@@ -90,6 +91,16 @@ function widgets(site: Site): Record<string, Widget> {
       field.name === "date" ? { ...field, label: FIELD_LABELS["signature.date"] ?? "成文日期" } : field,
     ),
   };
+  const image: Widget = {
+    widget: "object",
+    collapsed: "auto",
+    summary: "{{fields.alt}}",
+    hint: "列表、首页图片新闻和微信分享卡片用的题图；不填则用正文里的第一张图片",
+    fields: fieldsFromShape(leadImageObject.shape, {
+      file: { widget: "image", hint: `上传到 ${MEDIA.folder}/，照片用 JPG，截图和图表用 PNG` },
+      alt: { widget: "string", hint: "写清图片内容，如「局领导调研科技企业」：显示在图片下方，读屏软件也会读出" },
+    }).map((field) => (field.name === "file" ? { ...field, label: FIELD_LABELS["image.file"] ?? "题图文件" } : field)),
+  };
   return {
     title: { widget: "string" },
     date: {
@@ -117,6 +128,7 @@ function widgets(site: Site): Record<string, Widget> {
       hint: "有正文的通知有自己的页面。第一段写主送机关（如「各有关单位：」）时自动顶格；附件和落款用下面的字段",
     },
     signature,
+    image,
   };
 }
 

@@ -32,6 +32,7 @@ export {
   articleSchema,
   attachment,
   FIELD_LABELS,
+  leadImageObject,
   noticeSchema,
   noticesFileSchema,
   SLUG,

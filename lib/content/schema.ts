@@ -42,6 +42,9 @@ export const FIELD_LABELS: Record<string, string> = {
   signature: "落款",
   organ: "发文机关",
   "signature.date": "成文日期",
+  image: "题图",
+  "image.file": "题图文件",
+  alt: "图片说明",
 };
 
 /** A slug: lowercase ASCII letters and digits, words joined by single hyphens. */
@@ -103,6 +106,19 @@ export const attachment = z.strictObject({
     ),
 });
 
+/**
+ * The lead photo of an article (题图): a picture under `content/files/` and its description, which
+ * is its text alternative and its caption. `image: /files/2024/a.jpg` alone is read as the file, so
+ * the missing description is reported at its line.
+ */
+export const leadImageObject = z.strictObject({ file: attachment.shape.file, alt: text });
+
+/** The `image` key as written: the object, or its file alone. */
+export const leadImage = z.preprocess(
+  (value) => (typeof value === "string" ? { file: value } : value),
+  leadImageObject,
+);
+
 /** The front matter of an article, for a site with the given column names and zone. */
 export function articleSchema(columnNames: readonly string[], zone: string) {
   return z.strictObject({
@@ -119,6 +135,7 @@ export function articleSchema(columnNames: readonly string[], zone: string) {
     draft: z.boolean().optional(),
     doc_number: text.optional(),
     index_number: text.optional(),
+    image: leadImage.optional(),
   });
 }
 

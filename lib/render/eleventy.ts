@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
+import { type ImagePlan, isPictureFile } from "../images/index.ts";
 import { metaCsp } from "../publish/index.ts";
 import { FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
@@ -16,6 +17,8 @@ export interface RenderOptions {
   outputDir: string;
   /** The validated content of the site (lib/content). */
   catalog: Catalog;
+  /** The pictures' plan (lib/images): their renditions, the articles' lead photos. */
+  images?: ImagePlan;
   /** Which pages this Eleventy run renders; every page when absent. */
   selection?: PageSelection;
 }
@@ -44,7 +47,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
 
   // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).
   const assets = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
-  registerFilters(eleventyConfig, { site: () => catalog.site, assets: () => assets });
+  registerFilters(eleventyConfig, { site: () => catalog.site, assets: () => assets, images: () => options.images });
   registerTemplates(eleventyConfig, options.selection);
   if (options.selection?.detailPagesOnly) return;
 
@@ -53,5 +56,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
     copyIcons(PROJECT_DIR, outputDir);
   });
   registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: catalog.site });
-  eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, FILES.folder))]: FILES.url.slice(1, -1) });
+  // Pictures are published as their renditions (lib/images), never as the editor's file.
+  eleventyConfig.addPassthroughCopy(
+    { [path.relative(cwd, path.join(root, FILES.folder))]: FILES.url.slice(1, -1) },
+    { filter: (file: string) => !isPictureFile(file) },
+  );
 }
