@@ -48,7 +48,7 @@ function resize(pixels: Pixels, width: number, height: number): Promise<Pixels> 
  */
 export async function encodePicture(picture: PlannedPicture, imagesDir: string): Promise<number> {
   const { largest } = picture;
-  const top = await sharp(readFileSync(picture.file), { limitInputPixels: MAX_SOURCE_PIXELS, failOn: "truncated" })
+  const top = await sharp(readFileSync(picture.file), { limitInputPixels: MAX_SOURCE_PIXELS, failOn: "warning" })
     .autoOrient()
     .resize(largest.width, largest.height, { fit: "fill" })
     .toColourspace("srgb")
