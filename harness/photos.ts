@@ -1,5 +1,6 @@
 import sharp from "sharp";
 import { seededRandom } from "./corpus.ts";
+import { adobeRgbProfileFile } from "./icc.ts";
 
 /*
  * Camera-like photos for the tests, the sample site and the benchmark, made with sharp from a seed:
@@ -22,6 +23,8 @@ export interface PhotoOptions {
   cmyk?: boolean;
   /** A wide-gamut profile (Display P3) embedded instead of sRGB. */
   wideGamut?: boolean;
+  /** Adobe RGB (1998) embedded instead of sRGB, as a print office's camera exports. */
+  adobeRgb?: boolean;
   /** Paints the top edge of the picture as seen upright (after orientation) in pure red, for orientation tests. */
   redTop?: boolean;
   quality?: number;
@@ -135,6 +138,7 @@ export async function cameraPhoto(options: PhotoOptions = {}): Promise<Buffer> {
   image = image.withExif(exif).withMetadata({ orientation });
   if (options.cmyk) image = image.toColourspace("cmyk").withIccProfile("cmyk");
   else if (options.wideGamut) image = image.withIccProfile("p3");
+  else if (options.adobeRgb) image = image.withIccProfile(adobeRgbProfileFile());
   return image.jpeg({ quality, chromaSubsampling: "4:2:0" }).toBuffer();
 }
 
