@@ -55,7 +55,21 @@ function templateFilters({
   };
 }
 
-/** Registers every template filter of templateFilters. */
+/**
+ * The sources of the Eleventy run configured last. Eleventy keeps compiled layouts across its
+ * instances in one process (its layout cache), with the filters they were first compiled with, so
+ * every filter reads the sources through this rather than through the closure of its own run.
+ */
+let current: FilterSources | undefined;
+
+const currentSources: FilterSources = {
+  site: () => (current as FilterSources).site(),
+  assets: () => (current as FilterSources).assets(),
+  images: () => current?.images?.(),
+};
+
+/** Registers every template filter of templateFilters, reading the sources of this run. */
 export function registerFilters(eleventyConfig: EleventyConfig, sources: FilterSources): void {
-  for (const [name, filter] of Object.entries(templateFilters(sources))) eleventyConfig.addFilter(name, filter);
+  current = sources;
+  for (const [name, filter] of Object.entries(templateFilters(currentSources))) eleventyConfig.addFilter(name, filter);
 }
