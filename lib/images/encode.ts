@@ -109,9 +109,9 @@ export async function encodeImages(
         try {
           await encodePicture(picture, imagesDir);
           result.encoded++;
-        } catch (error) {
-          const truncated = /truncated|premature|end of/i.test(String((error as Error).message));
-          const message = (truncated ? PICTURE_MESSAGES.truncated : PICTURE_MESSAGES.unreadable)(picture.source);
+        } catch {
+          // A cut file is found before, from its header; what fails to decode is damaged inside.
+          const message = PICTURE_MESSAGES.unreadable(picture.source);
           for (const place of picture.references) result.problems.push({ ...place, message });
         }
       }

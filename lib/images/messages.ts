@@ -25,7 +25,7 @@ export function formatName(format: string): string {
 /** The messages, each a function of the picture's site address and what was found. */
 export const PICTURE_MESSAGES = {
   tooLarge: (url: string, bytes: number) =>
-    `图片 ${url} 有 ${formatFileSize(bytes)}，超过 ${formatFileSize(MAX_SOURCE_BYTES)}：请用相机或手机的「压缩」「调整大小」导出较小的 JPG（长边 4000 像素以内就足够），再替换文件`,
+    `图片 ${url} 有 ${(bytes / 2 ** 20).toFixed(1)} MB，超过 ${formatFileSize(MAX_SOURCE_BYTES)}：请用相机或手机的「压缩」「调整大小」导出较小的 JPG（长边 4000 像素以内就足够），再替换文件`,
   tooManyPixels: (url: string, width: number, height: number) =>
     `图片 ${url} 的尺寸 ${width} × ${height} 像素过大（超过 ${MAX_SOURCE_PIXELS / 10_000} 万像素），不能处理：请缩小到长边 8000 像素以内再上传`,
   heic: (url: string) =>

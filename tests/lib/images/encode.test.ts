@@ -61,7 +61,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-describe("encodeImages", () => {
+describe("encodeImages", { timeout: 30_000 }, () => {
   it("publishes a phone's rotated photo upright, every width it plans, and not one byte of its metadata", async () => {
     const source = await cameraPhoto({ width: 3000, height: 2000, orientation: 6, gps: true, redTop: true });
     expect((await exifr.gps(source))?.latitude).toBeCloseTo(45.59, 2);
