@@ -36,7 +36,7 @@ export function isPictureFile(file: string): boolean {
  *   (the 查看原图 link) in the source's format, metadata stripped.
  */
 export const RENDITIONS = {
-  widths: [480, 720, 960, 1440],
+  widths: [480, 720, 1080, 1440],
   fallbackWidths: [720],
   largest: 2000,
   webp: { quality: 72, effort: 2 },

@@ -3,16 +3,17 @@ import { canonicalUrl, escapeHtml } from "../shared/index.ts";
 import type { ImagePlan, PlannedPicture, Rendition } from "./plan.ts";
 
 /**
- * The rendered width of the article body, as `sizes` says it to the browser, from site.css: below
- * 600 px the page less 4 rem of padding; to 900 px less 5 rem; from 900 px the 7/10 column of a
- * page at most 1200 px wide, less its gap and paddings.
+ * The rendered width of the article body at each breakpoint of site.css, as `sizes` says it to the
+ * browser: the page less its paddings below 600 px and to 900 px, then the 7/10 column less its
+ * gap and paddings, then that column at the page's largest width. tests/browser/photos.test.ts
+ * checks each against the width Chromium renders.
  */
 export const BODY_SIZES =
-  "(min-width: 1200px) 742px, (min-width: 900px) calc(70vw - 99px), (min-width: 600px) calc(100vw - 80px), calc(100vw - 64px)";
+  "(min-width: 1200px) 708px, (min-width: 900px) calc(70vw - 133px), (min-width: 600px) calc(100vw - 82px), calc(100vw - 66px)";
 
 /** The widths of a lead photo in 图片新闻 (two cards a row on a phone, four from 600 px) and of a list thumbnail. */
 export const LEAD_SIZES = {
-  card: "(min-width: 1200px) 266px, (min-width: 600px) calc(25vw - 30px), calc(50vw - 38px)",
+  card: "(min-width: 1200px) 266px, (min-width: 900px) calc(25vw - 35px), (min-width: 600px) calc(25vw - 31px), calc(50vw - 39px)",
   thumb: "7.5rem",
 } as const;
 

@@ -144,7 +144,7 @@ describe("an article with photos", () => {
       expect(fallback.format).toBe(figure.textContent?.includes("科技型企业数量") ? "png" : "jpeg");
     }
     const meeting = figures[0]?.querySelector("source")?.getAttribute("srcset") ?? "";
-    expect(meeting.split(", ").map((entry) => entry.split(" ")[1])).toEqual(["480w", "720w", "960w", "1440w"]);
+    expect(meeting.split(", ").map((entry) => entry.split(" ")[1])).toEqual(["480w", "720w", "1080w", "1440w"]);
     const small = figures[4]?.querySelector("source")?.getAttribute("srcset") ?? "";
     expect(small.split(", ").map((entry) => entry.split(" ")[1])).toEqual(["480w", "600w"]);
   });

@@ -67,7 +67,7 @@ describe("encodeImages", { timeout: 30_000 }, () => {
     expect((await exifr.gps(source))?.latitude).toBeCloseTo(45.59, 2);
     const picture = await plan("meeting.jpg", source);
     await encodeAll(picture);
-    expect(picture.webp.map((rendition) => rendition.width)).toEqual([480, 720, 960, 1440]);
+    expect(picture.webp.map((rendition) => rendition.width)).toEqual([480, 720, 1080, 1440]);
     expect([picture.largest.width, picture.largest.height]).toEqual([2000, 1333]);
     for (const rendition of renditionsOf(picture)) {
       const bytes = read(rendition.cacheFile);

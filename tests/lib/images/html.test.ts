@@ -35,7 +35,7 @@ describe("replacePictures", () => {
         ?.getAttribute("srcset")
         ?.split(", ")
         .map((entry) => entry.split(" ")[1]),
-    ).toEqual(["480w", "720w", "960w", "1440w"]);
+    ).toEqual(["480w", "720w", "1080w", "1440w"]);
     const img = figure?.querySelector("picture img");
     expect(img?.getAttribute("alt")).toBe("局领导调研 <科技> 企业");
     expect([img?.getAttribute("width"), img?.getAttribute("height")]).toEqual(["2000", "1500"]);
