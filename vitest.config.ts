@@ -11,20 +11,28 @@ export default defineConfig({
     // Two files at a time on the 2-core machine (vitest's default is cores - 1); the files of a worker
     // share its module cache (isolate: false), so Eleventy, Pagefind, zod and Playwright load once per
     // worker instead of once per file (browser files alone: imports 17.7 s → 7.2 s, 141 s → 128 s).
-    // Each browser file still starts and closes its own Chromium.
+    // Each browser file still starts and closes its own Chromium. The modules that keep state for
+    // the life of a process are reset before each test (tests/fresh-module-state.ts).
     maxWorkers: 2,
     projects: [
       {
         test: {
           name: "unit",
           isolate: false,
-          include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/harness/**/*.test.ts"],
+          setupFiles: ["tests/fresh-module-state.ts"],
+          include: [
+            "tests/lib/**/*.test.ts",
+            "tests/bench/**/*.test.ts",
+            "tests/harness/**/*.test.ts",
+            "tests/docs/**/*.test.ts",
+          ],
         },
       },
       {
         test: {
           name: "integration",
           isolate: false,
+          setupFiles: ["tests/fresh-module-state.ts"],
           include: ["tests/integration/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,
@@ -34,6 +42,7 @@ export default defineConfig({
         test: {
           name: "browser",
           isolate: false,
+          setupFiles: ["tests/fresh-module-state.ts"],
           include: ["tests/browser/**/*.test.ts"],
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -8,7 +8,8 @@ import { measureFirstSearches } from "./first-search.ts";
 import { chromiumPath, runLighthouseSet } from "./lighthouse.ts";
 import { measureBuild } from "./measure.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, SECOND_SEARCH, type SearchQuery } from "./queries.ts";
-import { type BuildSample, medianSample, type PageWeight, type SearchMeasurement, type SizeResult } from "./report.ts";
+import type { BuildSample, PageWeight, SearchMeasurement, SearchOnlyResult, SizeResult } from "./results.ts";
+import { medianSample } from "./statistics.ts";
 
 /** The gzipped weight of article-1's page with its stylesheets, and whether it reads without scripts. */
 function articlePageWeight(root: string, out: string): PageWeight | undefined {
@@ -128,6 +129,11 @@ export async function measureSearchStage(
   return measurement;
 }
 
+/**
+ * Measures one corpus size: the corpus written, `runs` runs each of bare Eleventy, the full build
+ * and the search index alone (medians), the article page's weight, the search stage and, with
+ * `rebuild`, rebuilds after one article changed.
+ */
 export async function benchSize(
   articles: number,
   runs: number,
@@ -201,15 +207,6 @@ export async function benchSize(
         }
       : {}),
   };
-}
-
-/** What `npm run bench -- --only-search` measured: one full build of the corpus and its search. */
-export interface SearchOnlyResult extends SearchMeasurement {
-  articles: number;
-  seedArticles: number;
-  measuredAt: string;
-  machine: SizeResult["machine"];
-  build: BuildSample;
 }
 
 /**

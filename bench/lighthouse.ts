@@ -14,7 +14,7 @@ import path from "node:path";
 import { CHROMIUM_FLAGS } from "../harness/chromium.ts";
 import { serveSite } from "../harness/static-server.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, searchUrl } from "./queries.ts";
-import type { LighthouseSample } from "./report.ts";
+import type { LighthouseSample } from "./results.ts";
 
 /** The Chromium binary: CHROMIUM_PATH (or CHROME_PATH, Lighthouse's own variable), else Debian's. */
 export function chromiumPath(): string {

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { buildNodeFlags } from "../lib/pipeline/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
-import type { BuildSample } from "./report.ts";
+import type { BuildSample } from "./results.ts";
 
 const SAMPLE_INTERVAL_MS = 50;
 

@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { PHONE, SLOW_4G } from "./first-search.ts";
+import { PHONE, SLOW_4G } from "./phone.ts";
 
 /*
  * An article with photos opened on a 390-px phone (3×) over Slow 4G with the CPU 4× slower, as

@@ -4,11 +4,11 @@ import { copySeedFiles, writeSyntheticCorpus } from "../harness/corpus.ts";
 import { addPhotosToCorpus, type PhotoCorpus } from "../harness/photo-corpus.ts";
 import { serveSite } from "../harness/static-server.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
-import { launchPhoneChromium } from "./first-search.ts";
 import { runLighthouse } from "./lighthouse.ts";
 import { measureBuild, runChild } from "./measure.ts";
+import { launchPhoneChromium } from "./phone.ts";
 import { type FoldSample, measureFold } from "./photo-phone.ts";
-import type { BuildSample, LighthouseSample } from "./report.ts";
+import type { BuildSample, LighthouseSample } from "./results.ts";
 
 /*
  * `npm run bench -- --photos`: a synthetic corpus with camera photos (harness/photo-corpus.ts),

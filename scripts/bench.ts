@@ -1,27 +1,19 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { benchMinutes, benchSearchOnly, benchSize, type SearchOnlyResult, SetAside } from "../bench/bench-size.ts";
+import { benchMinutes, benchSearchOnly, benchSize, SetAside } from "../bench/bench-size.ts";
+import { MarkerError } from "../bench/doc-results.ts";
 import { benchPhotos, photoTable } from "../bench/photos.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, type SearchQuery, selectQueries } from "../bench/queries.ts";
-import {
-  firstSearchTable,
-  lighthouseTable,
-  type SizeResult,
-  scaleChart,
-  searchSummaryTable,
-  secondSearchTable,
-  sizeTable,
-  summaryTable,
-  withLatestSearch,
-} from "../bench/report.ts";
+import { type SummaryWritten, writeSearchOnlyResult, writeSizeResult, writeSummary } from "../bench/results-folder.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 
 const USAGE = `用法 (usage): npm run bench [-- --articles N | --sizes 1000,10000,100000] [--runs K] [--rebuild]
                        [--skip-first-search] [--skip-lighthouse] [--search-queries id,…] [--only-search]
-                       [--unthrottled] [--http1] [--keep] [--work 目录] [--results 目录]
-       npm run bench -- --photos [--articles N] [--skip-lighthouse] [--keep]
+                       [--unthrottled] [--http1] [--keep] [--work 目录] [--results 目录] [--doc 文件]
+       npm run bench -- --summary-only [--results 目录] [--doc 文件]
+       npm run bench -- --photos [--articles N] [--skip-lighthouse] [--keep] [--work 目录] [--results 目录]
 
 生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知，另加项目里的一篇真实文章），分别用完整构建、纯 Eleventy
 和单独的搜索索引构建，各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后
@@ -47,31 +39,44 @@ first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest siz
   --keep                保留语料和输出 (keep the corpus and outputs)
   --work 目录           语料和输出放在这里，默认系统临时目录 (work folder)
   --results 目录        结果写到这里，默认 bench/results (results folder)
+  --doc 文件            把结果表写进这个文档的 <!-- bench-results:start --> 和 <!-- bench-results:end --> 两行之间；
+                        结果写到 bench/results 时默认 docs/scale.md，否则不写
+                        (rewrite the results table between the two marker lines of this document; default
+                        docs/scale.md when the results go to bench/results, else none)
+  --summary-only        不测，只用结果目录里已有的结果重写 summary.md、scale.svg 和文档里的结果表
+                        (measure nothing: rewrite summary.md, scale.svg and the document's table from the results there)
   -h, --help            显示本说明 (show this help)`;
 
 /** The size whose Lighthouse run issue 14 sets targets for; it runs there and at the largest size. */
 const LIGHTHOUSE_SIZE = 10_000;
 
-/**
- * Rewrites the summary tables and chart from every per-size result in the results folder, each with
- * the search figures of a later `--only-search` run of its size (search-N.json) when there is one.
- */
-function writeSummary(resultsDir: string): void {
-  const read = <T>(name: string): T | undefined =>
-    existsSync(path.join(resultsDir, name))
-      ? (JSON.parse(readFileSync(path.join(resultsDir, name), "utf8")) as T)
-      : undefined;
-  const results = readdirSync(resultsDir)
-    .filter((name) => /^articles-\d+\.json$/.test(name))
-    .map((name) => read<SizeResult>(name) as SizeResult)
-    .map((result) => withLatestSearch(result, read<SearchOnlyResult>(`search-${result.articles}.json`)));
-  if (results.length === 0) return;
-  const search = searchSummaryTable(results);
-  writeFileSync(
-    path.join(resultsDir, "summary.md"),
-    search ? `${summaryTable(results)}\n${search}` : summaryTable(results),
-  );
-  writeFileSync(path.join(resultsDir, "scale.svg"), scaleChart(results));
+const DEFAULT_RESULTS = path.join(PROJECT_DIR, "bench/results");
+
+/** A path as the messages show it: from the current folder when it is inside it. */
+const shown = (file: string) =>
+  path.relative(process.cwd(), file).startsWith("..") ? file : path.relative(process.cwd(), file);
+
+/** Rewrites the summary of `resultsDir` (and the table of `doc`) and says so; exits 1 when there is nothing to sum up or a marker line is missing. */
+function summarize(resultsDir: string, doc: string | undefined): void {
+  let written: SummaryWritten;
+  try {
+    written = writeSummary(resultsDir, doc ? { doc, docShownAs: shown(doc) } : {});
+  } catch (error) {
+    if (!(error instanceof MarkerError)) throw error;
+    console.error(
+      `${error.message}\n${shown(resultsDir)} 的 summary.md 和 scale.svg 已写好，文档未改 (summary.md and scale.svg were written; the document was not)`,
+    );
+    process.exit(1);
+  }
+  if (written.sizes.length === 0) {
+    console.error(`${shown(resultsDir)} 里没有 articles-N.json，没有可汇总的结果 (no results to sum up)`);
+    process.exit(1);
+  }
+  const sizes = written.sizes.map((size) => size.toLocaleString("en-US")).join("、");
+  const table = doc
+    ? `；${shown(doc)} 的结果表${written.docChanged ? "已更新 (table updated)" : "未变 (table unchanged)"}`
+    : "";
+  console.error(`已汇总 ${sizes} 篇的结果到 ${shown(resultsDir)} 的 summary.md 和 scale.svg (summed up)${table}`);
 }
 
 /** `--photos`: the photo job (bench/photos.ts) at each size. */
@@ -104,7 +109,9 @@ async function main(): Promise<void> {
       rebuild: { type: "boolean", default: false },
       // Outside the project: Eleventy skips input under gitignored folders such as .cache/.
       work: { type: "string", default: path.join(os.tmpdir(), "bureau-bench") },
-      results: { type: "string", default: path.join(PROJECT_DIR, "bench/results") },
+      results: { type: "string", default: DEFAULT_RESULTS },
+      doc: { type: "string" },
+      "summary-only": { type: "boolean", default: false },
       keep: { type: "boolean", default: false },
       "skip-first-search": { type: "boolean", default: false },
       "skip-lighthouse": { type: "boolean", default: false },
@@ -115,6 +122,16 @@ async function main(): Promise<void> {
       photos: { type: "boolean", default: false },
     },
   });
+  const resultsDir = path.resolve(String(values.results));
+  const doc = values.doc
+    ? path.resolve(String(values.doc))
+    : resultsDir === DEFAULT_RESULTS
+      ? path.join(PROJECT_DIR, "docs/scale.md")
+      : undefined;
+  if (values["summary-only"]) {
+    summarize(resultsDir, doc);
+    return;
+  }
   const sizes = String(values.sizes ?? values.articles)
     .split(",")
     .map((size) => Number(size.trim()));
@@ -161,7 +178,6 @@ async function main(): Promise<void> {
       `\n(bench: ${sizes.join(", ")} articles, ${onlySearch ? "one full build, then the search" : `${runs} run(s) each`}; about ${minutes} min on the 2-core machine)`,
   );
   const workDir = path.resolve(String(values.work));
-  const resultsDir = path.resolve(String(values.results));
   mkdirSync(workDir, { recursive: true });
   mkdirSync(resultsDir, { recursive: true });
   const setAside = new SetAside(path.join(workDir, `set-aside-${process.pid}`));
@@ -176,17 +192,7 @@ async function main(): Promise<void> {
   for (const articles of sizes) {
     if (onlySearch) {
       const result = await benchSearchOnly(articles, workDir, setAside, (line) => console.error(line), stage(articles));
-      const base = path.join(resultsDir, `search-${articles}`);
-      const tables = [
-        `### First search, ${articles.toLocaleString("en-US")} articles + ${result.seedArticles} seed article (one full build: ${(result.build.wallMs / 1000).toFixed(2)} s)`,
-        "",
-        firstSearchTable(result, articles),
-        ...(result.second ? [secondSearchTable(result, articles)] : []),
-        ...(result.lighthouse ? [lighthouseTable(result.lighthouse)] : []),
-      ].join("\n");
-      writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-      writeFileSync(`${base}.md`, tables);
-      console.log(tables);
+      console.log(writeSearchOnlyResult(resultsDir, result));
       if (values.keep !== true)
         for (const entry of [`corpus-${articles}`, `out-${articles}-search`]) setAside.put(path.join(workDir, entry));
       continue;
@@ -200,18 +206,15 @@ async function main(): Promise<void> {
       (line) => console.error(line),
       stage(articles),
     );
-    const base = path.join(resultsDir, `articles-${articles}`);
-    writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
-    writeFileSync(`${base}.md`, sizeTable(result));
-    console.log(sizeTable(result));
+    console.log(writeSizeResult(resultsDir, result));
     if (values.keep !== true)
       for (const entry of readdirSync(workDir))
         if (entry === `corpus-${articles}` || entry.startsWith(`out-${articles}-`))
           setAside.put(path.join(workDir, entry));
   }
   setAside.empty();
-  writeSummary(resultsDir);
   console.log(`结果已写入 (results written to) ${resultsDir}`);
+  summarize(resultsDir, doc);
 }
 
 await main();

@@ -16,6 +16,13 @@ export interface SharedSlots {
 
 let shared: SharedSlots | undefined;
 
+/** Forgets every code encoded, taken from a worker or read from a cache, and the URLs asked for, as a new process starts. */
+export function resetQrStore(): void {
+  encoded.clear();
+  used.clear();
+  shared = undefined;
+}
+
 /** Lets the store read codes from worker threads' shared memory (precomputeQrCodes), or stop reading it. */
 export function shareSlots(slots: SharedSlots | undefined): void {
   shared = slots;

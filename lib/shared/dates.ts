@@ -3,8 +3,18 @@ import { DateTime } from "luxon";
 // Luxon's zone arithmetic is the slowest part of loading a large archive, and articles share
 // dates: each distinct date is parsed, turned into ISO and formatted (per pattern) once per process.
 const parsedDates = new Map<string, DateTime | null>();
-const isoStrings = new WeakMap<DateTime, string>();
+let isoStrings = new WeakMap<DateTime, string>();
 const formattedDates = new Map<string, string>();
+
+/**
+ * Forgets every date parsed, turned into ISO or formatted so far, as a new process starts. For
+ * tests whose files share one module cache (vitest `isolate: false`), before each test.
+ */
+export function resetDateCaches(): void {
+  parsedDates.clear();
+  isoStrings = new WeakMap();
+  formattedDates.clear();
+}
 
 const CONTENT_DATE = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?$/;
 

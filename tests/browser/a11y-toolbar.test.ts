@@ -359,6 +359,8 @@ describe("语音朗读", () => {
 describe("大字幕, 十字光标, 大鼠标", () => {
   it("shows the text under the pointer or focus in large type along the bottom", async () => {
     const context = await newContext(VIEWPORTS.desktop, installSpeechRecorder);
+    // Time flows as usual; the clock lets the test run the page's timers at once (below).
+    await context.clock.install();
     const page = await context.newPage();
     await go(page, ARTICLE);
     await openToolbar(page);
@@ -379,8 +381,17 @@ describe("大字幕, 十字光标, 大鼠标", () => {
       x,
       y,
     ] as const);
-    await page.evaluate(() => window.scrollBy(0, 300));
-    await page.waitForTimeout(500);
+    // The browser reports hovering over what the scroll brought under the pointer (mouseover);
+    // then every timer the page set, the toolbar's pause before it reads what the pointer rests on
+    // included, runs out.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          document.addEventListener("mouseover", () => resolve(), { once: true });
+          window.scrollBy(0, 300);
+        }),
+    );
+    await page.clock.runFor(1000);
     const stillUnder = await page.evaluate(
       ([px, py]) => document.elementFromPoint(px, py)?.hasAttribute("data-was-under"),
       [x, y] as const,
@@ -517,7 +528,7 @@ describe("配色 and 纯文本", () => {
         "true",
       );
       expect(
-        await page.evaluate(() => getComputedStyle(document.querySelector("svg.qr-code") as Element).backgroundColor),
+        await page.evaluate(() => getComputedStyle(document.querySelector(".qr-code") as Element).backgroundColor),
       ).toBe("rgb(255, 255, 255)");
     }
     await control(page, "scheme").click();
@@ -535,7 +546,7 @@ describe("配色 and 纯文本", () => {
     await go(page, IMAGE_ARTICLE);
     // The image has a box once it has loaded (the page is taken at DOMContentLoaded); fails if it never shows.
     await page.locator(".article-body img").waitFor({ state: "visible", timeout: 10_000 });
-    expect(await page.locator(".plain-alt").isVisible()).toBe(false);
+    expect(await page.locator(".article-body .plain-alt").isVisible()).toBe(false);
     await openToolbar(page);
     await control(page, "plain").click();
     expect(await html(page, "data-plain")).toBe("");
@@ -548,8 +559,8 @@ describe("配色 and 纯文本", () => {
     expect(await visible(".qr-block, .aside-column")).toBe(0);
     for (const selector of ["h1", ".article-meta", ".article-body p", ".prev-next a", ".main-nav a", ".breadcrumb a"])
       expect(await visible(selector), selector).toBeGreaterThan(0);
-    expect(await page.locator(".plain-alt").textContent()).toBe(`［图片：${IMAGE_ALT}］`);
-    expect(await page.locator(".plain-alt").isVisible()).toBe(true);
+    expect(await page.locator(".article-body .plain-alt").textContent()).toBe(`［图片：${IMAGE_ALT}］`);
+    expect(await page.locator(".article-body .plain-alt").isVisible()).toBe(true);
     const look = await page.evaluate(() => ({
       header: getComputedStyle(document.querySelector(".site-header") as Element).backgroundImage,
       panel: getComputedStyle(document.querySelector(".article") as Element).borderTopWidth,

@@ -197,8 +197,8 @@ describe("the high-contrast mode", () => {
       const toggle = page.locator("[data-contrast-toggle]");
       if (withListeners) await expect.poll(() => toggle.getAttribute("aria-pressed")).toBe("true");
       else expect(await toggle.getAttribute("aria-pressed")).toBe("false");
-      // Past the buttons' 0.15 s colour transition.
-      await page.waitForTimeout(300);
+      // Once any colour transition of the button has ended.
+      await page.waitForFunction(() => document.querySelector("[data-contrast-toggle]")?.getAnimations().length === 0);
       const colours = await toggle.evaluate((button) => {
         const style = getComputedStyle(button);
         return {
@@ -221,7 +221,7 @@ describe("the high-contrast mode", () => {
     const page = await context.newPage();
     await open(page, "article");
     expect(
-      await page.evaluate(() => getComputedStyle(document.querySelector("svg.qr-code") as Element).backgroundColor),
+      await page.evaluate(() => getComputedStyle(document.querySelector(".qr-code") as Element).backgroundColor),
     ).toBe("rgb(255, 255, 255)");
     await context.close();
   });

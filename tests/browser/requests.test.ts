@@ -45,6 +45,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** A console message about a Content-Security-Policy violation: Chromium's own, or the page's listener's. */
+const CSP_MESSAGE = /Content Security Policy|CSP violation/i;
+
 interface Recorder {
   requests: string[];
   violations: string[];
@@ -75,7 +78,7 @@ async function recordingContext(recorder: Recorder): Promise<BrowserContext> {
     recorder.requests.push(request.url());
   });
   context.on("console", (message) => {
-    if (/Content Security Policy|CSP violation/i.test(message.text())) recorder.violations.push(message.text());
+    if (CSP_MESSAGE.test(message.text())) recorder.violations.push(message.text());
   });
   return context;
 }
@@ -150,13 +153,14 @@ describe("requests and the Content-Security-Policy", () => {
     const context = await recordingContext(recorder);
     const page = await context.newPage();
     await open(page, "home");
+    const reported = context.waitForEvent("console", (message) => CSP_MESSAGE.test(message.text()));
     const ran = await page.evaluate(() => {
       const script = document.createElement("script");
       script.textContent = "window.inlineRan = true;";
       document.body.append(script);
       return (window as unknown as { inlineRan?: boolean }).inlineRan === true;
     });
-    await page.waitForTimeout(50);
+    await reported;
     await closeContext(context);
     expect(ran).toBe(false);
     expect(recorder.violations.length).toBeGreaterThan(0);

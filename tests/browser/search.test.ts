@@ -33,6 +33,12 @@ afterAll(async () => {
   site?.remove();
 });
 
+/** The page's FinalizationRegistry sentinels (the Pagefind worker test): arm before a collection, then wait for done. */
+interface Finalizers {
+  arm(): void;
+  done(): boolean;
+}
+
 async function resultLinks(page: Page): Promise<string[]> {
   return page.$$eval(".search-result-title", (links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
@@ -169,10 +175,43 @@ describe("the search page", () => {
     await page.close();
   }, 60_000);
 
+  it("narrows to repealed 政策文件 with the 有效性 filter and marks them in every list of results", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent("第")}&column=${encodeURIComponent("政策文件")}`);
+    await page.waitForSelector('.search-count[data-complete="true"]');
+    const repealed = new Set(corpus.pages.filter((entry) => entry.validity === "已废止").map((entry) => entry.url));
+    expect(repealed.size).toBeGreaterThan(0);
+    const badges = () =>
+      page.$$eval(".search-result", (items) =>
+        items.map((item) => [
+          item.querySelector(".search-result-title")?.getAttribute("href") ?? "",
+          item.querySelector(".validity-badge")?.getAttribute("data-validity") ?? "",
+        ]),
+      );
+    const all = await badges();
+    expect(all.length).toBeGreaterThan(0);
+    for (const [url, badge] of all) expect(badge).toBe(repealed.has(url as string) ? "已废止" : "");
+    // A filter in the address opens 筛选和排序 already.
+    expect(await page.$eval("[data-search-options]", (details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await page.selectOption("#search-validity", "已废止");
+    await page.press("#search-input", "Enter");
+    await page.waitForURL(/validity=/);
+    await page.waitForSelector('.search-count[data-complete="true"]');
+    let narrowed = await badges();
+    while (await page.isVisible(".search-more")) {
+      await page.click(".search-more");
+      await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, narrowed.length);
+      narrowed = await badges();
+    }
+    expect(new Set(narrowed.map(([url]) => url))).toEqual(repealed);
+    for (const [, badge] of narrowed) expect(badge).toBe("已废止");
+    await page.close();
+  }, 60_000);
+
   it("sorts by date on request and shows more results with 更多结果, moving focus to the first new one", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}&sort=date`);
-    // The first results are drawn three, then seven (FIRST_PAINT in search.js).
+    // The first results are drawn three, then seven (FIRST_PAINT in lib/browser/search/result-list.ts).
     await page.waitForSelector(".search-result");
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
     await page.focus(".search-more");
@@ -203,7 +242,10 @@ describe("the search page", () => {
 
   it("sends Pagefind's worker no message per collected result, and ends a query's instance when the next starts", async () => {
     const page = await browser.newPage();
-    // Counts the page's messages to Pagefind's worker by method.
+    // Counts the page's messages to Pagefind's worker by method. Every FinalizationRegistry the page
+    // makes gets a sentinel, an object nothing holds, registered by `arm()`: once a collection has
+    // run and each sentinel's callback came, each registry has run its callbacks for what that
+    // collection took (one task per registry, all its collected objects in it).
     await page.addInitScript(() => {
       const sent: Record<string, number> = {};
       (window as unknown as { __sent: Record<string, number> }).__sent = sent;
@@ -213,14 +255,35 @@ describe("the search page", () => {
         sent[method] = (sent[method] ?? 0) + 1;
         post.apply(this, args);
       };
+      const registries: FinalizationRegistry<unknown>[] = [];
+      const sentinel = Symbol("sentinel");
+      let awaited = 0;
+      globalThis.FinalizationRegistry = class extends FinalizationRegistry<unknown> {
+        constructor(callback: (held: unknown) => void) {
+          super((held) => {
+            if (held === sentinel) awaited--;
+            else callback(held);
+          });
+          registries.push(this);
+        }
+      } as FinalizationRegistryConstructor;
+      const finalizers: Finalizers = {
+        arm() {
+          for (const registry of registries) registry.register({}, sentinel);
+          awaited += registries.length;
+        },
+        done: () => awaited === 0,
+      };
+      (window as unknown as { __finalizers: Finalizers }).__finalizers = finalizers;
     });
     const sent = () => page.evaluate(() => ({ ...(window as unknown as { __sent: Record<string, number> }).__sent }));
     // Two words: the pages found for the second are dropped once matched with the first.
     const { count } = await search(page, "科技创新", 10);
     expect(Number(/找到 (\d+) 条结果/.exec(count)?.[1])).toBeGreaterThan(20);
+    await page.evaluate(() => (window as unknown as { __finalizers: Finalizers }).__finalizers.arm());
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
-    await page.waitForTimeout(1000);
+    await page.waitForFunction(() => (window as unknown as { __finalizers: Finalizers }).__finalizers.done());
     const afterCollection = await sent();
     expect(afterCollection.search).toBeGreaterThan(0);
     expect(afterCollection.releaseData).toBeUndefined();

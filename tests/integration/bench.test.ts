@@ -7,7 +7,7 @@ import { DOMParser } from "linkedom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measureFirstSearches } from "../../bench/first-search.ts";
 import { FIRST_SEARCH_QUERIES, SECOND_SEARCH } from "../../bench/queries.ts";
-import type { SearchMeasurement, SizeResult } from "../../bench/report.ts";
+import type { SearchMeasurement, SizeResult } from "../../bench/results.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 const run = promisify(execFile);

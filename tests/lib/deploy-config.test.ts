@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { REPORT_FILE } from "../../lib/inspect/report-html.ts";
 import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
@@ -55,13 +56,17 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     if?: string;
     run?: string;
     uses?: string;
+    with?: { path?: string };
   }
   const npmCommands = (scripts: string[]) =>
     scripts.flatMap((script) => [...script.matchAll(/\bnpm (ci|test|run [\w-]+)/g)].map((match) => match[0]));
   const EXPECTED = ["npm ci", "npm run check", "npm test", "npm run build", "npm run inspect"];
   const github = parse(read(".github/workflows/deploy.yml")) as { jobs: { build: { steps: Step[] } } };
   const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: { build: { steps: Step[] } } };
-  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<string, { script?: string[]; needs?: string[] }>;
+  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<
+    string,
+    { script?: string[]; needs?: string[]; artifacts?: { paths?: string[] } }
+  >;
 
   it("run the same npm steps in the same order: install, check, test, build, inspect", () => {
     expect(npmCommands(github.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
@@ -92,5 +97,15 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
       giteaRuns.findIndex((run) => run.includes("rsync")),
     );
     expect(gitlab.deploy?.needs).toEqual(["site"]);
+  });
+
+  it("keep the HTML inspection report as an artifact from outside the published _site (it lists drafts)", () => {
+    for (const steps of [github.jobs.build.steps, gitea.jobs.build.steps]) {
+      const upload = steps.find((step) => step.name === "Keep the inspection report");
+      expect(upload?.with?.path).toBe(REPORT_FILE);
+    }
+    expect(gitlab.site?.artifacts?.paths).toEqual(["_site/", REPORT_FILE]);
+    for (const file of [".github/workflows/deploy.yml", "deploy/ci/gitea-deploy.yml", "deploy/ci/gitlab-ci.yml"])
+      expect(read(file), file).not.toContain("admin/inspect");
   });
 });

@@ -1,5 +1,12 @@
+import type { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { formatIsoDate, isKnownZone, parseContentDate, toIsoWithOffset } from "../../../lib/shared/dates.ts";
+import {
+  formatIsoDate,
+  isKnownZone,
+  parseContentDate,
+  resetDateCaches,
+  toIsoWithOffset,
+} from "../../../lib/shared/dates.ts";
 
 describe("parseContentDate", () => {
   it("reads a bare date as midnight in the site's zone", () => {
@@ -41,5 +48,28 @@ describe("isKnownZone", () => {
   it("knows IANA zones and rejects made-up ones", () => {
     expect(isKnownZone("Asia/Shanghai")).toBe(true);
     expect(isKnownZone("Asia/Beijing")).toBe(false);
+  });
+});
+
+describe("the dates a test leaves behind", () => {
+  let parsed: DateTime | null = null;
+
+  it("are parsed once and kept for the rest of the test", () => {
+    parsed = parseContentDate("2022-03-04", "Asia/Shanghai");
+    expect(parseContentDate("2022-03-04", "Asia/Shanghai")).toBe(parsed);
+  });
+
+  it("are parsed afresh in the next test, as in a new process (tests/fresh-module-state.ts)", () => {
+    const again = parseContentDate("2022-03-04", "Asia/Shanghai");
+    expect(again).not.toBe(parsed);
+    expect(again?.toMillis()).toBe(parsed?.toMillis());
+  });
+
+  it("are forgotten by resetDateCaches", () => {
+    const first = parseContentDate("2022-03-04 08:00", "Asia/Shanghai");
+    resetDateCaches();
+    const again = parseContentDate("2022-03-04 08:00", "Asia/Shanghai");
+    expect(again).not.toBe(first);
+    expect(again && toIsoWithOffset(again)).toBe("2022-03-04T08:00:00+08:00");
   });
 });
