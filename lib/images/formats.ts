@@ -39,7 +39,7 @@ export const RENDITIONS = {
   widths: [480, 720, 1080, 1440],
   fallbackWidths: [720],
   largest: 2000,
-  webp: { quality: 72, effort: 2 },
+  webp: { quality: 72, effort: 1 },
   webpLossless: { lossless: true, effort: 4 },
   jpeg: { quality: 78, progressive: true },
   png: { compressionLevel: 9, effort: 4 },
