@@ -35,7 +35,7 @@ function treeRss(rootPid: number): number {
 }
 
 /** Runs a TypeScript file in a child Node with the build's flags (buildNodeFlags); returns its last JSON line, time and peak memory. */
-function runChild(
+export function runChild(
   script: string,
   args: string[],
 ): Promise<{ wallMs: number; peakRssBytes: number; output: Record<string, unknown> }> {

@@ -1,8 +1,9 @@
-import { mkdirSync, readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchMinutes, benchSearchOnly, benchSize, SetAside } from "../bench/bench-size.ts";
 import { MarkerError } from "../bench/doc-results.ts";
+import { benchPhotos, photoTable } from "../bench/photos.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, type SearchQuery, selectQueries } from "../bench/queries.ts";
 import { type SummaryWritten, writeSearchOnlyResult, writeSizeResult, writeSummary } from "../bench/results-folder.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
@@ -12,6 +13,7 @@ const USAGE = `用法 (usage): npm run bench [-- --articles N | --sizes 1000,100
                        [--skip-first-search] [--skip-lighthouse] [--search-queries id,…] [--only-search]
                        [--unthrottled] [--http1] [--keep] [--work 目录] [--results 目录] [--doc 文件]
        npm run bench -- --summary-only [--results 目录] [--doc 文件]
+       npm run bench -- --photos [--articles N] [--skip-lighthouse] [--keep] [--work 目录] [--results 目录]
 
 生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知，另加项目里的一篇真实文章），分别用完整构建、纯 Eleventy
 和单独的搜索索引构建，各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后
@@ -31,6 +33,9 @@ first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest siz
                         (one full build, then the search only; results in search-N.json/.md)
   --unthrottled         搜索不限速、不降 CPU (no network or CPU throttling for the search)
   --http1               用 HTTP/1.1 而不是 HTTPS + HTTP/2 提供站点 (serve HTTP/1.1 instead of HTTP/2)
+  --photos              只测照片：约 30% 的文章带 1–3 张 4000×3000 的相机照片（每篇约 1.2 MB 磁盘），测图片阶段冷/热、
+                        有无照片的完整构建、三张照片的文章在手机上的首屏流量和 Lighthouse；结果写 photos-N.json
+                        (photos only: image stage cold and warm, builds with and without photos, the phone; photos-N.json)
   --keep                保留语料和输出 (keep the corpus and outputs)
   --work 目录           语料和输出放在这里，默认系统临时目录 (work folder)
   --results 目录        结果写到这里，默认 bench/results (results folder)
@@ -74,6 +79,26 @@ function summarize(resultsDir: string, doc: string | undefined): void {
   console.error(`已汇总 ${sizes} 篇的结果到 ${shown(resultsDir)} 的 summary.md 和 scale.svg (summed up)${table}`);
 }
 
+/** `--photos`: the photo job (bench/photos.ts) at each size. */
+async function benchPhotoSizes(sizes: number[], values: Record<string, unknown>): Promise<void> {
+  const work = path.resolve(String(values.work));
+  const results = path.resolve(String(values.results));
+  for (const articles of sizes) {
+    const result = await benchPhotos({
+      articles,
+      work,
+      results,
+      skipLighthouse: values["skip-lighthouse"] === true,
+      log: (line) => console.error(line),
+    });
+    console.log(photoTable(result));
+    if (values.keep !== true)
+      for (const entry of readdirSync(work))
+        if (entry.startsWith(`photos-${articles}`)) rmSync(path.join(work, entry), { recursive: true, force: true });
+  }
+  console.log(`结果已写入 (results written to) ${results}`);
+}
+
 async function main(): Promise<void> {
   const { values } = commandLineOrExit({
     usage: USAGE,
@@ -94,6 +119,7 @@ async function main(): Promise<void> {
       "only-search": { type: "boolean", default: false },
       unthrottled: { type: "boolean", default: false },
       http1: { type: "boolean", default: false },
+      photos: { type: "boolean", default: false },
     },
   });
   const resultsDir = path.resolve(String(values.results));
@@ -113,6 +139,10 @@ async function main(): Promise<void> {
   if (sizes.some((size) => !Number.isInteger(size) || size < 10) || !Number.isInteger(runs) || runs < 1) {
     console.error("--articles / --sizes 应为不小于 10 的整数，--runs 应为正整数 (whole numbers, at least 10 and 1)");
     process.exit(2);
+  }
+  if (values.photos === true) {
+    await benchPhotoSizes(sizes, values);
+    return;
   }
   let queries: SearchQuery[];
   try {

@@ -1,15 +1,17 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import sharp from "sharp";
 import { launchChromium } from "../harness/chromium.ts";
 import { commandLineOrExit } from "../lib/commands/index.ts";
-import { ICONS, icoFile } from "../lib/render/icons.ts";
+import { ICONS, ICONS_SHARE, icoFile } from "../lib/render/icons.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 
 const USAGE = `用法 (usage): npx tsx scripts/icons.ts
 
 用 Chromium 把 ${ICONS.source} 画成 ${ICONS.folder}/favicon.ico（16、32、48 像素）和
-apple-touch-icon.png（${ICONS.touchIconSize} 像素，白底），换了站徽之后运行一次并提交。
-Draws the emblem into favicon.ico and apple-touch-icon.png with Chromium; run it after changing the emblem.`;
+apple-touch-icon.png（${ICONS.touchIconSize} 像素，白底）和分享卡片图 ${ICONS_SHARE.file}（${ICONS_SHARE.size} 像素 JPG，白底），
+换了站徽之后运行一次并提交。
+Draws the emblem into favicon.ico, apple-touch-icon.png and the share card picture with Chromium; run it after changing the emblem.`;
 
 commandLineOrExit({ usage: USAGE, options: {} });
 
@@ -36,7 +38,12 @@ try {
     path.join(PROJECT_DIR, ICONS.folder, "apple-touch-icon.png"),
     await draw(ICONS.touchIconSize, "#ffffff", Math.round(ICONS.touchIconSize / 12)),
   );
-  console.log(`已写入 ${ICONS.folder}/favicon.ico 和 apple-touch-icon.png (icons written)`);
+  const share = await draw(ICONS_SHARE.size, "#ffffff", Math.round(ICONS_SHARE.size / 5));
+  writeFileSync(
+    path.join(PROJECT_DIR, ICONS.folder, ICONS_SHARE.file),
+    await sharp(share).flatten({ background: "#ffffff" }).jpeg({ quality: 85 }).toBuffer(),
+  );
+  console.log(`已写入 ${ICONS.folder}/favicon.ico、apple-touch-icon.png 和 ${ICONS_SHARE.file} (icons written)`);
 } finally {
   await browser.close();
 }

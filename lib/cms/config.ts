@@ -5,6 +5,7 @@ import {
   articleSchema,
   attachment,
   FIELD_LABELS,
+  leadImageObject,
   noticeSchema,
   type Site,
   SLUG,
@@ -17,6 +18,17 @@ import { CMS_FILE, type CmsSettings, gitEndpoints } from "./settings.ts";
 
 /** Where attachments and images live in the repository, and the site path they are served from (no trailing slash). */
 const MEDIA = { folder: FILES.folder, public: FILES.url.slice(0, -1) } as const;
+
+/**
+ * Where a file uploaded while editing an entry goes: the year folder of the upload, as editors
+ * file photos and attachments by hand (`content/files/2024/…`). Sveltia fills `{{year}}` (local
+ * time) in a collection's media folder, not in the global one, which its media library shows as
+ * the root of every year folder. A leading slash makes the folder relative to the repository.
+ */
+export const UPLOAD_FOLDERS = {
+  media_folder: `/${MEDIA.folder}/{{year}}`,
+  public_folder: `${MEDIA.public}/{{year}}`,
+} as const;
 
 /** The storage format of every date the CMS writes: what the content schema reads back. */
 export const CMS_DATE_FORMAT = "YYYY-MM-DD HH:mm";
@@ -58,7 +70,7 @@ const isOptional = (schema: z.ZodType) => schema.safeParse(undefined).success;
 
 const ATTACHMENT_WIDGETS: Record<string, Widget> = {
   title: { widget: "string" },
-  file: { widget: "file", hint: `上传到 ${MEDIA.folder}/，保存为网址 ${MEDIA.public}/…` },
+  file: { widget: "file", hint: `上传到 ${MEDIA.folder}/<年份>/，保存为网址 ${MEDIA.public}/<年份>/…` },
 };
 
 /**
@@ -84,6 +96,16 @@ function widgets(site: Site): Record<string, Widget> {
     }).map((field) =>
       field.name === "date" ? { ...field, label: FIELD_LABELS["signature.date"] ?? "成文日期" } : field,
     ),
+  };
+  const image: Widget = {
+    widget: "object",
+    collapsed: "auto",
+    summary: "{{fields.alt}}",
+    hint: "列表、首页图片新闻和微信分享卡片用的题图；不填则用正文里的第一张图片",
+    fields: fieldsFromShape(leadImageObject.shape, {
+      file: { widget: "image", hint: `上传到 ${MEDIA.folder}/<年份>/，照片用 JPG，截图和图表用 PNG` },
+      alt: { widget: "string", hint: "写清图片内容，如「局领导调研科技企业」：显示在图片下方，读屏软件也会读出" },
+    }).map((field) => (field.name === "file" ? { ...field, label: FIELD_LABELS["image.file"] ?? "题图文件" } : field)),
   };
   return {
     title: { widget: "string" },
@@ -117,6 +139,7 @@ function widgets(site: Site): Record<string, Widget> {
       hint: "有正文的通知有自己的页面。第一段写主送机关（如「各有关单位：」）时自动顶格；附件和落款用下面的字段",
     },
     signature,
+    image,
   };
 }
 
@@ -181,6 +204,7 @@ export function cmsConfig({ site, settings, noticeFiles }: CmsConfigInput): CmsC
     view_groups: [{ name: "column", label: "栏目", field: "column" }],
     preview_path: "/articles/{{year}}/{{slug}}/",
     preview_path_date_field: "date",
+    ...UPLOAD_FOLDERS,
     fields: [...fieldsFromShape(articleShape, table), BODY_FIELD],
   };
   const noticeList: CmsField = {
@@ -219,6 +243,7 @@ export function cmsConfig({ site, settings, noticeFiles }: CmsConfigInput): CmsC
     create: false,
     delete: false,
     preview_path: "/{{slug}}/",
+    ...UPLOAD_FOLDERS,
     fields: [...fieldsFromShape(staticPageSchema.shape, table), BODY_FIELD],
   };
   return {

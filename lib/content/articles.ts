@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import { ARTICLES_URL, parseContentDate, toIsoWithOffset } from "../shared/index.ts";
 import { checkBody } from "./body-checks.ts";
-import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
+import { type LoadContext, leadImageOf, publicationStatus, resolveAttachments } from "./context.ts";
 import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { Article } from "./model.ts";
@@ -67,6 +67,7 @@ export function loadArticles(context: LoadContext): Article[] {
       (index) => frontMatter.lineOf(["attachments", index, "file"]),
       "attachments",
     );
+    const image = data.image && leadImageOf(context, file, data.image, frontMatter.lineOf(["image", "file"]));
     // A draft may still hold the placeholder or anything else: it is not published.
     if (!data.draft) checkBody(file, body, bodyLine, "body", problems);
     const column = site.columns.find((entry) => entry.name === data.column) as Column;
@@ -85,6 +86,7 @@ export function loadArticles(context: LoadContext): Article[] {
       attachments,
       docNumber: data.doc_number,
       indexNumber: data.index_number,
+      ...(image ? { image } : {}),
       body,
       bodyLine,
       url: `${ARTICLES_URL}${year}/${slug}/`,

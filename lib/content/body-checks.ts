@@ -63,6 +63,13 @@ function hostOf(url: string): string {
   }
 }
 
+/** An image tag of raw HTML, whole, and whether it has a description (a non-empty alt). */
+const WHOLE_IMAGE_TAG = /<img\b[^>]*>/gi;
+const IMAGE_ALT = /\balt\s*=\s*(?:"[^"]*\S[^"]*"|'[^']*\S[^']*'|[^\s"'>]+)/i;
+
+/** The problem of a picture without a description (无障碍: every image needs a text alternative). */
+export const MISSING_ALT_MESSAGE = `图片缺少说明：请在 ![ ] 的方括号里写上图片内容，如 ![局领导调研科技企业](${FILES.url}2024/照片.jpg)（说明显示在图片下方，读屏软件也会读给视障读者）`;
+
 /** An image whose address is not a path of this site (one leading "/"), or a reference image. */
 const SUSPECT_IMAGE = /!\[[^\]\n]*\](?!\(\s*\/(?!\/))/;
 
@@ -78,7 +85,7 @@ function mayBeBrokenLink(match: RegExpMatchArray): boolean {
  * links in most articles, and the parse would cost about 0.1 ms a body).
  */
 function mayHaveProblems(body: string): boolean {
-  if (/<[a-zA-Z]/.test(body) || SUSPECT_IMAGE.test(body)) return true;
+  if (/<[a-zA-Z]/.test(body) || SUSPECT_IMAGE.test(body) || /!\[\s*\]/.test(body)) return true;
   if (PLACEHOLDERS.some((placeholder) => body.includes(placeholder.slice(0, 6)))) return true;
   for (const match of body.matchAll(BROKEN_LINK)) if (mayBeBrokenLink(match)) return true;
   return false;
@@ -156,6 +163,8 @@ export function checkBody(
       const problem = imageProblem(match[1] ?? match[2] ?? match[3] ?? "");
       if (problem) reportOnce(lineAt(match.index ?? 0), "img", problem);
     }
+    for (const match of html.matchAll(WHOLE_IMAGE_TAG))
+      if (!IMAGE_ALT.test(match[0])) reportOnce(lineAt(match.index ?? 0), "alt", MISSING_ALT_MESSAGE);
   };
 
   let line = 0;
@@ -170,6 +179,7 @@ export function checkBody(
       else if (child.type === "image") {
         const problem = imageProblem(String(child.attrGet("src") ?? ""));
         if (problem) reportOnce(line + offset, "img", problem);
+        else if (!child.content.trim()) reportOnce(line + offset, "alt", MISSING_ALT_MESSAGE);
       } else if (child.type === "html_inline") checkHtml(child.content, line + offset);
       else if (child.type === "text")
         for (const match of child.content.matchAll(BROKEN_LINK)) {

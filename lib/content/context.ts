@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
 import { FILES } from "../shared/index.ts";
 import type { AttachmentInfo } from "./attachments.ts";
-import { describeAttachment } from "./attachments.ts";
+import { attachmentUrl, describeAttachment } from "./attachments.ts";
 import type { PublicationStatus } from "./model.ts";
 import type { ContentProblem } from "./problems.ts";
 import type { Site } from "./site.ts";
@@ -48,4 +48,21 @@ export function resolveAttachments(
       });
   });
   return resolved;
+}
+
+/** The lead photo of an article as the pages use it; a missing file is a problem at `line`. */
+export function leadImageOf(
+  context: LoadContext,
+  file: string,
+  image: { file: string; alt: string },
+  line: number,
+): { url: string; alt: string; line: number } | undefined {
+  if (describeAttachment(context.root, "", image.file)) return { url: attachmentUrl(image.file), alt: image.alt, line };
+  context.problems.push({
+    file,
+    line,
+    field: "image.file",
+    message: `题图文件「${image.file}」不存在，请把图片放到 ${FILES.folder}/<年份>/ 下`,
+  });
+  return undefined;
 }

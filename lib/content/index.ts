@@ -45,6 +45,7 @@ export {
   articleSchema,
   attachment,
   FIELD_LABELS,
+  leadImageObject,
   noticeSchema,
   noticesFileSchema,
   SLUG,

@@ -41,6 +41,8 @@ export interface Article {
   attachments: AttachmentInfo[];
   docNumber?: string;
   indexNumber?: string;
+  /** The lead photo (题图) the front matter names: its site address, description and line. */
+  image?: { url: string; alt: string; line: number };
   body: string;
   /** The line of the source file on which the body starts. */
   bodyLine: number;

@@ -43,6 +43,9 @@ export const FIELD_LABELS: Record<string, string> = {
   signature: "落款",
   organ: "发文机关",
   "signature.date": "成文日期",
+  image: "题图",
+  "image.file": "题图文件",
+  alt: "图片说明",
   validity: "有效性",
   validity_date: "有效性变更日期",
   replaced_by: "替代文件",
@@ -144,6 +147,19 @@ export const attachment = z.strictObject({
     ),
 });
 
+/**
+ * The lead photo of an article (题图): a picture under `content/files/` and its description, which
+ * is its text alternative and its caption. `image: /files/2024/a.jpg` alone is read as the file, so
+ * the missing description is reported at its line.
+ */
+export const leadImageObject = z.strictObject({ file: attachment.shape.file, alt: text });
+
+/** The `image` key as written: the object, or its file alone. */
+export const leadImage = z.preprocess(
+  (value) => (typeof value === "string" ? { file: value } : value),
+  leadImageObject,
+);
+
 /** 有效性 of a 政策文件: in force, amended, repealed, or expired (《政府网站发展指引》: marked on the original). */
 export const VALIDITY = ["现行有效", "已修改", "已废止", "已失效"] as const;
 
@@ -196,6 +212,7 @@ export function articleSchema(columnNames: readonly string[], zone: string) {
       draft: z.boolean().optional(),
       doc_number: text.optional(),
       index_number: text.optional(),
+      image: leadImage.optional(),
       ...policyDocumentFields(zone),
     })
     .superRefine(updatedNotBeforeDate(zone));

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { isCmsConfigured, loadCmsSettings } from "../cms/index.ts";
 import { loadCatalog } from "../content/index.ts";
+import type { EncodeResult } from "../images/index.ts";
 import {
   adminCsp,
   buildFolders,
@@ -26,6 +27,7 @@ import {
   sharedPageInputs,
   writePageManifest,
 } from "./carry-over.ts";
+import { finishImages, pagePictureKeys, planPictures, startEncoding } from "./images.ts";
 import { saveQrCodes, startQrCodes } from "./qr-codes.ts";
 import { renderPages } from "./render-runs.ts";
 import { StageTimer } from "./timer.ts";
@@ -61,13 +63,16 @@ export interface BuildResult {
   renderRuns: number;
   /** What the search stage wrote: pages, shards, shards from the cache, bytes; none without an index. */
   search?: SearchIndexStats;
-  /** Milliseconds per stage: validate, search, carryOver, qr, render, publish, cleanup. */
+  /** Pictures the pages show: encoded by this build, or found whole in the image cache. */
+  images: { pictures: number; encoded: number; cached: number };
+  /** Milliseconds per stage: validate, imagePlan, search, carryOver, qr, images, render, publish, cleanup. */
   timings: Record<string, number>;
 }
 
 /**
- * Builds a site: validates the content into the catalog, then writes the search index (worker
- * threads), encodes the QR codes (worker threads) and renders the pages that changed (Eleventy)
+ * Builds a site: validates the content into the catalog and plans its pictures, then writes the
+ * search index (worker threads), encodes the QR codes (worker threads) and the pictures missing
+ * from the image cache (sharp's threads) and renders the pages that changed (Eleventy)
  * into a staging folder beside the output, and only then swaps it in place of the published
  * folder, so a failed build leaves the previous site exactly as it was.
  */
@@ -79,12 +84,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timer = new StageTimer();
   recoverInterruptedBuild(outputDir);
   let search: Promise<SearchIndexStats> | undefined;
+  let encoding: Promise<EncodeResult> | undefined;
   try {
     const { catalog, cms } = timer.time("validate", () => ({
       catalog: loadCatalog({ root, preview: options.preview, now: options.now }),
       cms: loadCmsSettings(root),
     }));
     const fingerprint = renderFingerprint(PROJECT_DIR);
+    const images = await timer.timeAsync("imagePlan", () => planPictures(catalog, root, cacheDir));
 
     if (options.searchIndex !== false) {
       const writing = timer.track("search", () =>
@@ -101,7 +108,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const { keys, carried, manifestFile } = timer.time("carryOver", () => {
       const manifestFile = pageManifestFile(cacheDir, outputDir);
-      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp()));
+      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp()), pagePictureKeys(images.plan));
       return {
         keys,
         carried: pagesToCarryOver(readPageManifest(manifestFile, outputDir), keys, outputDir),
@@ -112,11 +119,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const qr = timer.track("qr", () => startQrCodes(catalog, cacheDir, new Set(carried.keys())));
     qr.catch(() => undefined);
 
+    encoding = timer.track("images", () => startEncoding(images));
+    encoding.catch(() => undefined);
+
     const toRender = [...keys.keys()].filter((url) => !carried.has(url));
     const rendered = await timer.timeAsync("render", () =>
-      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun),
+      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun, images.plan),
     );
     linkCarriedOverPages(carried, outputDir, stagingDir);
+    const pictures = await finishImages(images, encoding, stagingDir);
     await qr;
     saveQrCodes(cacheDir);
     const searchStats = await search;
@@ -139,10 +150,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       carriedOver: { articles: carriedArticles, notices: carried.size - carriedArticles },
       renderRuns: rendered.runs,
       search: searchStats,
+      images: { pictures: images.plan.pictures.size, encoded: pictures.encoded, cached: pictures.cached },
       timings: timer.timings,
     };
   } catch (error) {
     await search?.catch(() => undefined);
+    await encoding?.catch(() => undefined);
     rmSync(stagingDir, { recursive: true, force: true });
     throw error;
   }

@@ -10,7 +10,7 @@ import {
   statSync,
 } from "node:fs";
 import path from "node:path";
-import { type Catalog, detailPages } from "../content/index.ts";
+import { type Catalog, type DetailPage, detailPages } from "../content/index.ts";
 import { linkOrCopy, sha256, writeFileAtomic } from "../shared/index.ts";
 
 /*
@@ -86,9 +86,11 @@ export function pageKey(item: unknown, shared: string): string {
   return sha256(shared, "\n", JSON.stringify(item));
 }
 
-/** The key of every detail page, by URL. */
-export function pageKeys(catalog: Catalog, shared: string): Map<string, string> {
-  return new Map(detailPages(catalog).map((page) => [page.url, pageKey(page.item, shared)]));
+/** The key of every detail page, by URL; `more` adds what else a page shows (the keys of its pictures). */
+export function pageKeys(catalog: Catalog, shared: string, more?: (page: DetailPage) => unknown): Map<string, string> {
+  return new Map(
+    detailPages(catalog).map((page) => [page.url, pageKey(more ? [page.item, more(page)] : page.item, shared)]),
+  );
 }
 
 /** The manifest of the last build into `outputDir`, or none when it is missing, damaged, older or for another folder. */

@@ -1,6 +1,7 @@
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Catalog } from "../content/index.ts";
+import type { ImagePlan } from "../images/index.ts";
 import { configureSite, type EleventyConfig } from "../render/index.ts";
 import { sha256 } from "../shared/index.ts";
 
@@ -30,7 +31,7 @@ export interface Rendered {
 
 /**
  * Renders the site into `outputDir` in Eleventy runs of at most `perRun` of the `detailPages`
- * (URLs) given; the first run renders every other page too.
+ * (URLs) given; the first run renders every other page too. `images` is the plan the pictures are written from.
  */
 export async function renderPages(
   root: string,
@@ -38,6 +39,7 @@ export async function renderPages(
   catalog: Catalog,
   detailPages: readonly string[],
   perRun = DETAIL_PAGES_PER_RUN,
+  images?: ImagePlan,
 ): Promise<Rendered> {
   const rendered: Rendered = { pages: 0, runs: 0, detailPageFiles: new Map() };
   const wanted = new Set(detailPages);
@@ -50,6 +52,7 @@ export async function renderPages(
           root,
           outputDir,
           catalog,
+          images,
           selection: { detailPages: new Set(urls), detailPagesOnly: run > 0 },
         }),
     });

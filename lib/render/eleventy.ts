@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
+import { type ImagePlan, isPictureFile } from "../images/index.ts";
 import { metaCsp } from "../publish/index.ts";
 import { copyTree, FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
@@ -17,6 +18,8 @@ export interface RenderOptions {
   outputDir: string;
   /** The validated content of the site (lib/content). */
   catalog: Catalog;
+  /** The pictures' plan (lib/images): their renditions, the articles' lead photos. */
+  images?: ImagePlan;
   /** Which pages this Eleventy run renders; every page when absent. */
   selection?: PageSelection;
 }
@@ -47,17 +50,18 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
 
   // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).
   const assets = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
-  registerFilters(eleventyConfig, { site: () => catalog.site, assets: () => assets });
+  registerFilters(eleventyConfig, { site: () => catalog.site, assets: () => assets, images: () => options.images });
   registerTemplates(eleventyConfig, options.selection);
   if (options.selection?.detailPagesOnly) return;
 
   // content/files is copied by copyTree rather than Eleventy's passthrough copy, which copies a
   // symbolic link as a link: the validation refuses links first, copyTree refuses them again.
+  // Pictures are published as their renditions (lib/images), never as the editor's file.
   const files = path.join(root, FILES.folder);
   eleventyConfig.on("eleventy.after", () => {
     copyAssets(assets, outputDir);
     copyIcons(PROJECT_DIR, outputDir);
-    if (existsSync(files)) copyTree(files, path.join(outputDir, FILES.url));
+    if (existsSync(files)) copyTree(files, path.join(outputDir, FILES.url), (file) => !isPictureFile(file));
   });
   registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: catalog.site });
 }

@@ -3,8 +3,14 @@ import path from "node:path";
 import { FIXED_PAGES } from "../shared/index.ts";
 
 /**
+ * The site's share card picture (`og:image` of a page without a lead photo): the emblem on white,
+ * a square JPEG, which WeChat's chat card shows. Drawn with the icons, published with them.
+ */
+export const ICONS_SHARE = { path: "/share.jpg", file: "share.jpg", size: 600 } as const;
+
+/**
  * The site's icons at the addresses browsers ask for without being told (`/favicon.ico`, and iOS's
- * `/apple-touch-icon.png`). They are pictures of `_includes/assets/emblem.svg`, which modern
+ * `/apple-touch-icon.png`), and the share card picture. They are pictures of `_includes/assets/emblem.svg`, which modern
  * browsers use directly (`<link rel="icon" type="image/svg+xml">`); `npx tsx scripts/icons.ts`
  * draws them again after the emblem changes, and the build copies them to the site root.
  */
@@ -14,7 +20,11 @@ export const ICONS = {
   /** Where the drawn icons are kept, relative to the project folder. */
   folder: "_includes/icons",
   /** Published address → file name in `folder`. */
-  files: { [FIXED_PAGES.favicon]: "favicon.ico", [FIXED_PAGES.touchIcon]: "apple-touch-icon.png" },
+  files: {
+    [FIXED_PAGES.favicon]: "favicon.ico",
+    [FIXED_PAGES.touchIcon]: "apple-touch-icon.png",
+    [ICONS_SHARE.path]: ICONS_SHARE.file,
+  },
   /** The sizes `favicon.ico` holds, in pixels. */
   faviconSizes: [16, 32, 48],
   /** The size of the iOS icon, in pixels. */

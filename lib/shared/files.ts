@@ -68,17 +68,17 @@ export function linkTree(from: string, to: string): void {
 
 /**
  * Copies a folder tree to `to` (a copy-on-write clone where the file system can), hidden files
- * included; throws, naming it, at a symbolic link or anything else but files and folders, so what
- * is published is always the repository's own bytes.
+ * included, but for files `keep` turns down; throws, naming it, at a symbolic link or anything else
+ * but files and folders, so what is published is always the repository's own bytes.
  */
-export function copyTree(from: string, to: string): void {
+export function copyTree(from: string, to: string, keep: (file: string) => boolean = () => true): void {
   mkdirSync(to, { recursive: true });
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
     if (!isRegular(entry)) refuseIrregular(source);
-    if (entry.isDirectory()) copyTree(source, target);
-    else copyFileSync(source, target, constants.COPYFILE_FICLONE);
+    if (entry.isDirectory()) copyTree(source, target, keep);
+    else if (keep(source)) copyFileSync(source, target, constants.COPYFILE_FICLONE);
   }
 }
 

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, VIEWPORTS } from "../../harness/chromium.ts";
 import { type StaticServer, serveSite } from "../../harness/static-server.ts";
@@ -52,11 +53,14 @@ beforeAll(async () => {
   site = createFixtureSite();
   cpSync(path.join(PROJECT_DIR, "content"), path.join(site.root, "content"), { recursive: true });
   site.write({
-    "content/files/2024/kjg.svg":
-      '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="160"><rect width="320" height="160" fill="#8ab"/></svg>',
+    "content/files/2024/kjg.png": await sharp({
+      create: { width: 320, height: 160, channels: 3, background: "#88aabb" },
+    })
+      .png()
+      .toBuffer(),
     "content/articles/2024/a11y-image.md": articleFile(
       { title: "科技馆开馆", date: "2024-01-02", column: "工作动态" },
-      `科技馆今天开馆。\n\n![${IMAGE_ALT}](/files/2024/kjg.svg)\n\n欢迎市民参观。\n`,
+      `科技馆今天开馆。\n\n![${IMAGE_ALT}](/files/2024/kjg.png)\n\n欢迎市民参观。\n`,
     ),
   });
   const build = await buildToTemp(site.root, { searchIndex: false });

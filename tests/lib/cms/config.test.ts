@@ -104,6 +104,7 @@ describe("the articles collection", () => {
       topic: "select",
       normative: "boolean",
       interprets: "string",
+      image: "object",
     });
   });
 
@@ -121,6 +122,14 @@ describe("the articles collection", () => {
     expect(requirednessOf(subfields)).toEqual(requiredness(attachment.shape));
     expect(field(subfields, "file").widget).toBe("file");
     expect(config).toMatchObject({ media_folder: "content/files", public_folder: "/files" });
+  });
+
+  it("uploads the files of an article or a page into the year folder of the upload, under content/files", () => {
+    for (const name of ["articles", "pages"])
+      expect(collection(name, config)).toMatchObject({
+        media_folder: "/content/files/{{year}}",
+        public_folder: "/files/{{year}}",
+      });
   });
 });
 
