@@ -13,7 +13,7 @@ import {
   writeHeadersFile,
 } from "../publish/index.ts";
 import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
-import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
+import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL, type SearchPeer, searchCorsOrigin } from "../shared/index.ts";
 import {
   linkCarriedOverPages,
   pageKeys,
@@ -49,6 +49,8 @@ export interface BuildOptions {
   searchShardSize?: number;
   /** Worker threads writing search shards at once (default searchWorkerCount of lib/search). */
   searchWorkers?: number;
+  /** The other sites of its 站群, named by the search page and allowed to read /pagefind/ (lib/group); none by default. */
+  searchPeers?: readonly SearchPeer[];
 }
 
 export interface BuildResult {
@@ -114,7 +116,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const toRender = [...keys.keys()].filter((url) => !carried.has(url));
     const rendered = await timer.timeAsync("render", () =>
-      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun),
+      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun, options.searchPeers),
     );
     linkCarriedOverPages(carried, outputDir, stagingDir);
     await qr;
@@ -123,7 +125,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     timer.time("publish", () => {
       precompressAssets(stagingDir);
-      writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined));
+      writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined), {
+        searchCorsOrigin: searchCorsOrigin(options.searchPeers ?? []),
+      });
       swapIntoPlace(folders);
     });
     timer.time("cleanup", () => {

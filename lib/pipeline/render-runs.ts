@@ -2,7 +2,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Catalog } from "../content/index.ts";
 import { configureSite, type EleventyConfig } from "../render/index.ts";
-import { sha256 } from "../shared/index.ts";
+import { type SearchPeer, sha256 } from "../shared/index.ts";
 
 /**
  * Detail pages one Eleventy run renders at most. Eleventy keeps every page it renders (its data
@@ -38,6 +38,7 @@ export async function renderPages(
   catalog: Catalog,
   detailPages: readonly string[],
   perRun = DETAIL_PAGES_PER_RUN,
+  searchPeers: readonly SearchPeer[] = [],
 ): Promise<Rendered> {
   const rendered: Rendered = { pages: 0, runs: 0, detailPageFiles: new Map() };
   const wanted = new Set(detailPages);
@@ -50,6 +51,7 @@ export async function renderPages(
           root,
           outputDir,
           catalog,
+          searchPeers,
           selection: { detailPages: new Set(urls), detailPagesOnly: run > 0 },
         }),
     });

@@ -105,6 +105,12 @@ export interface SiteLayout {
   shards?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** What a site's `_headers` adds for its 站群. */
+export interface GroupHeaders {
+  /** `Access-Control-Allow-Origin` of /pagefind/*, so the other sites' search pages can read the index (searchCorsOrigin). */
+  searchCorsOrigin?: string;
+}
+
 /** Root entries with rules of their own rather than the page rule. */
 const SPECIAL_ROOT = new Set([
   ...[ASSETS_URL, SEARCH_INDEX_URL, FILES.url, ADMIN_URL].map((folder) => folder.slice(1)),
@@ -130,7 +136,11 @@ function isShardFolder(entry: string): boolean {
  * security headers sit on the catch-all `/*`; Content-Security-Policy and Cache-Control come
  * from exactly one rule for any path: one per root entry of the site, one for /admin/*.
  */
-export function headerRules(layout: SiteLayout, admin: CspDirectives = ADMIN_CSP): HeaderRule[] {
+export function headerRules(
+  layout: SiteLayout,
+  admin: CspDirectives = ADMIN_CSP,
+  group: GroupHeaders = {},
+): HeaderRule[] {
   const page = { "Content-Security-Policy": formatCsp(SITE_CSP), "Cache-Control": CACHE.revalidate };
   const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
   const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
@@ -153,6 +163,11 @@ export function headerRules(layout: SiteLayout, admin: CspDirectives = ADMIN_CSP
     }
   };
   pagefindRules(SEARCH_INDEX_URL, layout.pagefind);
+  if (group.searchCorsOrigin && layout.pagefind.length > 0)
+    rules.push({
+      path: `${SEARCH_INDEX_URL}*`,
+      headers: { "Access-Control-Allow-Origin": group.searchCorsOrigin },
+    });
   rules.push({
     path: `${ADMIN_URL}*`,
     headers: { "Content-Security-Policy": formatCsp(admin), "Cache-Control": "no-cache" },
@@ -220,14 +235,19 @@ function listEntries(folder: string): string[] {
 
 /**
  * Writes `<siteDir>/_headers` for a fully built site (pages, assets and search index in place),
- * with `admin` as the policy of /admin/ (adminCsp of the site's CMS back end).
+ * with `admin` as the policy of /admin/ (adminCsp of the site's CMS back end) and the CORS header
+ * of /pagefind/ when the site is one of a 站群.
  */
-export function writeHeadersFile(siteDir: string, admin: CspDirectives = ADMIN_CSP): HeaderRule[] {
+export function writeHeadersFile(
+  siteDir: string,
+  admin: CspDirectives = ADMIN_CSP,
+  group: GroupHeaders = {},
+): HeaderRule[] {
   const pagefind = listEntries(path.join(siteDir, SEARCH_INDEX_URL));
   const shards = Object.fromEntries(
     pagefind.filter(isShardFolder).map((entry) => [entry, listEntries(path.join(siteDir, SEARCH_INDEX_URL, entry))]),
   );
-  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards }, admin);
+  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards }, admin, group);
   writeFileSync(path.join(siteDir, "_headers"), formatHeaders(rules));
   return rules;
 }

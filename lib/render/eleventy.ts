@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
 import { metaCsp } from "../publish/index.ts";
-import { FILES, PROJECT_DIR } from "../shared/index.ts";
+import { FILES, PROJECT_DIR, type SearchPeer, searchGroupAttribute } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
 import { assetManifest, copyAssets } from "./assets.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
@@ -18,6 +18,8 @@ export interface RenderOptions {
   catalog: Catalog;
   /** Which pages this Eleventy run renders; every page when absent. */
   selection?: PageSelection;
+  /** The other sites of the 站群, for the search page's `data-search-group` (docs/group.md). */
+  searchPeers?: readonly SearchPeer[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   eleventyConfig.addGlobalData("catalog", catalog);
   eleventyConfig.addGlobalData("site", catalog.site);
   eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp());
+  eleventyConfig.addGlobalData("searchGroup", searchGroupAttribute(options.searchPeers ?? []));
 
   // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).
   const assets = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));
