@@ -82,7 +82,7 @@ export function formatGroupSummary(verb: string, runs: readonly SiteRun[]): stri
   const failed = runs.filter((run) => run.exitCode !== 0);
   const head =
     failed.length === 0
-      ? `站群${verb}完成 (group ${runs.length} sites ok): ${runs.length} 个站点全部成功`
+      ? `站群${verb}完成 (all ${runs.length} sites ok): ${runs.length} 个站点全部成功`
       : `站群${verb}有 ${failed.length} 个站点失败 (${failed.length} of ${runs.length} sites failed): ${failed.map((run) => run.site.name).join("、")}`;
   const lines = runs.map((run) =>
     run.exitCode === 0
