@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadGroup } from "../../lib/group/index.ts";
 import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
@@ -56,41 +57,86 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     run?: string;
     uses?: string;
   }
+  interface Job {
+    if?: string;
+    needs?: string | string[];
+    steps: Step[];
+    strategy?: { "fail-fast"?: boolean; matrix: { include: { site: string; root: string }[] } };
+  }
+  interface GitLabJob {
+    script?: string[];
+    rules?: { if: string }[];
+    parallel?: { matrix: { SITE: string; SITE_ROOT: string }[] };
+  }
   const npmCommands = (scripts: string[]) =>
     scripts.flatMap((script) => [...script.matchAll(/\bnpm (ci|test|run [\w-]+)/g)].map((match) => match[0]));
-  const EXPECTED = ["npm ci", "npm run check", "npm test", "npm run build", "npm run inspect"];
-  const github = parse(read(".github/workflows/deploy.yml")) as { jobs: { build: { steps: Step[] } } };
-  const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: { build: { steps: Step[] } } };
-  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<string, { script?: string[]; needs?: string[] }>;
+  const TEST = ["npm ci", "npm test"];
+  const SITE = ["npm ci", "npm run check", "npm run build", "npm run inspect"];
+  const github = parse(read(".github/workflows/deploy.yml")) as { jobs: Record<string, Job> };
+  const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: Record<string, Job> };
+  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<string, GitLabJob>;
+  const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? step.uses ?? "");
+  const expression = (text: string) => `\${{ ${text} }}`;
+  const group = loadGroup(PROJECT_DIR).sites.map((site) => ({ site: site.name, root: site.root }));
 
-  it("run the same npm steps in the same order: install, check, test, build, inspect", () => {
-    expect(npmCommands(github.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
-    expect(npmCommands(gitea.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
-    expect(npmCommands(gitlab.site?.script ?? [])).toEqual(EXPECTED);
+  it("test once, then run the same npm steps for each site: install, check, build, inspect, each with --site", () => {
+    for (const workflow of [github, gitea]) {
+      expect(npmCommands(runs(workflow.jobs.test))).toEqual(TEST);
+      expect(npmCommands(runs(workflow.jobs.build))).toEqual(SITE);
+      for (const run of runs(workflow.jobs.build).filter((line) => /npm run (check|build|inspect)/.test(line)))
+        expect(run).toContain(`--site ${expression("matrix.site")}`);
+    }
+    expect(npmCommands(gitlab.test?.script ?? [])).toEqual(TEST);
+    expect(npmCommands(gitlab.site?.script ?? [])).toEqual(SITE);
+    for (const line of (gitlab.site?.script ?? []).filter((entry) => /npm run (check|build|inspect)/.test(entry)))
+      expect(line).toContain('--site "$SITE"');
+  });
+
+  it("build the group as a matrix, one job a site, none stopping the others", () => {
+    for (const workflow of [github, gitea]) {
+      expect(workflow.jobs.build?.strategy?.["fail-fast"]).toBe(false);
+      expect(workflow.jobs.build?.strategy?.matrix.include.map(({ site, root }) => ({ site, root }))).toEqual(group);
+      expect(workflow.jobs.build?.if).toBe(expression("!cancelled() && needs.test.result != 'failure'"));
+    }
+    expect(gitlab.site?.parallel?.matrix.map(({ SITE, SITE_ROOT }) => ({ site: SITE, root: SITE_ROOT }))).toEqual(
+      group,
+    );
   });
 
   it("skip only the test suite on the schedule", () => {
-    for (const steps of [github.jobs.build.steps, gitea.jobs.build.steps]) {
-      const guarded = steps
-        .filter((step) => step.if === "github.event_name != 'schedule'")
-        .map((step) => step.run ?? step.uses);
-      expect(guarded.some((run) => run === "npm test")).toBe(true);
-      expect(guarded.filter((run) => run && /npm (ci|run)/.test(run))).toEqual([]);
+    for (const workflow of [github, gitea]) {
+      expect(workflow.jobs.test?.if).toBe("github.event_name != 'schedule'");
+      expect(workflow.jobs.build?.steps.filter((step) => step.if?.includes("schedule"))).toEqual([]);
     }
-    expect((gitlab.site?.script ?? []).find((line) => line.includes("npm test"))).toMatch(
-      /CI_PIPELINE_SOURCE" != "schedule"/,
-    );
+    expect(gitlab.test?.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE != "schedule"' }]);
+    expect(gitlab.site?.rules).toBeUndefined();
   });
 
   it("publish only after the inspection, which fails the job on a 单项否决 failure", () => {
-    const githubRuns = github.jobs.build.steps.map((step) => step.run ?? step.uses ?? "");
+    const githubRuns = runs(github.jobs.build);
     const inspect = githubRuns.findIndex((run) => run.startsWith("npm run inspect"));
     expect(inspect).toBeLessThan(githubRuns.findIndex((run) => run.startsWith("actions/upload-pages-artifact")));
     expect(githubRuns[inspect]).toContain('--summary "$GITHUB_STEP_SUMMARY"');
-    const giteaRuns = gitea.jobs.build.steps.map((step) => step.run ?? step.uses ?? "");
+    const giteaRuns = runs(gitea.jobs.build);
     expect(giteaRuns.findIndex((run) => run.startsWith("npm run inspect"))).toBeLessThan(
       giteaRuns.findIndex((run) => run.includes("rsync")),
     );
-    expect(gitlab.deploy?.needs).toEqual(["site"]);
+    const gitlabScript = gitlab.site?.script ?? [];
+    expect(gitlabScript.findIndex((line) => line.startsWith("npm run inspect"))).toBeLessThan(
+      gitlabScript.findIndex((line) => line.includes("rsync")),
+    );
+    expect(github.jobs.deploy?.needs).toBe("build");
+  });
+});
+
+describe("deploy/nginx/group-origins.conf", () => {
+  it("lists the address of every site of the group, and nothing else", () => {
+    const listed = [...read("deploy/nginx/group-origins.conf").matchAll(/^\s*"([^"]+)"\s+\$http_origin;/gm)].map(
+      (match) => match[1],
+    );
+    const urls = loadGroup(PROJECT_DIR).sites.map(
+      (site) => (parse(readFileSync(path.join(site.dir, "_data/site.yaml"), "utf8")) as { url: string }).url,
+    );
+    expect(listed).toEqual(urls);
   });
 });
