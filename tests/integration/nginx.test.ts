@@ -253,7 +253,9 @@ describe("the shipped nginx configuration on Debian's nginx", () => {
     const fragment = readdirSync(path.join(build.outputDir, "pagefind/fragment"))[0];
     const hashed = await get(`/pagefind/fragment/${fragment}`, { origin: "https://kjj.klmy.gov.cn" });
     expect(hashed.headers["access-control-allow-origin"]).toBe("https://kjj.klmy.gov.cn");
-    expect((await get("/", { origin: "https://kgxj.klmyq.gov.cn" })).headers["access-control-allow-origin"]).toBeUndefined();
+    expect(
+      (await get("/", { origin: "https://kgxj.klmyq.gov.cn" })).headers["access-control-allow-origin"],
+    ).toBeUndefined();
   });
 
   it("sends the build's precompressed .gz for assets, compresses pages on the fly, and neither without Accept-Encoding", async () => {
