@@ -20,7 +20,12 @@ export default defineConfig({
           name: "unit",
           isolate: false,
           setupFiles: ["tests/fresh-module-state.ts"],
-          include: ["tests/lib/**/*.test.ts", "tests/bench/**/*.test.ts", "tests/harness/**/*.test.ts"],
+          include: [
+            "tests/lib/**/*.test.ts",
+            "tests/bench/**/*.test.ts",
+            "tests/harness/**/*.test.ts",
+            "tests/docs/**/*.test.ts",
+          ],
         },
       },
       {

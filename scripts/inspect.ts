@@ -22,7 +22,7 @@ async function main(): Promise<number> {
   }
   // The checks load the content model, zod and an HTML parser: only once the options are known to be right.
   const [
-    { formatHtmlReport, formatMarkdownReport, formatTextReport, inspectSite, REPORT_PATH, resolveBuiltSite },
+    { formatHtmlReport, formatMarkdownReport, formatTextReport, inspectSite, REPORT_FILE, resolveBuiltSite },
     content,
   ] = await Promise.all([import("../lib/inspect/index.ts"), import("../lib/content/index.ts")]);
   const { formatProblem, problemCountLine } = content;
@@ -48,13 +48,16 @@ async function main(): Promise<number> {
     return 1;
   }
   const { report } = outcome;
-  const built = resolveBuiltSite(root, options.siteDir);
+  // The report names drafts and scheduled items: it goes beside the site, never into it.
   const htmlFile =
-    options.html === false
-      ? undefined
-      : options.html
-        ? path.resolve(options.html)
-        : built && path.join(built.dir, REPORT_PATH);
+    options.html === false ? undefined : options.html ? path.resolve(options.html) : path.join(root, REPORT_FILE);
+  const built = resolveBuiltSite(root, options.siteDir);
+  if (htmlFile && built && !path.relative(built.dir, htmlFile).startsWith("..")) {
+    console.error(
+      `--html ${options.html} 在构建好的网站里：报告列有未发布的草稿，会随网站发布，请写到网站目录之外 (the report must not go into the built site)`,
+    );
+    return 2;
+  }
   if (htmlFile) writeFileAtomic(htmlFile, formatHtmlReport(report));
   if (options.summary) appendFileSync(options.summary, formatMarkdownReport(report));
   if (options.json) console.log(JSON.stringify(report, null, 2));

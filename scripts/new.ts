@@ -72,6 +72,7 @@ function main(): void {
   }
   console.log(result.created ? `已创建 (created): ${result.file}` : `已添加到 (added to): ${result.file}`);
   console.log(`发布后的地址 (URL): ${result.url}  →  ${result.canonical}`);
+  if (result.indexNumber) console.log(`索引号 (index_number): ${result.indexNumber}（按本站格式取当年下一个顺序号）`);
   if (result.placeholder) console.log("正文现在是占位文字「（请在这里写……）」：换成正文之前检查不会通过，也不会发布。");
   console.log("编辑好后运行 npm run check 检查，npm start 预览，然后提交 (commit) 并推送。");
 }

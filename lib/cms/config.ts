@@ -12,6 +12,7 @@ import {
   staticPageSchema,
 } from "../content/index.ts";
 import { FILES, FIXED_PAGES } from "../shared/index.ts";
+import { policyWidgets, type Widget } from "./policy-widgets.ts";
 import { CMS_FILE, type CmsSettings, gitEndpoints } from "./settings.ts";
 
 /** Where attachments and images live in the repository, and the site path they are served from (no trailing slash). */
@@ -48,12 +49,6 @@ export interface CmsConfigInput {
   settings: CmsSettings;
   /** The notices files, relative to the site root (`content/notices/2024.yaml`): one CMS file each. */
   noticeFiles: readonly string[];
-}
-
-/** A field's widget and its options, without the name, label and required flag the schema gives. */
-interface Widget {
-  widget: string;
-  [option: string]: unknown;
 }
 
 /** A zod object schema, as far as the generator needs it: its keys and whether each may be left out. */
@@ -98,6 +93,11 @@ function widgets(site: Site): Record<string, Widget> {
       default: "{{now}}",
       hint: `按${site.time_zone === "Asia/Shanghai" ? "北京时间" : `站点时区 ${site.time_zone} 的时间`}填写；晚于现在的时间到点才发布（定时发布）`,
     },
+    updated: {
+      widget: "datetime",
+      format: CMS_DATE_FORMAT,
+      hint: "修改了已发布的内容时填写修改的时间，页面上显示为「更新时间」；不能早于发布时间，没有修改过就不填",
+    },
     column: { widget: "select", options: site.columns.map((column) => column.name) },
     source: { widget: "string", hint: `不填则用站点默认值「${site.defaults.source}」` },
     region: { widget: "string", hint: `不填则用站点默认值「${site.defaults.region}」` },
@@ -106,7 +106,7 @@ function widgets(site: Site): Record<string, Widget> {
     attachments: attachmentList,
     draft: { widget: "boolean", hint: "打开表示草稿：保存后不发布" },
     doc_number: { widget: "string", hint: "政府信息公开文件的文号，如 克科发〔2024〕12号" },
-    index_number: { widget: "string", hint: "政府信息公开的索引号" },
+    ...policyWidgets(site),
     url: {
       widget: "string",
       hint: "标题链接到的地址：站内路径以 / 开头，站外以 https:// 开头。链接、正文、附件至少填一项",

@@ -5,6 +5,8 @@ import { isMap, isSeq, parseDocument, stringify } from "yaml";
 import {
   ARTICLE_BODY_PLACEHOLDER,
   CONTENT_FOLDERS,
+  compileIndexPattern,
+  isPolicyColumn,
   loadSite,
   NOTICE_BODY_PLACEHOLDER,
   noticePageUrl,
@@ -19,6 +21,7 @@ import {
   parseContentDate,
   toIsoWithOffset,
 } from "../shared/index.ts";
+import { indexNumbersInUse, nextIndexNumber } from "./index-number.ts";
 import { slugFromTitle, slugsInFolder, uniqueSlug } from "./slug.ts";
 
 /** What an editor is told when a scaffold cannot be written; the CLI prints it and exits 1. */
@@ -41,6 +44,8 @@ export interface ScaffoldResult {
   created: boolean;
   /** Whether it holds a placeholder body to replace (the check refuses it until then). */
   placeholder: boolean;
+  /** The 索引号 given to a new 政策文件 by the site's pattern. */
+  indexNumber?: string;
 }
 
 /**
@@ -104,12 +109,16 @@ const OPTIONAL_ARTICLE_KEYS = (site: Site, year: string) => [
  * The text of a new article file: front matter that validates, the optional keys as comments, a
  * placeholder paragraph that the check refuses until it is replaced (lib/content/body-checks.ts).
  */
-function articleFileText(site: Site, fields: { title: string; date: string; column: string }): string {
-  const frontMatter = stringify({ title: fields.title, date: fields.date, column: fields.column }, { lineWidth: 0 });
+function articleFileText(
+  site: Site,
+  fields: { title: string; date: string; column: string; index_number?: string },
+): string {
+  const frontMatter = stringify(fields, { lineWidth: 0 });
+  const optional = OPTIONAL_ARTICLE_KEYS(site, fields.date.slice(0, 4));
   return [
     "---",
     frontMatter.trimEnd(),
-    ...OPTIONAL_ARTICLE_KEYS(site, fields.date.slice(0, 4)),
+    ...(fields.index_number ? optional.filter((line) => !line.startsWith("# index_number:")) : optional),
     "---",
     "",
     ARTICLE_BODY_PLACEHOLDER,
@@ -154,10 +163,17 @@ export function createArticle(options: NewArticleOptions): ScaffoldResult {
     slug = uniqueSlug(slugFromTitle(title) || "article", taken);
   }
   const file = `${folder}/${slug}.md`;
+  const pattern = site.policy_documents.index_pattern;
+  const policyColumn = site.columns.find((entry) => entry.name === column);
+  const indexNumber =
+    pattern && policyColumn && isPolicyColumn(policyColumn)
+      ? nextIndexNumber(compileIndexPattern(pattern), indexNumbersInUse(options.root), published.year)
+      : undefined;
+  const fields = indexNumber ? { title, date, column, index_number: indexNumber } : { title, date, column };
   mkdirSync(path.join(options.root, folder), { recursive: true });
-  writeFileSync(path.join(options.root, file), articleFileText(site, { title, date, column }), { flag: "wx" });
+  writeFileSync(path.join(options.root, file), articleFileText(site, fields), { flag: "wx" });
   const url = `${ARTICLES_URL}${year}/${slug}/`;
-  return { file, url, canonical: canonicalUrl(site.url, url), created: true, placeholder: true };
+  return { file, url, canonical: canonicalUrl(site.url, url), created: true, placeholder: true, indexNumber };
 }
 
 /** A notice as `npm run new -- notice` adds it. */

@@ -5,9 +5,15 @@ import { type LoadContext, publicationStatus, resolveAttachments } from "./conte
 import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { Article } from "./model.ts";
+import { policyDocumentOf } from "./policy.ts";
 import { articleSchema, SLUG, validateWithSchema } from "./schema.ts";
 import type { Column } from "./site.ts";
 import { plainTextSummary } from "./summary.ts";
+
+/** An optional `updated` (更新时间), already validated, as ISO 8601 with the site's offset. */
+export function revisedAt(updated: string | undefined, zone: string): string | undefined {
+  return updated === undefined ? undefined : toIsoWithOffset(parseContentDate(updated, zone) as DateTime);
+}
 
 /** Reads and validates every article file; what is wrong goes to the context's problems. */
 export function loadArticles(context: LoadContext): Article[] {
@@ -63,12 +69,14 @@ export function loadArticles(context: LoadContext): Article[] {
     );
     // A draft may still hold the placeholder or anything else: it is not published.
     if (!data.draft) checkBody(file, body, bodyLine, "body", problems);
+    const column = site.columns.find((entry) => entry.name === data.column) as Column;
+    const document = policyDocumentOf(data, site, column, file, (key) => frontMatter.lineOf([key]), problems);
     const status = publicationStatus(data.draft, published, context);
     if (status && !context.preview) continue;
-    const column = site.columns.find((entry) => entry.name === data.column) as Column;
     articles.push({
       title: data.title,
       date: toIsoWithOffset(published),
+      updated: revisedAt(data.updated, site.time_zone),
       column,
       source: data.source ?? site.defaults.source,
       region: data.region ?? site.defaults.region,
@@ -82,6 +90,8 @@ export function loadArticles(context: LoadContext): Article[] {
       url: `${ARTICLES_URL}${year}/${slug}/`,
       sourcePath: file,
       status,
+      document,
+      interprets: data.interprets ? { title: "", url: data.interprets } : undefined,
     });
   }
   return articles;

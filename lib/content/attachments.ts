@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { lstatSync } from "node:fs";
 import path from "node:path";
 import { FILES } from "../shared/index.ts";
 
@@ -39,7 +39,7 @@ export function attachmentUrl(file: string): string {
 export function describeAttachment(root: string, title: string, file: string): AttachmentInfo | undefined {
   let bytes: number;
   try {
-    const stats = statSync(path.join(root, FILES.folder, file));
+    const stats = lstatSync(path.join(root, FILES.folder, file));
     if (!stats.isFile()) return undefined;
     bytes = stats.size;
   } catch {

@@ -1,10 +1,10 @@
-import { ASSETS_URL, FILES, FIXED_PAGES, SEARCH_INDEX_URL } from "../shared/index.ts";
+import { ASSETS_URL, FILES, FIXED_PAGES, jiucuoSiteCode, SEARCH_INDEX_URL } from "../shared/index.ts";
 import { describeAttachment } from "./attachments.ts";
 import type { LoadContext } from "./context.ts";
 import { findBodyLinks, isSafeLink, sitePath } from "./links.ts";
 import { listPageUrl } from "./listing.ts";
 import type { Catalog } from "./model.ts";
-import { SITE_FILE } from "./site.ts";
+import { SITE_FILE, SITE_ID_CODE, SITE_ID_CODE_MESSAGE } from "./site.ts";
 
 type Items = Pick<Catalog, "articles" | "notices" | "staticPages">;
 
@@ -50,6 +50,14 @@ export function checkLinks(context: LoadContext, items: Items, listPages: Readon
       });
       return;
     }
+    const siteCode = jiucuoSiteCode(target);
+    if (siteCode !== undefined && !SITE_ID_CODE.test(siteCode))
+      problems.push({
+        file,
+        line,
+        field,
+        message: `「我为政府网站找错」链接里的网站标识码 site_code「${siteCode}」不对：${SITE_ID_CODE_MESSAGE}`,
+      });
     const path = sitePath(target);
     if (path !== undefined && !exists(path)) {
       const hint = /^\/articles\/\d{4}\/[^/]+$/.test(path) ? "（文章地址以 / 结尾）" : "";

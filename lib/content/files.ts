@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { normalizeNewlines } from "../shared/index.ts";
-import type { ContentProblem } from "./problems.ts";
+import { type ContentProblem, ContentValidationError } from "./problems.ts";
+import { isSymbolicLink } from "./regular-files.ts";
 
 /** Where each kind of content file lives, relative to the site root. */
 export const CONTENT_FOLDERS = {
@@ -10,17 +11,23 @@ export const CONTENT_FOLDERS = {
   staticPages: "content/pages",
 } as const;
 
-/** The files under `folder` of `root` (recursively) with one of `extensions`, sorted; hidden files and folders skipped. */
+/**
+ * The regular files under `folder` of `root` (recursively) with one of `extensions`, sorted; hidden
+ * files and folders skipped, symbolic links neither listed nor followed (lib/content/regular-files.ts
+ * reports them).
+ */
 function listFiles(root: string, folder: string, extensions: readonly string[]): string[] {
+  const base = path.join(root, folder);
   let entries: string[];
   try {
-    entries = readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" });
+    entries = readdirSync(base, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && extensions.some((extension) => entry.name.endsWith(extension)))
+      .map((entry) => path.relative(base, path.join(entry.parentPath, entry.name)));
   } catch {
     return [];
   }
   return entries
     .map((entry) => entry.split(path.sep).join("/"))
-    .filter((entry) => extensions.some((extension) => entry.endsWith(extension)))
     .filter((entry) => !entry.split("/").some((part) => part.startsWith(".")))
     .sort()
     .map((entry) => `${folder}/${entry}`);
@@ -59,7 +66,14 @@ export function readContentText(root: string, file: string, problems: ContentPro
   return normalizeNewlines(decoded);
 }
 
-/** A settings file's text (`_data/site.yaml`, `_data/cms.yaml`) with LF line ends and no byte-order mark; throws when missing. */
+/**
+ * A settings file's text (`_data/site.yaml`, `_data/cms.yaml`) with LF line ends and no byte-order
+ * mark; throws when missing, and a ContentValidationError, without reading it, when it is a symbolic link.
+ */
 export function readSettingsText(root: string, file: string): string {
+  if (isSymbolicLink(root, file))
+    throw new ContentValidationError([
+      { file, line: 1, message: "这是符号链接（symbolic link）：网站只读取仓库里的普通文件，请把文件本身放到这里" },
+    ]);
   return normalizeNewlines(readFileSync(path.join(root, file), "utf8"));
 }

@@ -15,10 +15,16 @@ export {
   type DetailPage,
   detailPages,
   type Notice,
+  type PolicyDocument,
   type PublicationStatus,
   type StaticPage,
 } from "./model.ts";
 export { noticePageUrl } from "./notices.ts";
+export {
+  compileIndexPattern,
+  type IndexPattern,
+  isPolicyColumn,
+} from "./policy.ts";
 export {
   type ContentProblem,
   ContentValidationError,
@@ -29,6 +35,13 @@ export {
   sortProblems,
 } from "./problems.ts";
 export {
+  PUBLIC_INFORMATION_ENTRIES,
+  type PublicInformationEntry,
+  type PublicInformationKey,
+} from "./public-information.ts";
+export {
+  ANNUAL_REPORTS,
+  type AnnualReportKind,
   articleSchema,
   attachment,
   FIELD_LABELS,
@@ -38,7 +51,9 @@ export {
   signatureSchema,
   staticPageSchema,
   text,
+  VALIDITY,
+  type Validity,
   validateWithSchema,
 } from "./schema.ts";
-export { type Column, loadSite, SITE_FILE, type Site } from "./site.ts";
+export { type Column, loadSite, SITE_FILE, SITE_ID_CODE, type Site } from "./site.ts";
 export { parseYamlSource, type YamlPath, type YamlSource } from "./yaml-source.ts";

@@ -1,12 +1,16 @@
+import path from "node:path";
 import { DateTime } from "luxon";
-import { FIXED_PAGES } from "../shared/index.ts";
+import { FIXED_PAGES, PROJECT_DIR } from "../shared/index.ts";
 import { loadArticles } from "./articles.ts";
 import { checkDuplicateUrls, checkLinks } from "./checks.ts";
 import type { LoadContext } from "./context.ts";
 import { linkNeighbours, paginate } from "./listing.ts";
 import type { Catalog, Notice } from "./model.ts";
 import { loadNotices } from "./notices.ts";
+import { linkPolicyDocuments } from "./policy.ts";
 import { ContentValidationError, sortProblems } from "./problems.ts";
+import { publicInformationEntries } from "./public-information.ts";
+import { irregularFileProblems } from "./regular-files.ts";
 import { loadSite } from "./site.ts";
 import { loadStaticPages } from "./static-pages.ts";
 
@@ -25,9 +29,12 @@ const newestFirst = <T extends { date: string; url?: string; href?: string }>(a:
 /**
  * Reads, validates and arranges all content of a site into the catalog. Every file is checked
  * before anything is returned; any problem anywhere throws one ContentValidationError that lists
- * them all.
+ * them all. A symbolic link (or anything but a regular file) under content/, _data/ or the
+ * project's _includes/ stops it before any file is read.
  */
 export function loadCatalog({ root, preview = false, now = DateTime.now() }: LoadOptions): Catalog {
+  const irregular = irregularFileProblems(root, path.join(PROJECT_DIR, "_includes"));
+  if (irregular.length > 0) throw new ContentValidationError(sortProblems(irregular));
   const site = loadSite(root);
   const context: LoadContext = { root, site, problems: [], preview, now };
   const articles = loadArticles(context).sort(newestFirst);
@@ -40,6 +47,8 @@ export function loadCatalog({ root, preview = false, now = DateTime.now() }: Loa
     listPages.set(`/${column.slug}/`, Math.max(1, Math.ceil(count / site.page_size)));
   }
   checkLinks(context, { articles, notices, staticPages }, listPages);
+  linkPolicyDocuments(context, articles);
+  const publicInformation = publicInformationEntries(context, { staticPages, articles });
   if (context.problems.length > 0) throw new ContentValidationError(sortProblems(context.problems));
 
   const columns = site.columns.map((column) => {
@@ -56,5 +65,6 @@ export function loadCatalog({ root, preview = false, now = DateTime.now() }: Loa
     noticePages: notices.filter((notice): notice is Notice & { pageUrl: string } => Boolean(notice.pageUrl)),
     noticeListPages: paginate(notices, site.page_size, FIXED_PAGES.notices),
     staticPages,
+    publicInformation,
   };
 }

@@ -1,5 +1,6 @@
 import type { DateTime } from "luxon";
 import { FIXED_PAGES, parseContentDate, shortHash, toIsoWithOffset } from "../shared/index.ts";
+import { revisedAt } from "./articles.ts";
 import { checkBody } from "./body-checks.ts";
 import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
 import { listNoticeFiles, readContentText } from "./files.ts";
@@ -49,6 +50,7 @@ export function loadNotices(context: LoadContext): Notice[] {
       notices.push({
         title: entry.title,
         date,
+        updated: revisedAt(entry.updated, site.time_zone),
         href,
         external: !pageUrl && /^https?:/.test(href),
         pageUrl,

@@ -7,6 +7,7 @@ import type { YamlSource } from "./yaml-source.ts";
 export const FIELD_LABELS: Record<string, string> = {
   title: "标题",
   date: "发布时间",
+  updated: "更新时间",
   column: "栏目",
   source: "来源",
   region: "适用地",
@@ -42,6 +43,28 @@ export const FIELD_LABELS: Record<string, string> = {
   signature: "落款",
   organ: "发文机关",
   "signature.date": "成文日期",
+  validity: "有效性",
+  validity_date: "有效性变更日期",
+  replaced_by: "替代文件",
+  written_date: "成文日期",
+  topic: "主题分类",
+  normative: "规范性文件",
+  interprets: "解读的文件",
+  report: "年度报告",
+  year: "年度",
+  jiucuo_site_code: "找错网站标识码",
+  interaction: "互动交流",
+  services: "办事服务",
+  public_information: "政府信息公开",
+  guide: "政府信息公开指南",
+  rules: "政府信息公开制度",
+  proactive: "法定主动公开内容",
+  annual_reports: "政府信息公开年报",
+  application: "依申请公开",
+  policy_documents: "政策文件",
+  topics: "主题分类",
+  index_pattern: "索引号格式",
+  interpretation_within: "解读期限",
 };
 
 /** A slug: lowercase ASCII letters and digits, words joined by single hyphens. */
@@ -84,6 +107,24 @@ function contentDate(zone: string) {
 }
 
 /**
+ * The check of an optional `updated` (更新时间) against the item's `date`: a revision cannot come
+ * before the publication. Both are valid content dates when it runs.
+ */
+function updatedNotBeforeDate(zone: string) {
+  return (item: { date: string; updated?: string }, context: z.RefinementCtx) => {
+    if (item.updated === undefined) return;
+    const published = parseContentDate(item.date, zone);
+    const updated = parseContentDate(item.updated, zone);
+    if (published && updated && updated < published)
+      context.addIssue({
+        code: "custom",
+        path: ["updated"],
+        message: `「${item.updated}」早于发布时间「${item.date}」：写修改正文的时间，没有修改过就删掉这一行`,
+      });
+  };
+}
+
+/**
  * An attachment: a title and a file path under `content/files/`. The file's site address
  * (`/files/2024/a.pdf`, what the browser CMS writes) is read as the same relative path.
  */
@@ -103,23 +144,61 @@ export const attachment = z.strictObject({
     ),
 });
 
+/** 有效性 of a 政策文件: in force, amended, repealed, or expired (《政府网站发展指引》: marked on the original). */
+export const VALIDITY = ["现行有效", "已修改", "已废止", "已失效"] as const;
+
+export type Validity = (typeof VALIDITY)[number];
+
+/** The address of an article of this site, as editors link to it: `/articles/2024/kjjh-xmglbf-2024/`. */
+const articleAddress = z
+  .string()
+  .trim()
+  .regex(/^\/articles\/\d{4}\/[a-z0-9]+(?:-[a-z0-9]+)*\/$/, {
+    message: "应写本站文章的网址，以 / 开头和结尾，如 /articles/2024/kjjh-xmglbf-2024/",
+  });
+
+/**
+ * The front-matter keys of a 政策文件 and of a 政策解读, beside 文号 and 索引号: 有效性 with the date
+ * it changed and the document that replaces it, 成文日期, 发文机关, 主题分类, 规范性文件, and for a
+ * 解读 the document it explains. Values that depend on the site (主题分类, the 索引号 pattern) and
+ * on other articles are checked by lib/content/policy.ts.
+ */
+export function policyDocumentFields(zone: string) {
+  return {
+    validity: z
+      .enum(VALIDITY, { error: (issue) => `应为 ${VALIDITY.join("、")} 之一，实际写的是「${String(issue.input)}」` })
+      .optional(),
+    validity_date: contentDate(zone).optional(),
+    replaced_by: articleAddress.optional(),
+    written_date: contentDate(zone).optional(),
+    organ: text.optional(),
+    topic: text.optional(),
+    normative: z.boolean().optional(),
+    interprets: articleAddress.optional(),
+  };
+}
+
 /** The front matter of an article, for a site with the given column names and zone. */
 export function articleSchema(columnNames: readonly string[], zone: string) {
-  return z.strictObject({
-    title: text,
-    date: contentDate(zone),
-    column: z.string().refine((name) => columnNames.includes(name), {
-      error: (issue) => `「${String(issue.input)}」不是本站的栏目，可选：${columnNames.join("、")}`,
-    }),
-    source: text.optional(),
-    region: text.optional(),
-    summary: text.optional(),
-    tags: z.array(text).optional(),
-    attachments: z.array(attachment).optional(),
-    draft: z.boolean().optional(),
-    doc_number: text.optional(),
-    index_number: text.optional(),
-  });
+  return z
+    .strictObject({
+      title: text,
+      date: contentDate(zone),
+      updated: contentDate(zone).optional(),
+      column: z.string().refine((name) => columnNames.includes(name), {
+        error: (issue) => `「${String(issue.input)}」不是本站的栏目，可选：${columnNames.join("、")}`,
+      }),
+      source: text.optional(),
+      region: text.optional(),
+      summary: text.optional(),
+      tags: z.array(text).optional(),
+      attachments: z.array(attachment).optional(),
+      draft: z.boolean().optional(),
+      doc_number: text.optional(),
+      index_number: text.optional(),
+      ...policyDocumentFields(zone),
+    })
+    .superRefine(updatedNotBeforeDate(zone));
 }
 
 /**
@@ -140,11 +219,13 @@ export function noticeSchema(zone: string) {
     .strictObject({
       title: text,
       date: contentDate(zone),
+      updated: contentDate(zone).optional(),
       url: linkTarget.optional(),
       body: z.string().optional(),
       attachments: z.array(attachment).optional(),
       signature: signatureSchema(zone).optional(),
     })
+    .superRefine(updatedNotBeforeDate(zone))
     .superRefine((notice, context) => {
       if (!notice.url && !notice.body?.trim() && !notice.attachments?.length) {
         context.addIssue({
@@ -161,10 +242,25 @@ export function noticesFileSchema(zone: string) {
   return z.array(noticeSchema(zone));
 }
 
-/** The front matter of a standalone page such as 关于我们. */
+/**
+ * The two annual reports due by 31 January for the year before: the 政府网站工作年度报表 (国办函〔2018〕12号,
+ * written by `npm run annual-report`) and the 政府信息公开工作年度报告 (《政府信息公开条例》第四十九条).
+ */
+export const ANNUAL_REPORTS = ["网站年度报表", "信息公开年报"] as const;
+
+export type AnnualReportKind = (typeof ANNUAL_REPORTS)[number];
+
+/** The front matter of a standalone page such as 关于我们, or of an annual report (`report` and `year`). */
 export const staticPageSchema = z.strictObject({
   title: text,
   summary: text.optional(),
+  report: z
+    .enum(ANNUAL_REPORTS, {
+      error: (issue) => `应为 ${ANNUAL_REPORTS.join("、")} 之一，实际写的是「${String(issue.input)}」`,
+    })
+    .optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  draft: z.boolean().optional(),
 });
 
 export type ArticleFrontMatter = z.infer<ReturnType<typeof articleSchema>>;

@@ -4,5 +4,5 @@
  */
 export { type InspectOptions, type InspectOutcome, inspectSite, resolveBuiltSite } from "./inspect.ts";
 export { parseInspectArgs, USAGE } from "./options.ts";
-export { formatHtmlReport, REPORT_PATH } from "./report-html.ts";
+export { formatHtmlReport, REPORT_FILE } from "./report-html.ts";
 export { formatMarkdownReport, formatTextReport } from "./report-text.ts";

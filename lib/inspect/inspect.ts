@@ -15,10 +15,13 @@ import { type BuiltSite, checkDates, checkPageMeta } from "./built-pages.ts";
 import { DEFAULT_WARN_DAYS, type InspectContext } from "./context.ts";
 import { checkExternalLinks, externalReferences } from "./external-links.ts";
 import { checkColumnsUpdated, checkEmptyColumns, checkHomeUpdated } from "./freshness.ts";
+import { checkJiucuo, checkPublicInformation, checkServiceEntries } from "./government-entries.ts";
 import { checkSiteIdentity } from "./identity.ts";
 import { checkLinks } from "./links.ts";
 import { checkUrls, type OnlineOptions } from "./online.ts";
 import { checkPending } from "./pending.ts";
+import { checkPersonalData } from "./personal-data.ts";
+import { checkAnnualReports, checkInterpretations } from "./policy-documents.ts";
 import { createSourceReader } from "./sources.ts";
 import { assembleReport, type CheckResult, type InspectionReport } from "./types.ts";
 import { loadWordList, WORD_LIST_FILE } from "./word-list.ts";
@@ -109,10 +112,16 @@ export async function inspectSite(options: InspectOptions): Promise<InspectOutco
     checkColumnsUpdated(context),
     checkEmptyColumns(context),
     checkWrongWords(context, words.list, words.problems, notes),
+    checkPersonalData(context),
+    checkServiceEntries(context, online),
     checkLinks(context),
     checkExternalLinks(references, online),
     checkSiteIdentity(site, context.siteLine),
     checkPageMeta(content, built),
+    checkJiucuo(content, built),
+    checkPublicInformation(content),
+    checkAnnualReports(context),
+    checkInterpretations(context),
     checkDates(content, built),
     checkPending(context, previewProblems),
   ];

@@ -66,6 +66,18 @@ export function siteFileLinks(context: InspectContext): Reference[] {
   site.footer.links.forEach((link, index) => {
     links.push({ target: link.url, file, line: context.siteLine(["footer", "links", index, "url"]) });
   });
+  for (const key of ["interaction", "services"] as const)
+    site[key].forEach((link, index) => {
+      links.push({ target: link.url, file, line: context.siteLine([key, index, "url"]) });
+    });
+  const information = site.public_information;
+  information.proactive.forEach((link, index) => {
+    links.push({ target: link.url, file, line: context.siteLine(["public_information", "proactive", index, "url"]) });
+  });
+  for (const key of ["guide", "rules", "annual_reports", "application"] as const) {
+    const target = information[key];
+    if (target) links.push({ target, file, line: context.siteLine(["public_information", key]) });
+  }
   if (site.footer.conac_url)
     links.push({ target: site.footer.conac_url, file, line: context.siteLine(["footer", "conac_url"]) });
   return links;

@@ -12,7 +12,7 @@ Checks the site against the government website inspection indicators; exit statu
   --json                      输出 JSON 报告 (print the report as JSON)
   --site 站点名|DIR           站群里的一个站点（docs/group.md），或要检查的构建好的网站，默认 _site（存在时）(site of the group, or built site)
   --no-site                   不检查构建好的页面 (skip the built pages)
-  --html FILE                 HTML 报告写到这里，默认 <site>/admin/inspect/index.html (HTML report file)
+  --html FILE                 HTML 报告写到这里，默认 .cache/inspect/report.html，不在网站里 (HTML report file)
   --no-html                   不写 HTML 报告 (write no HTML report)
   --summary FILE              把 Markdown 摘要追加到这个文件，如 "$GITHUB_STEP_SUMMARY" (append a Markdown summary)
   --online                    联网检查外部链接，默认不检查 (check external links over the network)

@@ -1,8 +1,11 @@
 import { headerLine, SEVERITY_LABELS, STATUS_LABELS, summaryLine, verdictLine } from "./report-text.ts";
 import type { CheckResult, Finding, InspectionReport } from "./types.ts";
 
-/** Where the report goes in a built site: under /admin/, the editors' area, which no public page links to. */
-export const REPORT_PATH = "admin/inspect/index.html";
+/**
+ * Where the report goes by default, relative to the site root: outside the built site, since it
+ * names every draft and scheduled item by title and file (CI keeps it as an artifact).
+ */
+export const REPORT_FILE = ".cache/inspect/report.html";
 
 /** The page's own policy: no script, no outside resource; only its inline style. */
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -57,7 +60,7 @@ export function formatHtmlReport(report: InspectionReport): string {
 <body>
 <main>
 <h1>网站检查报告</h1>
-<p>${escapeHtml(headerLine(report))}。依据《政府网站与政务新媒体检查指标》：单项否决项有一项不合格，网站即为不合格。本页只给编辑看，不在网站导航和网站地图里。</p>
+<p>${escapeHtml(headerLine(report))}。依据《政府网站与政务新媒体检查指标》：单项否决项有一项不合格，网站即为不合格。本报告只给编辑看，列有未发布的草稿，不要放到网站上。</p>
 <p class="verdict ${report.exitCode ? "fail" : "pass"}">${escapeHtml(verdictLine(report))}</p>
 <p>${escapeHtml(summaryLine(report))}</p>
 <table>

@@ -116,6 +116,8 @@ const SPECIAL_ROOT = new Set([
   ...[ASSETS_URL, SEARCH_INDEX_URL, FILES.url, ADMIN_URL].map((folder) => folder.slice(1)),
   "_headers",
 ]);
+/** A child of the sitemap index at the site root: `sitemap-articles-2024.xml`. */
+const SITEMAP_CHILD = /^sitemap-[^/]+\.xml$/;
 /** Pagefind folders whose file names carry a content hash (the presence map's folder is named after its own). */
 const HASHED_PAGEFIND_FOLDERS = new Set(["fragment/", "index/", "filter/"]);
 
@@ -145,7 +147,11 @@ export function headerRules(
   const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
   const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
   if (entries.includes("index.html")) rules.push({ path: "/", headers: page });
-  for (const entry of entries) rules.push({ path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`, headers: page });
+  // The sitemap's children (lib/render/sitemaps.ts), one a section and year: one rule for all.
+  const sitemapChild = (entry: string) => SITEMAP_CHILD.test(entry);
+  if (entries.some(sitemapChild)) rules.push({ path: "/sitemap-*.xml", headers: page });
+  for (const entry of entries.filter((name) => !sitemapChild(name)))
+    rules.push({ path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`, headers: page });
   rules.push({ path: `${ASSETS_URL}*`, headers: { "Cache-Control": CACHE.immutable } });
   if (layout.root.includes(FILES.url.slice(1)))
     rules.push({ path: `${FILES.url}*`, headers: { "Cache-Control": CACHE.revalidate } });

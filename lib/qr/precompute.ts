@@ -4,7 +4,7 @@ import { hasModules, type SharedSlots, shareSlots, storeModules, takeShared } fr
 
 /**
  * Encodes the QR codes of `urls` not yet at hand in `threads` worker threads, while the caller's
- * thread goes on: each finished code lands in shared memory, where `qrCodeSvg` reads it without
+ * thread goes on: each finished code lands in shared memory, where `qrCodeImg` reads it without
  * waiting for an event-loop turn (and encodes any code not ready itself). Resolves with how many
  * codes the workers computed and when (epoch ms) the last of them finished.
  */

@@ -9,7 +9,8 @@ export interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addNunjucksGlobal(name: string, value: unknown): void;
   addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
-  addPassthroughCopy(copy: string | Record<string, string>): void;
+  /** Globs (relative to the working folder) Eleventy never reads as templates. */
+  ignores: Set<string>;
   on(event: string, callback: (...args: never[]) => unknown): void;
   /** Eleventy's own timing of configuration callbacks (filters), which warns on the console unless quieted. */
   benchmarks?: { config?: { setIsVerbose(verbose: boolean): void } };

@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
 import { metaCsp } from "../publish/index.ts";
-import { FILES, PROJECT_DIR, type SearchPeer, searchGroupAttribute } from "../shared/index.ts";
+import { copyTree, FILES, PROJECT_DIR, type SearchPeer, searchGroupAttribute } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
 import { assetManifest, copyAssets } from "./assets.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
@@ -38,6 +39,8 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   eleventyConfig.setDataDirectory(path.relative(inputDir, path.join(root, "_data")));
   eleventyConfig.setOutputDirectory(path.relative(cwd, outputDir));
   eleventyConfig.setTemplateFormats(["njk"]);
+  // Attachments are files to publish as they are, never templates, whatever their names.
+  eleventyConfig.ignores.add(`${path.relative(cwd, path.join(root, FILES.folder)) || "."}/**`);
 
   const { catalog } = options;
   eleventyConfig.addGlobalData("catalog", catalog);
@@ -51,10 +54,13 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   registerTemplates(eleventyConfig, options.selection);
   if (options.selection?.detailPagesOnly) return;
 
+  // content/files is copied by copyTree rather than Eleventy's passthrough copy, which copies a
+  // symbolic link as a link: the validation refuses links first, copyTree refuses them again.
+  const files = path.join(root, FILES.folder);
   eleventyConfig.on("eleventy.after", () => {
     copyAssets(assets, outputDir);
     copyIcons(PROJECT_DIR, outputDir);
+    if (existsSync(files)) copyTree(files, path.join(outputDir, FILES.url));
   });
   registerAdmin(eleventyConfig, { root, outputDir, projectDir: PROJECT_DIR, site: catalog.site });
-  eleventyConfig.addPassthroughCopy({ [path.relative(cwd, path.join(root, FILES.folder))]: FILES.url.slice(1, -1) });
 }

@@ -1,7 +1,8 @@
-import type { Catalog } from "../content/index.ts";
+import { type Catalog, detailPages } from "../content/index.ts";
 import { FIXED_PAGES } from "../shared/index.ts";
-import type { EleventyConfig } from "./eleventy-types.ts";
+import type { CollectionItem, EleventyConfig } from "./eleventy-types.ts";
 import { type PageData, type PageHeadData, pageHead } from "./page-head.ts";
+import { type SitemapFile, sitemapEntries, sitemapFiles } from "./sitemaps.ts";
 
 /** Which pages one Eleventy run renders. */
 export interface PageSelection {
@@ -103,6 +104,28 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     },
   });
 
+  page("public-information.njk", {
+    layout: "layouts/public-information.njk",
+    permalink: FIXED_PAGES.publicInformation,
+    title: "政府信息公开",
+    eleventyComputed: {
+      description: (data: PageData) =>
+        `${data.catalog.site.name}的政府信息公开指南、政府信息公开制度、法定主动公开内容、政府信息公开年报和依申请公开`,
+    },
+  });
+
+  for (const [file, key, title, what] of [
+    ["interaction.njk", "interaction", "互动交流", "局长信箱、咨询建言等互动交流渠道"],
+    ["services.njk", "services", "办事服务", "网上办事服务入口"],
+  ] as const)
+    page(file, {
+      layout: "layouts/link-list.njk",
+      permalink: FIXED_PAGES[key],
+      title,
+      linkListKey: key,
+      eleventyComputed: { description: (data: PageData) => `${data.catalog.site.name}的${what}` },
+    });
+
   page("subscribe.njk", {
     layout: "layouts/subscribe.njk",
     permalink: FIXED_PAGES.subscribe,
@@ -125,8 +148,16 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     permalink: FIXED_PAGES.feed,
     eleventyExcludeFromCollections: true,
   });
-  eleventyConfig.addTemplate("sitemap.njk", '{% include "feeds/sitemap.xml.njk" %}', {
-    permalink: FIXED_PAGES.sitemap,
+  // The sitemap index at /sitemap.xml and its children (lib/render/sitemaps.ts), one file per page of this pagination.
+  eleventyConfig.addTemplate("sitemap.njk", "{{ sitemapFile.xml | safe }}", {
+    pagination: {
+      data: "collections.all",
+      size: 1,
+      alias: "sitemapFile",
+      before: (items: CollectionItem[], data: PageData) =>
+        sitemapFiles(sitemapEntries(items, detailPages(data.catalog)), data.catalog.site.url),
+    },
+    permalink: (data: { sitemapFile: SitemapFile }) => data.sitemapFile.url,
     eleventyExcludeFromCollections: true,
   });
   eleventyConfig.addTemplate("robots.njk", '{% include "feeds/robots.txt.njk" %}', {

@@ -1,9 +1,15 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import {
+  encodePresenceLine,
+  type PresenceManifest,
+  type PresenceSource,
+  presenceBucket,
+  presenceLineKey,
+} from "../search-protocol/index.ts";
 import { sha256 } from "../shared/index.ts";
 import { chunkFinder, compareCodePoints, type IndexChunk } from "./pagefind-meta.ts";
 import { recordPresence, type SearchRecordSource } from "./records.ts";
-import { searchTokens } from "./segment.ts";
 
 /*
  * The presence map: for every key a query can look up (a bigram, a character, a Latin prefix, a whole
@@ -36,22 +42,11 @@ export function shardPresence(sources: readonly Pick<SearchRecordSource, "title"
     .join("");
 }
 
-/** A set of shards as a presence file writes it: `*` for every shard, else their indexes in base 36. */
-export function encodeShardSet(shards: readonly number[], total: number): string {
-  return shards.length === total ? "*" : shards.map((shard) => shard.toString(36)).join(",");
-}
-
 /** The smallest power of two of files that keeps each near BUCKET_BYTES, at least 8. */
 export function bucketCount(totalBytes: number): number {
   let count = 8;
   while (count * BUCKET_BYTES < totalBytes && count < 65536) count *= 2;
   return count;
-}
-
-/** Where the presence map is published and how many files it has (shards.json). */
-export interface PresenceManifest {
-  path: string;
-  buckets: number;
 }
 
 /** A shard's presence list (shardPresence) and its Pagefind index chunks (readPagefindMeta). */
@@ -92,16 +87,12 @@ export function writePresenceMap(
     rmSync(file, { force: true });
   }
   const total = shards.length;
-  const lines = [...shardsOf.keys()].sort().map((key) => {
-    const { all, title, chunks } = shardsOf.get(key) as { all: number[]; title: number[]; chunks: string[] };
-    const columns = [key, encodeShardSet(all, total), encodeShardSet(title, total)];
-    if (chunks.some(Boolean)) columns.push(chunks.join(","));
-    while (columns.at(-1) === "") columns.pop();
-    return `${columns.join("\t")}\n`;
-  });
+  const lines = [...shardsOf.keys()]
+    .sort()
+    .map((key) => encodePresenceLine(key, shardsOf.get(key) as PresenceSource, total));
   const buckets = bucketCount(lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0));
   const files: string[][] = Array.from({ length: buckets }, () => []);
-  for (const line of lines) files[searchTokens.presenceBucket(line.slice(0, line.indexOf("\t")), buckets)]?.push(line);
+  for (const line of lines) files[presenceBucket(presenceLineKey(line), buckets)]?.push(line);
   const texts = files.map((bucket) => bucket.join(""));
   const folder = `presence-${sha256(...texts).slice(0, 10)}`;
   mkdirSync(path.join(indexDir, folder), { recursive: true });

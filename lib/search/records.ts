@@ -1,12 +1,12 @@
 import type * as pagefind from "pagefind";
 import { type Catalog, detailPages } from "../content/index.ts";
+import { BLOCK_MARK, indexText, presenceKeys, SEARCH_FILTERS, TITLE_MARK, titleKey } from "../search-protocol/index.ts";
 import { formatIsoDate } from "../shared/index.ts";
-import { searchTokens } from "./segment.ts";
 import { markdownToText } from "./text.ts";
 
 /**
  * The language the records are indexed under. Pagefind neither stems nor segments it, so the index
- * holds exactly the bigrams of lib/segment.ts; the search page asks for this index by name.
+ * holds exactly the bigrams of lib/search-protocol; the search page asks for this index by name.
  */
 export const SEARCH_LANGUAGE = "und";
 
@@ -27,6 +27,8 @@ export interface SearchRecordSource {
   date: string;
   type: "文章" | "通知公告";
   column?: string;
+  /** A 政策文件's 有效性 (现行有效, 已修改, 已废止, 已失效). */
+  validity?: string;
 }
 
 /** A page to index as the content gives it: Markdown not yet turned into text (done in the worker). */
@@ -39,6 +41,7 @@ export interface SearchPageSource {
   date: string;
   type: SearchRecordSource["type"];
   column?: string;
+  validity?: string;
 }
 
 /** Every detail page of the catalog, newest first, with its Markdown (cheap: no parsing). */
@@ -61,6 +64,7 @@ export function searchPageSources(catalog: Catalog): SearchPageSource[] {
       date,
       type: "文章",
       column: item.column.name,
+      ...(item.document ? { validity: item.document.validity } : {}),
     };
   });
   return pages.sort((a, b) => (a.date === b.date ? a.url.localeCompare(b.url) : a.date < b.date ? 1 : -1));
@@ -78,14 +82,14 @@ export function toRecordSource(page: SearchPageSource): SearchRecordSource {
  * punctuation: Pagefind gives each a position and indexes none, so no phrase runs across them.
  */
 export function recordContent(title: string, text: string): string {
-  const titleWords = searchTokens.indexText(title);
+  const titleWords = indexText(title);
   const used = titleWords ? titleWords.split(" ").length : 0;
-  const marks = Array.from({ length: Math.max(1, TITLE_SLOT - used) }, () => searchTokens.TITLE_MARK).join(" ");
+  const marks = Array.from({ length: Math.max(1, TITLE_SLOT - used) }, () => TITLE_MARK).join(" ");
   const blocks = text
     .split("\n")
-    .map((block) => searchTokens.indexText(block))
+    .map((block) => indexText(block))
     .filter(Boolean)
-    .join(` ${searchTokens.BLOCK_MARK} `);
+    .join(` ${BLOCK_MARK} `);
   return [titleWords, marks, blocks].filter(Boolean).join(" ");
 }
 
@@ -95,19 +99,29 @@ export function recordPresence(source: Pick<SearchRecordSource, "title" | "text"
   titleKeys: Set<string>;
   titleKey: string;
 } {
-  const titleKeys = searchTokens.presenceKeys(source.title);
-  const keys = searchTokens.presenceKeys(source.text, new Set(titleKeys));
-  return { keys, titleKeys, titleKey: searchTokens.titleKey(source.title) };
+  const titleKeys = presenceKeys(source.title);
+  const keys = presenceKeys(source.text, new Set(titleKeys));
+  return { keys, titleKeys, titleKey: titleKey(source.title) };
 }
 
-/** The Pagefind custom record of a page: segmented content, display metadata, filters and sort key. */
+/**
+ * The Pagefind custom record of a page: segmented content, display metadata, filters and sort key.
+ * A 政策文件 carries the filter 有效性 and the meta `validity`, by which results mark 已废止 and the rest.
+ */
 export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecord {
   const day = formatIsoDate(source.date, "yyyy-MM-dd");
   const meta: Record<string, string> = { title: source.title, date: day, type: source.type };
-  const filters: Record<string, string[]> = { 类型: [source.type], 年份: [day.slice(0, 4)] };
+  const filters: Record<string, string[]> = {
+    [SEARCH_FILTERS.type]: [source.type],
+    [SEARCH_FILTERS.year]: [day.slice(0, 4)],
+  };
   if (source.column) {
     meta.column = source.column;
-    filters.栏目 = [source.column];
+    filters[SEARCH_FILTERS.column] = [source.column];
+  }
+  if (source.validity) {
+    meta.validity = source.validity;
+    filters[SEARCH_FILTERS.validity] = [source.validity];
   }
   return {
     url: source.url,

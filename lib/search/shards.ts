@@ -1,5 +1,6 @@
 import path from "node:path";
 import type * as pagefind from "pagefind";
+import { SHARD_FILTER } from "../search-protocol/index.ts";
 import { formatIsoDate } from "../shared/index.ts";
 import { SEARCH_LANGUAGE, type SearchPageSource, type SearchRecordSource, toCustomRecord } from "./records.ts";
 
@@ -20,8 +21,7 @@ export interface SearchShard<Page extends ShardablePage = SearchRecordSource> {
   sources: Page[];
 }
 
-/** The Pagefind filter that names a page's shard, so a search can ask one shard at a time. */
-export const SHARD_FILTER = "分片";
+export { SHARD_FILTER };
 
 /**
  * The primary index: Pagefind's scripts and WebAssembly, and one stand-in record (Pagefind writes no
@@ -42,34 +42,6 @@ export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
     const record = toCustomRecord(source);
     return { ...record, language: shard.language, filters: { ...record.filters, [SHARD_FILTER]: [shard.name] } };
   });
-}
-
-/** One shard as the search page knows it: its name (its SHARD_FILTER value), where it is, its Pagefind language, page list and filter file, its dates and size. */
-export interface ShardEntry {
-  name: string;
-  path: string;
-  language: string;
-  /** The file name of its page list (`pagefind.<hash>.pf_meta`), so the page can fetch it early. */
-  meta: string;
-  /** The hash after `<language>_` of its SHARD_FILTER file (`filter/<language>_<hash>.pf_filter`), fetched with the meta. */
-  filter?: string;
-  /** Its oldest and newest page's day (`YYYY-MM-DD`). */
-  from: string;
-  to: string;
-  pages: number;
-}
-
-/**
- * The shard manifest the search page reads from `/pagefind/shards.json`: the primary index (Pagefind's
- * scripts), the shards newest first, where the presence map is, the title slot, and a version that
- * changes with any of it (Pagefind's cache tag). No shards for a site without pages to index.
- */
-export interface ShardManifest {
-  version: string;
-  titleSlot: number;
-  primary: Omit<ShardEntry, "name" | "from" | "to" | "pages">;
-  presence?: { path: string; buckets: number };
-  shards: ShardEntry[];
 }
 
 /**

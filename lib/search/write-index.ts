@@ -2,22 +2,14 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Catalog } from "../content/index.ts";
+import { SHARD_FILTER, SHARD_MANIFEST_FILE, type ShardEntry, type ShardManifest } from "../search-protocol/index.ts";
 import { folderBytes, formatIsoDate, SEARCH_INDEX_URL, sha256 } from "../shared/index.ts";
 import { readPagefindMeta } from "./pagefind-meta.ts";
 import { type ShardsWritten, writeShards } from "./pagefind-writer.ts";
 import { SHARD_PRESENCE_FILE, type ShardPresenceSource, writePresenceMap } from "./presence.ts";
 import { type SearchPageSource, searchPageSources, TITLE_SLOT } from "./records.ts";
 import { pruneShardCache, type ShardCache } from "./shard-cache.ts";
-import {
-  PRIMARY_SHARD,
-  planShards,
-  type SearchShard,
-  SHARD_FILTER,
-  type ShardEntry,
-  type ShardJob,
-  type ShardManifest,
-  shardJobs,
-} from "./shards.ts";
+import { PRIMARY_SHARD, planShards, type SearchShard, type ShardJob, shardJobs } from "./shards.ts";
 
 /** What writeSearchIndex wrote. */
 export interface SearchIndexStats {
@@ -92,7 +84,7 @@ function assembleIndex(
   const body = { titleSlot: TITLE_SLOT, primary, ...(presence ? { presence } : {}), shards: entries };
   const manifest: ShardManifest = { version: sha256(JSON.stringify(body)).slice(0, 12), ...body };
   rmSync(partsDir, { recursive: true, force: true });
-  writeFileSync(path.join(outputPath, "shards.json"), `${JSON.stringify(manifest)}\n`);
+  writeFileSync(path.join(outputPath, SHARD_MANIFEST_FILE), `${JSON.stringify(manifest)}\n`);
   pruneShardCache(cacheDir, written.used);
   return {
     pages: shards.reduce((sum, shard) => sum + shard.sources.length, 0),

@@ -1,8 +1,9 @@
 /*
  * What every stage uses: the site's addresses (urls.ts), dates in the site's zone, one SHA-256, safe
- * file writes and links, newline clean-up, the one markdown-it set-up and sanitizer, the project's paths,
- * the other sites of a 站群 as a search page and `_headers` name them.
+ * file writes and links, newline clean-up, content types by extension, the one markdown-it set-up and
+ * sanitizer, the project's paths, the other sites of a 站群 as a search page and `_headers` name them.
  */
+export { contentType } from "./content-types.ts";
 export {
   CONTENT_DATE_FORMATS,
   formatIsoDate,
@@ -11,7 +12,7 @@ export {
   resetDateCaches,
   toIsoWithOffset,
 } from "./dates.ts";
-export { folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
+export { copyTree, folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
 export { sha256, shortHash } from "./hash.ts";
 export { createMarkdown, createMarkdownIt, SANITIZE_OPTIONS } from "./markdown.ts";
 export { CACHE_DIR, PROJECT_DIR } from "./paths.ts";
@@ -24,6 +25,9 @@ export {
   canonicalUrl,
   FILES,
   FIXED_PAGES,
+  JIUCUO_PAGE,
+  jiucuoSiteCode,
+  jiucuoUrl,
   RESERVED_FOLDERS,
   SAFE_LINK_SCHEMES,
   SEARCH_INDEX_URL,

@@ -26,6 +26,11 @@ export const FIXED_PAGES = {
   siteMap: "/sitemap/",
   /** How to subscribe to the feed, in Chinese: browsers show /feed.xml as raw XML or download it. */
   subscribe: "/subscribe/",
+  /** 政府信息公开: the entries 国办公开办函〔2019〕61号 names, each a page of this site or a link. */
+  publicInformation: "/xxgk/",
+  /** 互动交流 (咨询建言) and 办事服务: the platforms the site links to. */
+  interaction: "/hdjl/",
+  services: "/bsfw/",
   feed: "/feed.xml",
   sitemap: "/sitemap.xml",
   /** Requested by browsers even without a link; made from _includes/assets/emblem.svg by scripts/icons.ts. */
@@ -35,6 +40,29 @@ export const FIXED_PAGES = {
   robots: "/robots.txt",
   notFound: "/404.html",
 } as const;
+
+/**
+ * The national government website supervision platform's 「我为政府网站找错」 page, which every page
+ * of a government site links to with its 网站标识码 and its own address (国办发〔2017〕47号).
+ */
+export const JIUCUO_PAGE = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html";
+
+/** The 「我为政府网站找错」 link of one page: the platform's page with `site_code` and the page's canonical `url`. */
+export function jiucuoUrl(siteCode: string, pageUrl: string): string {
+  return `${JIUCUO_PAGE}?site_code=${encodeURIComponent(siteCode)}&url=${encodeURIComponent(pageUrl)}`;
+}
+
+/** The `site_code` of a link to the 「我为政府网站找错」 page, "" when it has none; undefined for any other link. */
+export function jiucuoSiteCode(link: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(link);
+  } catch {
+    return undefined;
+  }
+  if (`${parsed.origin}${parsed.pathname}` !== JIUCUO_PAGE) return undefined;
+  return parsed.searchParams.get("site_code") ?? "";
+}
 
 /** Where article pages are published: `/articles/<YYYY>/<slug>/`. */
 export const ARTICLES_URL = "/articles/";

@@ -528,7 +528,7 @@ describe("配色 and 纯文本", () => {
         "true",
       );
       expect(
-        await page.evaluate(() => getComputedStyle(document.querySelector("svg.qr-code") as Element).backgroundColor),
+        await page.evaluate(() => getComputedStyle(document.querySelector(".qr-code") as Element).backgroundColor),
       ).toBe("rgb(255, 255, 255)");
     }
     await control(page, "scheme").click();
@@ -546,7 +546,7 @@ describe("配色 and 纯文本", () => {
     await go(page, IMAGE_ARTICLE);
     // The image has a box once it has loaded (the page is taken at DOMContentLoaded); fails if it never shows.
     await page.locator(".article-body img").waitFor({ state: "visible", timeout: 10_000 });
-    expect(await page.locator(".plain-alt").isVisible()).toBe(false);
+    expect(await page.locator(".article-body .plain-alt").isVisible()).toBe(false);
     await openToolbar(page);
     await control(page, "plain").click();
     expect(await html(page, "data-plain")).toBe("");
@@ -559,8 +559,8 @@ describe("配色 and 纯文本", () => {
     expect(await visible(".qr-block, .aside-column")).toBe(0);
     for (const selector of ["h1", ".article-meta", ".article-body p", ".prev-next a", ".main-nav a", ".breadcrumb a"])
       expect(await visible(selector), selector).toBeGreaterThan(0);
-    expect(await page.locator(".plain-alt").textContent()).toBe(`［图片：${IMAGE_ALT}］`);
-    expect(await page.locator(".plain-alt").isVisible()).toBe(true);
+    expect(await page.locator(".article-body .plain-alt").textContent()).toBe(`［图片：${IMAGE_ALT}］`);
+    expect(await page.locator(".article-body .plain-alt").isVisible()).toBe(true);
     const look = await page.evaluate(() => ({
       header: getComputedStyle(document.querySelector(".site-header") as Element).backgroundImage,
       panel: getComputedStyle(document.querySelector(".article") as Element).borderTopWidth,

@@ -221,7 +221,7 @@ describe("the high-contrast mode", () => {
     const page = await context.newPage();
     await open(page, "article");
     expect(
-      await page.evaluate(() => getComputedStyle(document.querySelector("svg.qr-code") as Element).backgroundColor),
+      await page.evaluate(() => getComputedStyle(document.querySelector(".qr-code") as Element).backgroundColor),
     ).toBe("rgb(255, 255, 255)");
     await context.close();
   });

@@ -48,12 +48,36 @@ describe.each(Object.entries(VIEWPORTS))("the seed article page on a %s", (_name
     await page.goto(`${server.origin}${SEED_URL}`);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
     expect(canonical).toBe(CANONICAL);
-    const qr = page.locator(".qr-block svg");
+    const qr = page.locator(".qr-block img");
     await qr.scrollIntoViewIfNeeded();
     const box = await qr.boundingBox();
-    expect(box?.width).toBeGreaterThanOrEqual(100);
+    expect(box?.width).toBe(viewport.width < 600 ? 96 : 132);
+    expect(box?.height).toBe(box?.width);
     expect(decodeQrPng(await qr.screenshot())).toBe(canonical);
     await page.close();
+  });
+});
+
+describe("the QR code image", () => {
+  it("keeps its box from the first layout, before the image is decoded (no layout shift)", async () => {
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await page.route(/\/articles\/2021\/kjcx-tdjjgzlfz\/$/, async (route) => {
+      const response = await route.fetch();
+      // The image's address removed: the box the layout gives it without any picture.
+      const html = (await response.text()).replace(/(<img class="qr-code" src=")data:[^"]+/, "$1");
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(`${server.origin}${SEED_URL}`);
+    const empty = await page.locator(".qr-block img").boundingBox();
+    const loaded = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    await loaded.goto(`${server.origin}${SEED_URL}`);
+    await loaded.waitForFunction(() => (document.querySelector(".qr-block img") as HTMLImageElement | null)?.complete);
+    expect(await loaded.locator(".qr-block img").boundingBox()).toEqual(empty);
+    const natural = await loaded.evaluate(
+      () => (document.querySelector(".qr-block img") as HTMLImageElement).naturalWidth,
+    );
+    expect(natural % 4).toBe(0);
+    await Promise.all([page.close(), loaded.close()]);
   });
 });
 
@@ -133,7 +157,7 @@ describe("the article tools", () => {
     expect(await page.locator("[data-article-tools]").isVisible()).toBe(false);
     expect(await page.locator("[data-a11y-toggle], [data-contrast-toggle]").first().isVisible()).toBe(false);
     expect(await page.locator("[data-a11y-toggle], [data-contrast-toggle]").last().isVisible()).toBe(false);
-    expect(decodeQrPng(await page.locator(".qr-block svg").screenshot())).toBe(CANONICAL);
+    expect(decodeQrPng(await page.locator(".qr-block img").screenshot())).toBe(CANONICAL);
     await context.close();
   });
 });

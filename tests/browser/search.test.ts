@@ -175,10 +175,43 @@ describe("the search page", () => {
     await page.close();
   }, 60_000);
 
+  it("narrows to repealed 政策文件 with the 有效性 filter and marks them in every list of results", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent("第")}&column=${encodeURIComponent("政策文件")}`);
+    await page.waitForSelector('.search-count[data-complete="true"]');
+    const repealed = new Set(corpus.pages.filter((entry) => entry.validity === "已废止").map((entry) => entry.url));
+    expect(repealed.size).toBeGreaterThan(0);
+    const badges = () =>
+      page.$$eval(".search-result", (items) =>
+        items.map((item) => [
+          item.querySelector(".search-result-title")?.getAttribute("href") ?? "",
+          item.querySelector(".validity-badge")?.getAttribute("data-validity") ?? "",
+        ]),
+      );
+    const all = await badges();
+    expect(all.length).toBeGreaterThan(0);
+    for (const [url, badge] of all) expect(badge).toBe(repealed.has(url as string) ? "已废止" : "");
+    // A filter in the address opens 筛选和排序 already.
+    expect(await page.$eval("[data-search-options]", (details) => (details as HTMLDetailsElement).open)).toBe(true);
+    await page.selectOption("#search-validity", "已废止");
+    await page.press("#search-input", "Enter");
+    await page.waitForURL(/validity=/);
+    await page.waitForSelector('.search-count[data-complete="true"]');
+    let narrowed = await badges();
+    while (await page.isVisible(".search-more")) {
+      await page.click(".search-more");
+      await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, narrowed.length);
+      narrowed = await badges();
+    }
+    expect(new Set(narrowed.map(([url]) => url))).toEqual(repealed);
+    for (const [, badge] of narrowed) expect(badge).toBe("已废止");
+    await page.close();
+  }, 60_000);
+
   it("sorts by date on request and shows more results with 更多结果, moving focus to the first new one", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}&sort=date`);
-    // The first results are drawn three, then seven (FIRST_PAINT in search.js).
+    // The first results are drawn three, then seven (FIRST_PAINT in lib/browser/search/result-list.ts).
     await page.waitForSelector(".search-result");
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
     await page.focus(".search-more");

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { type ContentProblem, ContentValidationError, loadCatalog } from "../../lib/content/index.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
 /** Files of a fixture site, by path relative to its root. */
@@ -39,4 +40,18 @@ export function articleFile(frontMatter: Record<string, unknown> | string, body 
           .map(([key, value]) => `${key}: ${JSON.stringify(value)}`)
           .join("\n");
   return `---\n${yaml}\n---\n${body}`;
+}
+
+/** Loads a fixture site's catalog and returns its problems (an empty list when it is valid). */
+export function contentProblemsOf(files: FixtureFiles): ContentProblem[] {
+  const site = createFixtureSite(files);
+  try {
+    loadCatalog({ root: site.root });
+    return [];
+  } catch (error) {
+    if (error instanceof ContentValidationError) return [...error.problems];
+    throw error;
+  } finally {
+    site.remove();
+  }
 }

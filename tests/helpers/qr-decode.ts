@@ -9,6 +9,13 @@ export function decodeQrPixels(pixels: Uint8ClampedArray, width: number, height:
   return jsQR(pixels, width, height)?.data ?? null;
 }
 
+/** Decodes a QR code from an image's `data:image/png;base64,…` address (the pages' QR codes). */
+export function decodeQrDataUrl(dataUrl: string): string | null {
+  const prefix = "data:image/png;base64,";
+  if (!dataUrl.startsWith(prefix)) return null;
+  return decodeQrPng(Buffer.from(dataUrl.slice(prefix.length), "base64"));
+}
+
 /** Decodes a QR code from a PNG image, such as a browser screenshot. */
 export function decodeQrPng(png: Buffer): string | null {
   const image = PNG.sync.read(png);

@@ -72,6 +72,8 @@ export interface SourcePage {
   text: string;
   date: string;
   column: string;
+  /** A 政策文件's 有效性 when it is not in force. */
+  validity?: string;
 }
 
 /** A deterministic corpus of a few hundred articles and notice pages, with its pages' plain text. */
@@ -92,9 +94,11 @@ export function generateCorpus(): { files: Record<string, string>; pages: Source
     const body = `${paragraphs[0]}\n\n## ${pick(FILLER)}\n\n${paragraphs[1]}\n${paragraphs[2]}\n`;
     const column = COLUMNS[index % COLUMNS.length] as string;
     const slug = `a${index}`;
+    const validity = index % 20 === 2 ? "已废止" : undefined;
+    const validityLines = validity ? `validity: ${validity}\nvalidity_date: ${date}\n` : "";
     files[`content/articles/${year}/${slug}.md`] =
-      `---\ntitle: ${JSON.stringify(title)}\ndate: ${date}\ncolumn: ${column}\n---\n${body}`;
-    pages.push({ url: `/articles/${year}/${slug}/`, title, text: body, date, column });
+      `---\ntitle: ${JSON.stringify(title)}\ndate: ${date}\ncolumn: ${column}\n${validityLines}---\n${body}`;
+    pages.push({ url: `/articles/${year}/${slug}/`, title, text: body, date, column, validity });
   }
   return { files, pages };
 }

@@ -27,6 +27,18 @@ interface Mistake {
 
 const MISTAKES: Mistake[] = [
   {
+    name: "an 更新时间 before the publication date",
+    files: {
+      [A]: article("title: 以科技创新推动经济高质量发展\ndate: 2023-05-10\nupdated: 2023-03-01\ncolumn: 工作动态"),
+    },
+    problem: {
+      file: A,
+      line: 4,
+      field: "updated",
+      message: "「更新时间」「2023-03-01」早于发布时间「2023-05-10」：写修改正文的时间，没有修改过就删掉这一行",
+    },
+  },
+  {
     name: "a tab indenting a line of a notices file",
     files: { [N]: notice("  date: 2023-05-01\n\tbody: |\n    各有关单位：\n\n    现将有关事项通知如下。\n") },
     problem: {

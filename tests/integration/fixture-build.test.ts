@@ -37,6 +37,30 @@ describe("building a fixture site", () => {
     expect(new Set(allTitles).size).toBe(45);
   });
 
+  it("shows 更新时间 after 时间 on the meta line and gives it to the sitemap and the feed", async () => {
+    site = createFixtureSite({
+      "content/articles/2022/revised.md": article({ updated: "2022-04-02 16:30" }),
+      "content/articles/2022/plain.md": article({ date: "2022-02-01" }),
+      "content/notices/2022.yaml": "- title: 通知\n  date: 2022-05-01\n  updated: 2022-05-03\n  body: 正文。\n",
+    });
+    const { outputDir } = await buildSite({ root: site.root, searchIndex: false });
+    const metaLine = (url: string) =>
+      [...readPage(outputDir, url).querySelectorAll(".article-meta .meta-item")].map(textOf);
+    expect(metaLine("/articles/2022/revised/").slice(0, 2)).toEqual(["时间：2022-03-01", "更新时间：2022-04-02"]);
+    expect(
+      readPage(outputDir, "/articles/2022/revised/")
+        .querySelectorAll(".article-meta time")[1]
+        ?.getAttribute("datetime"),
+    ).toBe("2022-04-02T16:30:00+08:00");
+    expect(metaLine("/articles/2022/plain/").some((item) => item.startsWith("更新时间"))).toBe(false);
+    const noticeUrl = readPage(outputDir, "/notices/").querySelector(".list-page a")?.getAttribute("href") ?? "";
+    expect(metaLine(noticeUrl)[1]).toBe("更新时间：2022-05-03");
+    const sitemap = readFileSync(path.join(outputDir, "sitemap-articles-2022.xml"), "utf8");
+    expect(sitemap).toContain("/articles/2022/revised/</loc><lastmod>2022-04-02T16:30:00+08:00</lastmod>");
+    expect(sitemap).toContain("/articles/2022/plain/</loc><lastmod>2022-02-01T00:00:00+08:00</lastmod>");
+    expect(readFileSync(path.join(outputDir, "feed.xml"), "utf8")).toContain("<updated>2022-04-02T08:30:00Z</updated>");
+  });
+
   it("shows a notice with a body on its own page with its attachments", async () => {
     site = createFixtureSite({
       "content/files/2024/申报 通知.pdf": Buffer.alloc(5000),

@@ -6,15 +6,19 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtPages } from "../../lib/inspect/built-pages.ts";
 import { datedListEntries, footerText, metaTags } from "../../lib/inspect/html-scan.ts";
 import { inspectSite } from "../../lib/inspect/inspect.ts";
+import { REPORT_FILE } from "../../lib/inspect/report-html.ts";
 import type { InspectionReport } from "../../lib/inspect/types.ts";
+import { buildSite } from "../../lib/pipeline/index.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 import { articleFile, createFixtureSite, type FixtureSite } from "../helpers/fixture.ts";
-import { readPage } from "../helpers/html.ts";
+import { listSiteFiles, readPage } from "../helpers/html.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
+import { builtSitemapPages } from "../helpers/sitemaps.ts";
 
 const run = promisify(execFile);
 const VNU_JAR = createRequire(import.meta.url).resolve("vnu-jar/build/dist/vnu.jar");
@@ -38,7 +42,7 @@ async function inspect(...args: string[]): Promise<{ code: number; stdout: strin
 let build: { outputDir: string };
 /** The Nu checker's run over the HTML report, started after the sample site's inspection, awaited last. */
 let validation: Promise<{ stderr: string }>;
-const reportFile = () => path.join(build.outputDir, "admin/inspect/index.html");
+const reportFile = () => path.join(scratch, "report/index.html");
 let scratch: string;
 const fixtures: FixtureSite[] = [];
 
@@ -59,7 +63,16 @@ describe("npm run inspect on the sample site", () => {
 
   beforeAll(async () => {
     writeFileSync(summaryFile(), "# earlier step\n");
-    result = await inspect("--now", "2024-06-01 09:00", "--site", build.outputDir, "--summary", summaryFile());
+    result = await inspect(
+      "--now",
+      "2024-06-01 09:00",
+      "--site",
+      build.outputDir,
+      "--summary",
+      summaryFile(),
+      "--html",
+      reportFile(),
+    );
     // The Nu checker's JVM runs while the next tests do.
     validation = run("java", ["-jar", VNU_JAR, "--format", "json", "--errors-only", reportFile()]).catch(
       (error: { stderr?: string }) => ({ stderr: error.stderr ?? "" }),
@@ -70,10 +83,16 @@ describe("npm run inspect on the sample site", () => {
     expect(result.code, result.stderr).toBe(0);
     const { stdout } = result;
     expect(stdout).toContain("按 2024-06-01 09:00（Asia/Shanghai）检查");
-    expect(stdout).toContain("content/articles/2024/kjhdz-2024.md:3: 首页更新: [警告]");
+    expect(stdout).toContain("content/articles/2024/kjjh-xmglbf-2024-jd.md:3: 首页更新: [警告]");
     expect(stdout).toMatch(/_data\/site\.yaml:\d+: 栏目更新: \[警告\] 栏目「区县动态」已 331 天没有更新/);
-    expect(stdout).toContain("_data/site.yaml:60: 网站标识和备案号: [警告]");
-    expect(stdout).toContain("共 10 项：通过 7，警告 3，不合格 0 (10 checks: 7 passed, 3 warnings, 0 failures)");
+    const icpLine =
+      readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8")
+        .split("\n")
+        .findIndex((line) => /^\s+icp:/.test(line)) + 1;
+    expect(stdout).toContain(`_data/site.yaml:${icpLine}: 网站标识和备案号: [警告]`);
+    // At 2024-06-01 the 2023 reports are late: a failure of a scored (扣分项) check, which fails no veto.
+    expect(stdout).toContain("年度报告: [不合格] 2023 年政府网站工作年度报表还没有发布，已超过 2024-01-31");
+    expect(stdout).toContain("共 16 项：通过 12，警告 3，不合格 1 (16 checks: 12 passed, 3 warnings, 1 failure)");
     expect(stdout).toContain("结论：单项否决项都没有不合格");
   });
 
@@ -114,7 +133,7 @@ describe("npm run inspect on the sample site", () => {
     const outcome = await inspectSite({ root: PROJECT_DIR, now: "2024-06-01 09:00", siteDir: build.outputDir });
     const report = outcome.report as InspectionReport;
     const meta = report.checks.find((check) => check.id === "page-meta");
-    expect(meta?.summary).toMatch(/检查了 4\d 个页面/);
+    expect(meta?.summary).toMatch(/检查了 5\d 个页面/);
     expect(meta?.findings).toMatchObject([{ severity: "warn", message: "页面元数据：缺少 SiteIDCode" }]);
     expect(meta?.findings[0]?.file).toMatch(/articles\/2021\/kjgz-zjbs-2021\/index\.html$/);
   });
@@ -137,8 +156,11 @@ describe("npm run inspect: failures, options and --online", () => {
     // Every external link of this site is on 127.0.0.1: the site file's own (header, 党政机关网站标识) are dropped.
     const siteFile = readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8")
       .replace(/\nheader_links:\n(?: {2}.*\n)+/, "\nheader_links: []\n")
-      .replace(/ {2}conac_url: .*\n/, "");
-    expect(siteFile).not.toMatch(/https?:\/\/(?!kjj\.klmy\.gov\.cn)/);
+      .replace(/ {2}conac_url: .*\n/, "")
+      .replace(/\ninteraction:\n(?: .*\n)+/, `\ninteraction:\n  - title: 局长信箱\n    url: ${origin}/ok\n`)
+      .replace(/\nservices:\n(?: .*\n)+/, `\nservices:\n  - title: 政务服务网\n    url: ${origin}/ok\n`)
+      .replace(/\npublic_information:\n(?: .*\n)+/, "\n");
+    expect(siteFile).not.toMatch(/https?:\/\/(?!kjj\.klmy\.gov\.cn|127\.0\.0\.1)/);
     const site = createFixtureSite({
       "_data/site.yaml": siteFile,
       "content/articles/2024/a.md": articleFile(
@@ -156,7 +178,7 @@ describe("npm run inspect: failures, options and --online", () => {
     expect(stdout).toContain(`content/articles/2024/a.md:8: 外部链接: [提示] 外部链接 ${origin}/ok（HTTP 200）`);
     expect(stdout).toContain("已联网检查：1 个打不开");
     expect(stdout).toContain("结论：单项否决项不合格（严重错误）");
-    expect(stdout).not.toContain("HTML 报告");
+    expect(stdout).toContain(`HTML 报告 (HTML report): ${path.join(site.root, REPORT_FILE)}`);
   });
 
   it("exits 1 with the content problems when the content is invalid", async () => {
@@ -181,12 +203,41 @@ describe("npm run inspect: failures, options and --online", () => {
 });
 
 describe("the HTML report", () => {
-  it("writes the HTML report into the built site's /admin/inspect/, not indexed and valid HTML", async () => {
+  it("writes the HTML report where --html says, not indexed and valid HTML", async () => {
     expect(existsSync(reportFile())).toBe(true);
     const html = readFileSync(reportFile(), "utf8");
     expect(html).toContain('<meta name="robots" content="noindex, nofollow">');
-    expect(html).toContain("共 10 项：通过 7，警告 3，不合格 0");
-    expect(readFileSync(path.join(build.outputDir, "sitemap.xml"), "utf8")).not.toContain("/admin/");
+    expect(html).toContain("共 16 项：通过 12，警告 3，不合格 1");
+    const listed = builtSitemapPages(build.outputDir);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.filter((loc) => loc.includes("/admin/"))).toEqual([]);
     expect(JSON.parse((await validation).stderr).messages).toEqual([]);
+  });
+
+  it("keeps the report, and with it every draft's title, out of the built site", async () => {
+    const title = "关于张三同志任职的通知";
+    const site = createFixtureSite({
+      "content/articles/2024/a.md": articleFile({ title: "已发布的文章", date: "2024-05-30", column: "工作动态" }),
+      "content/articles/2024/rm.md": articleFile({ title, date: "2024-05-31", column: "工作动态", draft: true }),
+      "content/notices/2024.yaml": `- title: ${title}（公示）\n  date: 2099-01-01\n  body: 正文。\n`,
+    });
+    fixtures.push(site);
+    const outputDir = path.join(site.root, "_site");
+    await buildSite({ root: site.root, outputDir, cacheDir: path.join(site.root, ".cache") });
+    const { code, stdout } = await inspect("--root", site.root, "--now", "2024-06-01");
+    expect(code, stdout).toBe(0);
+    expect(readFileSync(path.join(site.root, REPORT_FILE), "utf8")).toContain(`草稿「${title}」`);
+    const files = listSiteFiles(outputDir);
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const bytes = readFileSync(path.join(outputDir, file));
+      // Pagefind's files and the precompressed assets are gzip: read what they hold.
+      const text = (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes).toString("utf8");
+      expect(text.includes(title), file).toBe(false);
+    }
+    const misplaced = await inspect("--root", site.root, "--html", path.join(outputDir, "admin/inspect/index.html"));
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain("在构建好的网站里");
+    expect(existsSync(path.join(outputDir, "admin/inspect"))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import http2 from "node:http2";
 import https from "node:https";
@@ -287,6 +287,19 @@ describe("the shipped nginx configuration on Debian's nginx", () => {
     const plain = await get("/gzdt/", {}, httpPort);
     expect(plain.status).toBe(301);
     expect(plain.headers.location).toBe("https://127.0.0.1/gzdt/");
+  });
+
+  it("answers a symbolic link in the published folder with 403 or 404, never its target (disable_symlinks on)", async () => {
+    const secret = path.join(prefix, "outside-secret.txt");
+    writeFileSync(secret, "build machine secret\n");
+    symlinkSync(secret, path.join(build.outputDir, "files/leak.txt"));
+    symlinkSync(prefix, path.join(build.outputDir, "files/leak-folder"));
+    for (const address of ["/files/leak.txt", "/files/leak-folder/outside-secret.txt"]) {
+      const response = await get(address);
+      expect([403, 404], address).toContain(response.status);
+      expect(response.body.toString("utf8"), address).not.toContain("build machine secret");
+    }
+    expect((await get("/files/2024/kjjh-cbxm-sbs-2024.pdf")).status).toBe(200);
   });
 
   it("gives /admin/ its own CSP, no caching and noindex", async () => {

@@ -3,8 +3,10 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Catalog, loadCatalog } from "../../lib/content/index.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
-import { listHtmlPages, metaContent, readPage, readXml, textOf } from "../helpers/html.ts";
+import { listHtmlPages, listSiteFiles, metaContent, readPage, readXml, textOf } from "../helpers/html.ts";
+import { decodeQrDataUrl } from "../helpers/qr-decode.ts";
 import { sampleSite } from "../helpers/sample-site.ts";
+import { builtSitemapPages, sitemapLocations, sitemapSchemaErrors } from "../helpers/sitemaps.ts";
 
 const SEED_URL = "/articles/2021/kjcx-tdjjgzlfz/";
 const ORIGIN = "https://kjj.klmy.gov.cn";
@@ -99,15 +101,16 @@ describe("the seed article page", () => {
     expect(article?.previous?.url ?? article?.next?.url).toBeDefined();
   });
 
-  it('carries 打开微信"扫一扫" beside an inline SVG QR code labelled with the canonical URL', () => {
+  it('carries 打开微信"扫一扫" beside a QR code image of the canonical URL, with its size and text alternative', () => {
     const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
     expect(canonical).toBe(`${ORIGIN}${SEED_URL}`);
     const block = page.querySelector(".qr-block");
     expect(textOf(block?.querySelector(".qr-caption"))).toBe('打开微信"扫一扫"');
-    const svg = block?.querySelector("svg");
-    expect(svg?.getAttribute("role")).toBe("img");
-    expect(svg?.getAttribute("aria-label")).toContain(canonical ?? "missing");
-    expect(svg?.querySelectorAll("path")).toHaveLength(1);
+    const image = block?.querySelector("img.qr-code");
+    expect(image?.getAttribute("alt")).toBe(`本页二维码，链接：${canonical}`);
+    expect([image?.getAttribute("width"), image?.getAttribute("height")]).toEqual(["132", "132"]);
+    expect(decodeQrDataUrl(image?.getAttribute("src") ?? "")).toBe(canonical);
+    expect(block?.querySelector("svg")).toBeNull();
     expect(page.querySelectorAll("script:not([src])")).toHaveLength(0);
   });
 
@@ -167,7 +170,7 @@ describe("every HTML page", () => {
       }
       const canonical = page.querySelector('link[rel="canonical"]')?.getAttribute("href");
       expect(canonical, url).toBe(`${ORIGIN}${url}`);
-      expect(page.querySelector(".qr-block svg")?.getAttribute("aria-label"), url).toContain(canonical ?? "");
+      expect(decodeQrDataUrl(page.querySelector(".qr-block img")?.getAttribute("src") ?? ""), url).toBe(canonical);
       expect(page.querySelector('form[role="search"][action="/search/"] input[name="q"]'), url).not.toBeNull();
     }
   });
@@ -348,14 +351,24 @@ describe("feed, sitemap, robots and 404", () => {
     expect(feed.querySelector("feed > updated")?.textContent).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
-  it("lists every page in the sitemap with absolute URLs that exist in the build", () => {
-    const locations = [...readXml(siteDir, "/sitemap.xml").querySelectorAll("url > loc")].map(
-      (loc) => loc.textContent ?? "",
-    );
+  it("lists every page in the sitemaps, an index and its children, with absolute URLs that exist in the build", () => {
+    const locations = builtSitemapPages(siteDir);
     const pages = listHtmlPages(siteDir).filter(
       (url) => url !== "/404.html" && url !== "/search/" && !url.startsWith("/admin/"),
     );
     expect([...locations].sort()).toEqual(pages.map((url) => `${ORIGIN}${url}`).sort());
+  });
+
+  it("writes sitemaps valid against the sitemaps.org schemas, each child listed in the index", () => {
+    expect(sitemapSchemaErrors(path.join(siteDir, "sitemap.xml"), "sitemapindex")).toBe("");
+    const children = sitemapLocations(path.join(siteDir, "sitemap.xml"));
+    const written = listSiteFiles(siteDir).filter((file) => /^sitemap-.+\.xml$/.test(file));
+    expect(children).toEqual(written.map((file) => `${ORIGIN}/${file}`));
+    for (const file of written) expect(sitemapSchemaErrors(path.join(siteDir, file), "urlset"), file).toBe("");
+    const article = content.articles[0];
+    expect(readFileSync(path.join(siteDir, `sitemap-articles-${article?.date.slice(0, 4)}.xml`), "utf8")).toContain(
+      `<url><loc>${ORIGIN}${article?.url}</loc><lastmod>${article?.updated ?? article?.date}</lastmod></url>`,
+    );
   });
 
   it("points robots.txt at the sitemap", () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { loadGroup } from "../../lib/group/index.ts";
+import { REPORT_FILE } from "../../lib/inspect/report-html.ts";
 import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
 
@@ -56,6 +57,7 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     if?: string;
     run?: string;
     uses?: string;
+    with?: { path?: string };
   }
   interface Job {
     if?: string;
@@ -67,6 +69,7 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     script?: string[];
     rules?: { if: string }[];
     parallel?: { matrix: { SITE: string; SITE_ROOT: string }[] };
+    artifacts?: { paths?: string[] };
   }
   const npmCommands = (scripts: string[]) =>
     scripts.flatMap((script) => [...script.matchAll(/\bnpm (ci|test|run [\w-]+)/g)].map((match) => match[0]));
@@ -126,6 +129,16 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
       gitlabScript.findIndex((line) => line.includes("rsync")),
     );
     expect(github.jobs.deploy?.needs).toBe("build");
+  });
+
+  it("keep each site's HTML inspection report as an artifact from outside its published _site (it lists drafts)", () => {
+    for (const workflow of [github, gitea]) {
+      const upload = workflow.jobs.build?.steps.find((step) => step.name === "Keep the inspection report");
+      expect(upload?.with?.path).toBe(`${expression("matrix.root")}/${REPORT_FILE}`);
+    }
+    expect(gitlab.site?.artifacts?.paths).toEqual(["$SITE_ROOT/_site/", `$SITE_ROOT/${REPORT_FILE}`]);
+    for (const file of [".github/workflows/deploy.yml", "deploy/ci/gitea-deploy.yml", "deploy/ci/gitlab-ci.yml"])
+      expect(read(file), file).not.toContain("admin/inspect");
   });
 });
 

@@ -1,11 +1,10 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import { type Catalog, detailPages, type Site } from "../../content/index.ts";
-import { qrCodeSvg } from "../../qr/index.ts";
-import { canonicalUrl, createMarkdown, formatIsoDate, siteDomain } from "../../shared/index.ts";
+import type { AnnualReportKind, Site, StaticPage } from "../../content/index.ts";
+import { qrCodeImg } from "../../qr/index.ts";
+import { canonicalUrl, createMarkdown, formatIsoDate, jiucuoUrl, siteDomain } from "../../shared/index.ts";
 import { type AssetManifest, assetUrl } from "../assets.ts";
-import type { CollectionItem, EleventyConfig } from "../eleventy-types.ts";
+import type { EleventyConfig } from "../eleventy-types.ts";
 import { documentDate, markSalutation } from "./official-document.ts";
-import { sitemapEntries } from "./sitemap-entries.ts";
 
 /** What the filters read from the build in progress. */
 export interface FilterSources {
@@ -23,11 +22,15 @@ function templateFilters({ site, assets }: FilterSources): Record<string, (...ar
     salutation: (html: string) => markSalutation(html ?? ""),
     documentDate: (isoDate: string) => documentDate(isoDate),
     canonicalUrl: (pagePath: string) => canonicalUrl(site().url, pagePath),
-    qrCode: (pagePath: string) => qrCodeSvg(canonicalUrl(site().url, pagePath)),
+    jiucuoUrl: (pagePath: string) =>
+      jiucuoUrl(site().footer.jiucuo_site_code ?? site().id_code, canonicalUrl(site().url, pagePath)),
+    qrCode: (pagePath: string) => qrCodeImg(canonicalUrl(site().url, pagePath)),
+    latestReport: (pages: StaticPage[], kind: AnnualReportKind) =>
+      pages
+        .filter((page) => page.report?.kind === kind)
+        .sort((a, b) => (b.report?.year ?? 0) - (a.report?.year ?? 0))[0],
     siteDomain: (origin: string) => siteDomain(origin),
     rfc3339: (iso: string) => dateToRfc3339(new Date(iso)),
-    sitemapEntries: (items: CollectionItem[], catalog?: Catalog) =>
-      sitemapEntries(items, site().url, catalog ? detailPages(catalog) : []),
   };
 }
 

@@ -86,6 +86,7 @@ describe("the articles collection", () => {
     expect(widgets).toEqual({
       title: "string",
       date: "datetime",
+      updated: "datetime",
       column: "select",
       source: "string",
       region: "string",
@@ -95,7 +96,23 @@ describe("the articles collection", () => {
       draft: "boolean",
       doc_number: "string",
       index_number: "string",
+      validity: "select",
+      validity_date: "datetime",
+      replaced_by: "string",
+      written_date: "datetime",
+      organ: "string",
+      topic: "select",
+      normative: "boolean",
+      interprets: "string",
     });
+  });
+
+  it("offers the four 有效性 values and the site's 主题分类 as choices", () => {
+    const topicSite = { ...site, policy_documents: { topics: ["科技", "工业、交通"] } };
+    const topicConfig = cmsConfig({ site: topicSite, settings: loadCmsSettings(PROJECT_DIR), noticeFiles: [] });
+    const topicArticles = collection("articles", topicConfig);
+    expect(field(articles.fields, "validity").options).toEqual(["现行有效", "已修改", "已废止", "已失效"]);
+    expect(field(topicArticles.fields, "topic")).toMatchObject({ widget: "select", options: ["科技", "工业、交通"] });
   });
 
   it("edits attachments as a list of exactly the attachment keys, the file picked from content/files", () => {

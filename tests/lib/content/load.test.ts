@@ -1,30 +1,10 @@
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import {
-  type ContentProblem,
-  ContentValidationError,
-  formatProblem,
-  loadCatalog,
-  noticePageUrl,
-} from "../../../lib/content/index.ts";
-import { articleFile, createFixtureSite, type FixtureFiles } from "../../helpers/fixture.ts";
+import { type ContentValidationError, formatProblem, loadCatalog, noticePageUrl } from "../../../lib/content/index.ts";
+import { articleFile, contentProblemsOf, createFixtureSite, type FixtureFiles } from "../../helpers/fixture.ts";
 
 const article = (extra: Record<string, unknown> = {}, body?: string) =>
   articleFile({ title: "标题", date: "2021-12-06", column: "工作动态", ...extra }, body);
-
-/** Loads a fixture site and returns its problems (an empty list when it is valid). */
-function problemsOf(files: FixtureFiles): ContentProblem[] {
-  const site = createFixtureSite(files);
-  try {
-    loadCatalog({ root: site.root });
-    return [];
-  } catch (error) {
-    if (error instanceof ContentValidationError) return [...error.problems];
-    throw error;
-  } finally {
-    site.remove();
-  }
-}
 
 function load(files: FixtureFiles) {
   const site = createFixtureSite(files);
@@ -49,6 +29,35 @@ describe("loadCatalog: articles", () => {
       summary: "今年我市科技工作进展顺利。",
       column: { slug: "gzdt" },
     });
+  });
+
+  it("reads 更新时间 (updated) in the site's zone, for articles and notices, and leaves it out when not written", () => {
+    const content = load({
+      "content/articles/2021/a.md": article({ updated: "2022-01-03 09:30" }),
+      "content/articles/2021/b.md": article(),
+      "content/notices/2021.yaml": "- title: 通知\n  date: 2021-05-01\n  updated: 2021-05-02\n  body: 正文。\n",
+    });
+    expect(content.articles.map(({ url, updated }) => [url, updated])).toEqual([
+      ["/articles/2021/a/", "2022-01-03T09:30:00+08:00"],
+      ["/articles/2021/b/", undefined],
+    ]);
+    expect(content.notices[0]?.updated).toBe("2021-05-02T00:00:00+08:00");
+  });
+
+  it("rejects an 更新时间 before the publication date, on its line, for articles and notices", () => {
+    expect(contentProblemsOf({ "content/articles/2021/a.md": article({ updated: "2021-12-05 23:59" }) })).toEqual([
+      {
+        file: "content/articles/2021/a.md",
+        line: 5,
+        field: "updated",
+        message: "「更新时间」「2021-12-05 23:59」早于发布时间「2021-12-06」：写修改正文的时间，没有修改过就删掉这一行",
+      },
+    ]);
+    expect(contentProblemsOf({ "content/articles/2021/a.md": article({ updated: "2021-12-06" }) })).toEqual([]);
+    const [notice] = contentProblemsOf({
+      "content/notices/2021.yaml": "- title: 通知\n  date: 2021-05-01\n  updated: 2021-04-30\n  body: 正文。\n",
+    });
+    expect(notice).toMatchObject({ file: "content/notices/2021.yaml", line: 3, field: "[0].updated" });
   });
 
   it("leaves drafts out", () => {
@@ -103,11 +112,11 @@ describe("loadCatalog: articles", () => {
 
 describe("loadCatalog: invalid articles", () => {
   it("names the file, line, field and a Chinese reason for an unknown key", () => {
-    const [problem] = problemsOf({
+    const [problem] = contentProblemsOf({
       "content/articles/2021/a.md": "---\ntitle: 标题\ndate: 2021-12-06\ncolum: 工作动态\n---\n正文",
     });
     expect(problem).toBeDefined();
-    const lines = problemsOf({
+    const lines = contentProblemsOf({
       "content/articles/2021/a.md": "---\ntitle: 标题\ndate: 2021-12-06\ncolumn: 工作动态\ncolum: 工作动态\n---\n正文",
     }).map(formatProblem);
     expect(lines).toEqual([
@@ -116,26 +125,28 @@ describe("loadCatalog: invalid articles", () => {
   });
 
   it("reports a missing required field", () => {
-    const problems = problemsOf({ "content/articles/2021/a.md": "---\ntitle: 标题\ndate: 2021-12-06\n---\n正文" });
+    const problems = contentProblemsOf({
+      "content/articles/2021/a.md": "---\ntitle: 标题\ndate: 2021-12-06\n---\n正文",
+    });
     expect(problems).toEqual([
       { file: "content/articles/2021/a.md", line: 2, field: "column", message: "缺少必填项「栏目」" },
     ]);
   });
 
   it("rejects an impossible date on its line", () => {
-    const [problem] = problemsOf({ "content/articles/2021/a.md": article({ date: "2021-02-30" }) });
+    const [problem] = contentProblemsOf({ "content/articles/2021/a.md": article({ date: "2021-02-30" }) });
     expect(problem).toMatchObject({ line: 3, field: "date" });
     expect(problem?.message).toContain("「2021-02-30」不是有效的时间");
   });
 
   it("lists the site's columns when the column is unknown", () => {
-    const [problem] = problemsOf({ "content/articles/2021/a.md": article({ column: "新闻" }) });
+    const [problem] = contentProblemsOf({ "content/articles/2021/a.md": article({ column: "新闻" }) });
     expect(problem).toMatchObject({ line: 4, field: "column" });
     expect(problem?.message).toContain("「新闻」不是本站的栏目，可选：工作动态、科技要闻、政策文件、区县动态");
   });
 
   it("reports a missing attachment file with the line of its file key", () => {
-    const [problem] = problemsOf({
+    const [problem] = contentProblemsOf({
       "content/articles/2021/a.md":
         "---\ntitle: 标题\ndate: 2021-12-06\ncolumn: 工作动态\nattachments:\n  - title: 报告\n    file: 2021/none.pdf\n---\n",
     });
@@ -144,12 +155,12 @@ describe("loadCatalog: invalid articles", () => {
   });
 
   it("rejects a slug that is not lowercase ASCII and a year folder that does not match the date", () => {
-    expect(problemsOf({ "content/articles/2021/新闻.md": article() })[0]?.message).toContain("英文短名");
-    expect(problemsOf({ "content/articles/2020/a.md": article() })[0]?.message).toContain("年份目录 2020");
+    expect(contentProblemsOf({ "content/articles/2021/新闻.md": article() })[0]?.message).toContain("英文短名");
+    expect(contentProblemsOf({ "content/articles/2020/a.md": article() })[0]?.message).toContain("年份目录 2020");
   });
 
   it("reports a file without front matter, an empty file and a file that is not UTF-8", () => {
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2021/a.md": "# 只有正文",
       "content/articles/2021/b.md": "",
       "content/articles/2021/c.md": Buffer.from([0x2d, 0x2d, 0x2d, 0x0a, 0xc4, 0xe3, 0xba, 0xc3]),
@@ -165,7 +176,7 @@ describe("loadCatalog: invalid articles", () => {
   });
 
   it("collects every problem of every file at once", () => {
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2021/a.md": article({ column: "新闻", extra: 1 }),
       "content/articles/2021/b.md": article({ date: "2021/12/06" }),
       "content/notices/2024.yaml": "- title: 无链接的通知\n  date: 2024-01-14\n",
@@ -206,7 +217,7 @@ describe("loadCatalog: notices", () => {
   });
 
   it("rejects a javascript: url with its line", () => {
-    const [problem] = problemsOf({
+    const [problem] = contentProblemsOf({
       "content/notices/2024.yaml": "- title: 坏链接\n  date: 2024-01-14\n  url: javascript:alert(1)\n",
     });
     expect(problem).toMatchObject({ file: "content/notices/2024.yaml", line: 3, field: "[0].url" });
@@ -214,19 +225,21 @@ describe("loadCatalog: notices", () => {
   });
 
   it("rejects a notices file that is not a list", () => {
-    const [problem] = problemsOf({ "content/notices/2024.yaml": "title: 单个\ndate: 2024-01-14\n" });
+    const [problem] = contentProblemsOf({ "content/notices/2024.yaml": "title: 单个\ndate: 2024-01-14\n" });
     expect(problem?.message).toContain("应是一个列表");
   });
 
   it("reports YAML syntax errors with their line", () => {
-    const [problem] = problemsOf({ "content/notices/2024.yaml": "- title: 好\n  date: 2024-01-14\n  body: [未闭合\n" });
+    const [problem] = contentProblemsOf({
+      "content/notices/2024.yaml": "- title: 好\n  date: 2024-01-14\n  body: [未闭合\n",
+    });
     expect(problem).toMatchObject({ line: 3, field: "body", message: expect.stringContaining("没有结束的 ]") });
   });
 });
 
 describe("loadCatalog: URLs", () => {
   it("rejects two notices that would get the same page", () => {
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/notices/2024.yaml":
         "- title: 同名\n  date: 2024-01-14\n  body: 一\n- title: 同名\n  date: 2024-01-14\n  body: 二\n",
     });
@@ -234,7 +247,7 @@ describe("loadCatalog: URLs", () => {
   });
 
   it("rejects a static page at the address of a page the site writes itself", () => {
-    expect(problemsOf({ "content/pages/sitemap.md": "---\ntitle: 网站地图\n---\n正文。" })).toEqual([
+    expect(contentProblemsOf({ "content/pages/sitemap.md": "---\ntitle: 网站地图\n---\n正文。" })).toEqual([
       {
         file: "content/pages/sitemap.md",
         line: 1,
@@ -321,7 +334,7 @@ describe("loadCatalog: drafts and scheduled publishing", () => {
 describe("loadCatalog: links in bodies", () => {
   it("accepts links to pages, column pages, notices and files that exist, with query and fragment", () => {
     expect(
-      problemsOf({
+      contentProblemsOf({
         "content/files/a.pdf": "x",
         "content/articles/2021/a.md": article(
           {},
@@ -334,7 +347,7 @@ describe("loadCatalog: links in bodies", () => {
   });
 
   it("points at the line of a broken link and hints at the missing trailing slash", () => {
-    const problems = problemsOf({
+    const problems = contentProblemsOf({
       "content/articles/2021/a.md": article({}, "第一段。\n\n见[文章](/articles/2021/b)。\n"),
       "content/articles/2021/b.md": article(),
     });

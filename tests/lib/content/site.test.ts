@@ -49,6 +49,22 @@ describe("loadSite", () => {
     expect(problems.map((problem) => problem.field)).toEqual(["url", "time_zone"]);
   });
 
+  it("rejects a malformed 解读期限 at its line, and accepts a period or never", () => {
+    const line = sampleSiteFile.split("\n").findIndex((text) => text.includes("interpretation_within:")) + 1;
+    expect(line).toBeGreaterThan(0);
+    for (const written of ["两周", "0d", "14 days", "14"]) {
+      const problems = siteProblems(
+        sampleSiteFile.replace("interpretation_within: 14d", `interpretation_within: ${written}`),
+      );
+      expect(problems).toMatchObject([{ file: "_data/site.yaml", line, field: "inspection.interpretation_within" }]);
+      expect(problems[0]?.message).toContain("「解读期限」应写作数字加单位");
+    }
+    for (const written of ["2w", "1m", "never"])
+      expect(
+        siteProblems(sampleSiteFile.replace("interpretation_within: 14d", `interpretation_within: ${written}`)),
+      ).toEqual([]);
+  });
+
   it("rejects a column slug that collides with the site's own paths", () => {
     const problems = siteProblems(sampleSiteFile.replace("slug: gzdt", "slug: notices"));
     expect(problems).toMatchObject([{ field: "columns[0].slug" }]);

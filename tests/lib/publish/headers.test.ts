@@ -28,6 +28,8 @@ const LAYOUT = {
     "pagefind/",
     "robots.txt",
     "search/",
+    "sitemap-articles-2021.xml",
+    "sitemap-pages.xml",
     "sitemap.xml",
   ],
   pagefind: [
@@ -82,6 +84,8 @@ describe("headerRules", () => {
       "/search/",
       "/feed.xml",
       "/sitemap.xml",
+      "/sitemap-articles-2021.xml",
+      "/sitemap-pages.xml",
       "/admin/",
       "/admin/config.yml",
     ];
@@ -89,6 +93,13 @@ describe("headerRules", () => {
       single(rules, requestPath, "Content-Security-Policy");
       single(rules, requestPath, "Cache-Control");
     }
+  });
+
+  it("gives the sitemap's children one rule between them, as pages", () => {
+    expect(rules.filter((rule) => rule.path.startsWith("/sitemap-")).map((rule) => rule.path)).toEqual([
+      "/sitemap-*.xml",
+    ]);
+    expect(single(rules, "/sitemap-articles-2021.xml", "Cache-Control")).toBe(CACHE.revalidate);
   });
 
   it("serves pages with the strict policy and a short, revalidated cache", () => {

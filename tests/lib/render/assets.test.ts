@@ -67,18 +67,30 @@ describe("assetManifest", () => {
     for (const name of ["site.css", "site.js", "search-page.js", "emblem.svg"]) {
       expect(manifest[name]?.url).toMatch(/^\/assets\/[a-z-]+\.[0-9a-f]{8}\.(css|js|svg)$/);
     }
-    expect(manifest["search.js"]).toBeUndefined();
+    expect(manifest["search-page.js"]?.sources).toContain(path.join(PROJECT_DIR, "lib/browser/search/main.ts"));
+    expect(manifest["search-page.js"]?.sources).toContain(path.join(PROJECT_DIR, "lib/search-protocol/segment.ts"));
   });
 
-  it("publishes a bundle as its parts joined in order and minified, under the hash of what it publishes, and not the parts alone", () => {
-    const folder = tempFolder({ "a.js": "one();", "b.js": "two();", "c.js": "three();" });
-    const manifest = assetManifest(folder, { "ab.js": ["a.js", "b.js"] });
-    expect(Object.keys(manifest).sort()).toEqual(["ab.js", "c.js"]);
-    expect(manifest["ab.js"]?.bytes.toString()).toBe("one(),two();\n");
-    expect(manifest["ab.js"]?.url).toBe(`/assets/ab.${assetFingerprint(Buffer.from("one(),two();\n"))}.js`);
+  it("publishes a script as its entry module bundled with what it imports, minified into one IIFE, under the hash of what it publishes", () => {
+    const project = tempFolder({
+      "entry.ts": 'import { twice } from "./part.ts";\nconst n: number = twice(21);\nconsole.log("结果", n);\n',
+      "part.ts":
+        "/** Doubles. */\nexport function twice(n: number): number {\n  return n * 2;\n}\nexport const unused = 1;\n",
+    });
+    const folder = tempFolder({ "site.css": "a {}" });
+    const manifest = assetManifest(folder, { "app.js": "entry.ts" }, project);
+    expect(Object.keys(manifest).sort()).toEqual(["app.js", "site.css"]);
+    const bytes = manifest["app.js"]?.bytes.toString() ?? "";
+    expect(bytes.startsWith("(()=>{")).toBe(true);
+    expect(bytes).toContain("结果");
+    expect(bytes).not.toContain("Doubles");
+    expect(bytes).not.toContain("use strict");
+    expect(() => parse(bytes, { ecmaVersion: 2019, sourceType: "script" })).not.toThrow();
+    expect(manifest["app.js"]?.sources.sort()).toEqual([path.join(project, "entry.ts"), path.join(project, "part.ts")]);
+    expect(manifest["app.js"]?.url).toBe(`/assets/app.${assetFingerprint(Buffer.from(bytes))}.js`);
     const output = tempFolder();
     copyAssets(manifest, output);
-    expect(readFileSync(path.join(output, manifest["ab.js"]?.url ?? ""), "utf8")).toBe("one(),two();\n");
+    expect(readFileSync(path.join(output, manifest["app.js"]?.url ?? ""), "utf8")).toBe(bytes);
   });
 });
 

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bucketCount, encodeShardSet, shardPresence, writePresenceMap } from "../../../lib/search/presence.ts";
-import { searchTokens } from "../../../lib/search/segment.ts";
-import { searchCore } from "../../helpers/search-core.ts";
+import { bucketCount, shardPresence, writePresenceMap } from "../../../lib/search/presence.ts";
+import * as searchTokens from "../../../lib/search-protocol/index.ts";
+import { decodePresenceFile } from "../../../lib/search-protocol/index.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "presence-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -74,15 +74,8 @@ describe("writePresenceMap", () => {
     const files = path.join(folder, "index", manifest.path.split("/")[2] as string);
     const lookup = (key: string) => {
       const text = readFileSync(path.join(files, `${searchTokens.presenceBucket(key, manifest.buckets)}.txt`), "utf8");
-      const line = text.split("\n").find((entry) => entry.startsWith(`${key}\t`));
-      if (!line) return undefined;
-      const [, all = "", title = "", chunkColumn] = line.split("\t");
-      const shardSet = searchCore.decodeShardSet(all, 3);
-      return {
-        all: shardSet,
-        title: searchCore.decodeShardSet(title, 3),
-        chunks: Object.fromEntries(searchCore.decodeChunks(shardSet, chunkColumn)),
-      };
+      const entry = decodePresenceFile(text, 3).get(key);
+      return entry && { all: entry.all, title: entry.title, chunks: Object.fromEntries(entry.chunks) };
     };
     expect(lookup("科技")).toEqual({ all: [0, 1], title: [0], chunks: { 0: "bbb2222", 1: "ccc3333" } });
     expect(lookup("产业")).toEqual({ all: [0, 1], title: [1], chunks: { 0: "aaa1111", 1: "ccc3333" } });
@@ -91,9 +84,7 @@ describe("writePresenceMap", () => {
     expect(lookup("量子")).toBeUndefined();
   });
 
-  it("writes every shard as * when all hold a key, and sizes the map to about 4 KB a file", () => {
-    expect(encodeShardSet([0, 1, 2], 3)).toBe("*");
-    expect(encodeShardSet([1, 35], 40)).toBe("1,z");
+  it("sizes the map to about 4 KB a file", () => {
     expect(bucketCount(100)).toBe(8);
     expect(bucketCount(4096 * 100)).toBe(128);
   });

@@ -8,8 +8,8 @@ import {
   toCustomRecord,
   toRecordSource,
 } from "../../../lib/search/records.ts";
-import { searchTokens } from "../../../lib/search/segment.ts";
 import { markdownToText } from "../../../lib/search/text.ts";
+import * as searchTokens from "../../../lib/search-protocol/index.ts";
 import { articleFile, createFixtureSite } from "../../helpers/fixture.ts";
 
 const site = createFixtureSite({

@@ -1,0 +1,113 @@
+import {
+  decodePresenceFile,
+  type PresenceEntry,
+  phraseKey,
+  presenceBucket,
+  queryParts,
+  queryPresence,
+  SHARD_MANIFEST_FILE,
+  type ShardEntry,
+  type ShardManifest,
+  titleKey,
+} from "../../search-protocol/index.ts";
+import type { PresenceLookup } from "./ranking.ts";
+
+/*
+ * What the search page fetches itself, once per page and shared by every search made in it: the shard
+ * manifest, the presence files, and Pagefind's files ahead of Pagefind.
+ */
+
+const MANIFEST_URL = `/pagefind/${SHARD_MANIFEST_FILE}`;
+/** Pagefind's own files every search needs, fetched as soon as the page knows it will search. */
+const PAGEFIND_FILES = ["/pagefind/pagefind-worker.js", "/pagefind/wasm.unknown.pagefind"];
+
+let manifest: Promise<ShardManifest> | null = null;
+const buckets = new Map<number, Promise<Map<string, PresenceEntry>>>();
+let prefetched = false;
+/** Pagefind files fetched in this page, ahead or (index chunks) by Pagefind: in the HTTP cache, never fetched ahead again. */
+export const fetchedAhead = new Set<string>();
+
+const ignore = () => undefined;
+
+/** The shard manifest (fetched once); with it, the primary index's entry and page list are fetched ahead. */
+export function loadManifest(): Promise<ShardManifest> {
+  if (!manifest) {
+    manifest = fetch(MANIFEST_URL).then((response) => {
+      if (!response.ok) throw new Error("no shard manifest");
+      return response.json() as Promise<ShardManifest>;
+    });
+    manifest
+      .then((map) => {
+        if (map.shards.length === 0) return;
+        fetch(`${map.primary.path}pagefind-entry.json?ts=${map.version}`).catch(ignore);
+        fetch(`${map.primary.path}${map.primary.meta}`).catch(ignore);
+      })
+      .catch(ignore);
+  }
+  return manifest;
+}
+
+/** The presence of each key (`{ all, title, chunks }`), read from the map's files that hold `keys` (each fetched once). */
+export function loadPresence(map: ShardManifest, keys: readonly string[]): Promise<PresenceLookup> {
+  const presence = map.presence as NonNullable<ShardManifest["presence"]>;
+  const wanted = new Set(keys.map((key) => presenceBucket(key, presence.buckets)));
+  return Promise.all(
+    Array.from(wanted).map((bucket) => {
+      let file = buckets.get(bucket);
+      if (!file) {
+        const url = `${presence.path}${bucket}.txt`;
+        file = fetch(url)
+          .then((response) => {
+            if (!response.ok) throw new Error(`no presence file ${url}`);
+            return response.text();
+          })
+          .then((text) => decodePresenceFile(text, map.shards.length));
+        buckets.set(bucket, file);
+      }
+      return file;
+    }),
+  ).then((files) => (key: string) => {
+    for (const entries of files) {
+      const entry = entries.get(key);
+      if (entry) return entry;
+    }
+    return undefined;
+  });
+}
+
+/** The presence-map keys of a query: its parts' bigrams and, for a single part of 4+ characters, its title key. */
+export function queryPresenceKeys(query: string): string[] {
+  const keys: string[] = [];
+  for (const part of queryPresence(query)) keys.push(...part.all, ...part.cover);
+  if (queryParts(query).length === 1 && phraseKey(query).key.length >= 4) keys.push(titleKey(query));
+  return keys;
+}
+
+/** The URLs of a shard's index chunks. */
+export function chunkUrls(shard: ShardEntry, chunks: readonly string[]): string[] {
+  return chunks.map((chunk) => `${shard.path}index/${shard.language}_${chunk}.pf_index`);
+}
+
+/**
+ * Fetches a shard's entry and page list ahead of Pagefind and, given the index chunks of the
+ * query's words, those chunks and its shard filter too, all at once, where Pagefind would ask for
+ * them only once it has the page list; it then finds them in the HTTP cache.
+ */
+export function prefetchShard(map: ShardManifest, shard: ShardEntry, chunks?: readonly string[]): void {
+  const urls = [`${shard.path}pagefind-entry.json?ts=${map.version}`, `${shard.path}${shard.meta}`];
+  if (chunks) {
+    if (shard.filter) urls.push(`${shard.path}filter/${shard.language}_${shard.filter}.pf_filter`);
+    urls.push(...chunkUrls(shard, chunks));
+  }
+  for (const url of urls) {
+    if (fetchedAhead.has(url)) continue;
+    fetchedAhead.add(url);
+    fetch(url).catch(ignore);
+  }
+}
+
+/** Fetches Pagefind's worker and WebAssembly ahead, once per page. */
+export function prefetchPagefindFiles(): void {
+  if (!prefetched) for (const file of PAGEFIND_FILES) fetch(file).catch(ignore);
+  prefetched = true;
+}

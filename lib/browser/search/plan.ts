@@ -1,0 +1,99 @@
+import {
+  type PresencePart,
+  phraseKey,
+  type QueryWord,
+  queryParts,
+  queryPhrases,
+  queryPresence,
+  queryTokens,
+  SEARCH_FILTERS,
+  type ShardManifest,
+  titleKey,
+} from "../../search-protocol/index.ts";
+import type { SearchRequest } from "./address.ts";
+import { type Engine, freshEngine, loadEngine } from "./engine.ts";
+import { loadManifest, loadPresence, prefetchShard, queryPresenceKeys } from "./network.ts";
+import { chunksOf, type PresenceLookup, planReading, type ReadingStep } from "./ranking.ts";
+
+/** A query as the search needs it: its parts' Pagefind words, its distinct words, presence keys, phrases and comparison form. */
+export interface QueryAnalysis {
+  query: string;
+  parts: QueryWord[][];
+  words: string[];
+  presenceParts: PresencePart[];
+  phrases: string[];
+  queryKey: string;
+}
+
+/** What a search reads: the manifest, its Pagefind instance, the shards to read best first, the presence look-up. */
+export interface SearchPlan {
+  map: ShardManifest;
+  loaded: Engine;
+  steps: ReadingStep[];
+  lookup: PresenceLookup;
+  /** Whether some shard has a title equal to the query. */
+  exactPossible: boolean;
+}
+
+/** The parts, words, presence keys and phrases of a query. */
+export function analyseQuery(query: string): QueryAnalysis {
+  return {
+    query,
+    parts: queryParts(query),
+    words: queryTokens(query),
+    presenceParts: queryPresence(query),
+    phrases: queryPhrases(query),
+    queryKey: phraseKey(query).key,
+  };
+}
+
+/** Whether shard `index` of `map` can hold pages of the request's year (every shard when no year is asked for). */
+export function shardAllowed(map: ShardManifest, request: SearchRequest, index: number): boolean {
+  const year = request.filters[SEARCH_FILTERS.year];
+  const shard = map.shards[index] as ShardManifest["shards"][number];
+  return !year || (shard.from <= `${year}-12-31` && shard.to >= `${year}-01-01`);
+}
+
+/**
+ * Plans a search (null: nothing to search, as the index or the query's words are empty): loads the
+ * manifest, the query's presence files and the Pagefind instance (a fresh one for a query typed into
+ * the page, `running`), and fetches the first shards' files ahead while they load.
+ */
+export async function planSearch(
+  request: SearchRequest,
+  query: QueryAnalysis,
+  running: boolean,
+): Promise<SearchPlan | null> {
+  const map = await loadManifest();
+  if (map.shards.length === 0 || query.words.length === 0) return null;
+  const allowed = (index: number) => shardAllowed(map, request, index);
+  const presenceLoading = loadPresence(map, queryPresenceKeys(request.query));
+  // A query typed into the page: the newest shard's page list comes with the presence files, as
+  // that shard is read first for most queries (every common one).
+  if (running && allowed(0)) prefetchShard(map, map.shards[0] as ShardManifest["shards"][number]);
+  const engineLoading = running ? freshEngine(map) : loadEngine(map);
+  const lookup = await presenceLoading;
+  const exactEntry = lookup(titleKey(request.query));
+  const steps = planReading(
+    map.shards.length,
+    query.presenceParts,
+    lookup,
+    exactEntry ? exactEntry.all : [],
+    allowed,
+    request.byDate,
+  );
+  const shardOf = (index: number) => map.shards[index] as ShardManifest["shards"][number];
+  // The first two shards' page lists, and for a query typed into the page the first shard's filter
+  // and index chunks; the second shard's page list then waits for the first results, so as not to
+  // share the line with them. A first query leaves the chunks to Pagefind: its script and
+  // WebAssembly are then the longest wait, and the chunks would share the line with them
+  // (docs/search.md).
+  for (const [i, step] of steps.slice(0, running ? 1 : 2).entries())
+    prefetchShard(map, shardOf(step.index), running && i === 0 ? chunksOf(query.words, lookup, step.index) : undefined);
+  const loaded = await engineLoading;
+  // A first query: the first shard's filter and index chunks once Pagefind's WebAssembly is in,
+  // with its page list rather than after it.
+  const first = steps[0];
+  if (!running && first) prefetchShard(map, shardOf(first.index), chunksOf(query.words, lookup, first.index));
+  return { map, loaded, steps, lookup, exactPossible: Boolean(exactEntry && exactEntry.all.length > 0) };
+}

@@ -1,0 +1,38 @@
+/*
+ * The search protocol: what the index build (lib/search) writes and the search page (lib/browser/search)
+ * reads, in one place. Pure: no DOM, no Node; compiled under both tsconfig.json and tsconfig.browser.json.
+ * Takes text and queries; gives their tokens and presence keys, the presence-file lines and the
+ * shards.json types.
+ */
+export {
+  type PresenceManifest,
+  SEARCH_FILTERS,
+  type SearchFilterParameter,
+  SHARD_FILTER,
+  SHARD_MANIFEST_FILE,
+  type ShardEntry,
+  type ShardManifest,
+} from "./manifest.ts";
+export { presenceBucket, presenceKeys, titleKey } from "./presence-keys.ts";
+export {
+  decodeChunks,
+  decodePresenceFile,
+  decodeShardSet,
+  encodePresenceLine,
+  encodeShardSet,
+  type PresenceEntry,
+  type PresenceSource,
+  presenceLineKey,
+} from "./presence-line.ts";
+export {
+  type PhraseKey,
+  type PresencePart,
+  phraseKey,
+  type QueryWord,
+  queryParts,
+  queryPhrases,
+  queryPresence,
+  queryTokens,
+} from "./query.ts";
+export { BLOCK_MARK, decodeIndexText, indexText, TITLE_MARK } from "./record-text.ts";
+export { latinKey, normalize } from "./segment.ts";

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import {
+  decodeChunks,
+  decodePresenceFile,
+  decodeShardSet,
+  encodePresenceLine,
+  encodeShardSet,
+  type PresenceSource,
+  presenceLineKey,
+} from "../../../lib/search-protocol/index.ts";
+
+/** A deterministic pseudo-random sequence (a linear congruential generator), so a failure repeats. */
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** A random key held by some of `total` shards, in some titles, with a chunk in some of them. */
+function randomEntry(random: () => number, total: number): PresenceSource {
+  const all = Array.from({ length: total }, (_, i) => i).filter(() => random() < 0.5);
+  if (all.length === 0) all.push(Math.floor(random() * total));
+  const title = all.filter(() => random() < 0.3);
+  const chunks = all.map(() => (random() < 0.7 ? Math.floor(random() * 0xfffffff).toString(16) : ""));
+  return { all, title, chunks };
+}
+
+describe("a presence line", () => {
+  it("decodes on the search page to what the build encoded, for any shard sets and chunk columns", () => {
+    const random = randomSource(21);
+    for (const total of [1, 2, 3, 7, 36, 40, 100]) {
+      const sources = new Map<string, PresenceSource>();
+      for (let i = 0; i < 50; i++) sources.set(`键${total}-${i}`, randomEntry(random, total));
+      sources.set("everywhere", { all: Array.from({ length: total }, (_, i) => i), title: [], chunks: [] });
+      const file = [...sources].map(([key, source]) => encodePresenceLine(key, source, total)).join("");
+      const decoded = decodePresenceFile(file, total);
+      expect([...decoded.keys()]).toEqual([...sources.keys()]);
+      for (const [key, source] of sources) {
+        const entry = decoded.get(key);
+        expect(entry?.all).toEqual(source.all);
+        expect(entry?.title).toEqual(source.title);
+        const chunks = source.all.flatMap((shard, i) => (source.chunks[i] ? [[shard, source.chunks[i]]] : []));
+        expect([...(entry?.chunks ?? [])]).toEqual(chunks);
+      }
+    }
+  });
+
+  it("leaves out empty trailing columns and names its key before the first tab", () => {
+    expect(encodePresenceLine("科技", { all: [0, 2], title: [], chunks: ["", ""] }, 3)).toBe("科技\t0,2\n");
+    expect(encodePresenceLine("科技", { all: [0, 1, 2], title: [1], chunks: ["a", "", "c"] }, 3)).toBe(
+      "科技\t*\t1\ta,,c\n",
+    );
+    expect(presenceLineKey("科技\t*\t1\ta,,c\n")).toBe("科技");
+  });
+
+  it("spells shard sets in base 36, every shard as *", () => {
+    expect(encodeShardSet([0, 1, 2], 3)).toBe("*");
+    expect(encodeShardSet([1, 35], 40)).toBe("1,z");
+    expect(decodeShardSet("1,z", 40)).toEqual([1, 35]);
+    expect(decodeShardSet("*", 3)).toEqual([0, 1, 2]);
+    expect(decodeShardSet("", 3)).toEqual([]);
+    expect([...decodeChunks([4, 9], "ab,")]).toEqual([[4, "ab"]]);
+  });
+});
