@@ -6,7 +6,8 @@ import {
   readSettingsText,
   SITE_FILE,
 } from "../content/index.ts";
-import { SEARCH_INDEX_URL, type SearchPeer } from "../shared/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
+import { SEARCH_INDEX_URL } from "../shared/index.ts";
 import type { Group, GroupSite } from "./group-file.ts";
 
 /** What the group needs of one site's `_data/site.yaml`: its title, address and 网站标识码, with their lines. */

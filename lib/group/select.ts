@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SearchPeer } from "../shared/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
 import { type Group, type GroupSite, loadGroup } from "./group-file.ts";
 import { assertDistinctIdentities, readIdentities, searchPeers } from "./identity.ts";
 

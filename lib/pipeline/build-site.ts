@@ -6,14 +6,17 @@ import { loadCatalog } from "../content/index.ts";
 import {
   adminCsp,
   buildFolders,
+  groupSiteCsp,
   metaCsp,
   precompressAssets,
   recoverInterruptedBuild,
+  searchCorsOrigin,
   swapIntoPlace,
   writeHeadersFile,
 } from "../publish/index.ts";
 import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
-import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL, type SearchPeer, searchCorsOrigin } from "../shared/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
+import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
 import {
   linkCarriedOverPages,
   pageKeys,
@@ -79,6 +82,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { outputDir, stagingDir } = folders;
   const cacheDir = path.resolve(options.cacheDir ?? path.join(root, CACHE_DIR));
   const timer = new StageTimer();
+  const siteCsp = groupSiteCsp(options.searchPeers ?? []);
   recoverInterruptedBuild(outputDir);
   let search: Promise<SearchIndexStats> | undefined;
   try {
@@ -103,7 +107,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const { keys, carried, manifestFile } = timer.time("carryOver", () => {
       const manifestFile = pageManifestFile(cacheDir, outputDir);
-      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp()));
+      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp(siteCsp)));
       return {
         keys,
         carried: pagesToCarryOver(readPageManifest(manifestFile, outputDir), keys, outputDir),
@@ -127,6 +131,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       precompressAssets(stagingDir);
       writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined), {
         searchCorsOrigin: searchCorsOrigin(options.searchPeers ?? []),
+        siteCsp,
       });
       swapIntoPlace(folders);
     });

@@ -2,7 +2,8 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Catalog } from "../content/index.ts";
 import { configureSite, type EleventyConfig } from "../render/index.ts";
-import { type SearchPeer, sha256 } from "../shared/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
+import { sha256 } from "../shared/index.ts";
 
 /**
  * Detail pages one Eleventy run renders at most. Eleventy keeps every page it renders (its data

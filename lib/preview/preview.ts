@@ -3,7 +3,8 @@ import { Worker } from "node:worker_threads";
 import { watch } from "chokidar";
 import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
 import type { BuildOptions } from "../pipeline/index.ts";
-import { CACHE_DIR, PROJECT_DIR, type SearchPeer } from "../shared/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
+import { CACHE_DIR, PROJECT_DIR } from "../shared/index.ts";
 import { type PreviewServer, startPreviewServer } from "./server.ts";
 
 export interface PreviewOptions {

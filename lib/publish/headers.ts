@@ -109,6 +109,8 @@ export interface SiteLayout {
 export interface GroupHeaders {
   /** `Access-Control-Allow-Origin` of /pagefind/*, so the other sites' search pages can read the index (searchCorsOrigin). */
   searchCorsOrigin?: string;
+  /** The pages' policy, SITE_CSP with the peers' origins to read their index (groupSiteCsp); SITE_CSP by default. */
+  siteCsp?: CspDirectives;
 }
 
 /** Root entries with rules of their own rather than the page rule. */
@@ -143,7 +145,7 @@ export function headerRules(
   admin: CspDirectives = ADMIN_CSP,
   group: GroupHeaders = {},
 ): HeaderRule[] {
-  const page = { "Content-Security-Policy": formatCsp(SITE_CSP), "Cache-Control": CACHE.revalidate };
+  const page = { "Content-Security-Policy": formatCsp(group.siteCsp ?? SITE_CSP), "Cache-Control": CACHE.revalidate };
   const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
   const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
   if (entries.includes("index.html")) rules.push({ path: "/", headers: page });

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
-import { metaCsp } from "../publish/index.ts";
-import { copyTree, FILES, PROJECT_DIR, type SearchPeer, searchGroupAttribute } from "../shared/index.ts";
+import { groupSiteCsp, metaCsp } from "../publish/index.ts";
+import { type SearchPeer, searchGroupAttribute } from "../search-protocol/index.ts";
+import { copyTree, FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
 import { assetManifest, copyAssets } from "./assets.ts";
 import type { EleventyConfig } from "./eleventy-types.ts";
@@ -45,7 +46,7 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   const { catalog } = options;
   eleventyConfig.addGlobalData("catalog", catalog);
   eleventyConfig.addGlobalData("site", catalog.site);
-  eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp());
+  eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp(groupSiteCsp(options.searchPeers ?? [])));
   eleventyConfig.addGlobalData("searchGroup", searchGroupAttribute(options.searchPeers ?? []));
 
   // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).

@@ -1,7 +1,7 @@
 /*
  * What every stage uses: the site's addresses (urls.ts), dates in the site's zone, one SHA-256, safe
  * file writes and links, newline clean-up, content types by extension, the one markdown-it set-up and
- * sanitizer, the project's paths, the other sites of a 站群 as a search page and `_headers` name them.
+ * sanitizer, the project's paths.
  */
 export { contentType } from "./content-types.ts";
 export {
@@ -16,7 +16,6 @@ export { copyTree, folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./
 export { sha256, shortHash } from "./hash.ts";
 export { createMarkdown, createMarkdownIt, SANITIZE_OPTIONS } from "./markdown.ts";
 export { CACHE_DIR, PROJECT_DIR } from "./paths.ts";
-export { type SearchPeer, searchCorsOrigin, searchGroupAttribute } from "./search-group.ts";
 export { escapeHtml, normalizeNewlines } from "./text.ts";
 export {
   ADMIN_URL,
