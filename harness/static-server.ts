@@ -145,7 +145,10 @@ export function cdnHandler(siteDir: string): {
       ? { file: path.join(siteDir, "404.html"), found: false }
       : resolveSiteFile(siteDir, url);
     const headers: OutgoingHttpHeaders = Object.fromEntries(
-      Object.entries(headersFor(currentRules(), pathname)).map(([name, values]) => [name.toLowerCase(), values.join(", ")]),
+      Object.entries(headersFor(currentRules(), pathname)).map(([name, values]) => [
+        name.toLowerCase(),
+        values.join(", "),
+      ]),
     );
     if (!existsSync(file)) {
       response.writeHead(404, { ...headers, "content-type": "text/plain; charset=utf-8" });
