@@ -5,6 +5,7 @@ import v8 from "node:v8";
 import {
   commandLineOrExit,
   problemInGroup,
+  readSiteSelection,
   runAllSites,
   SITE_OPTION,
   SITE_USAGE,
@@ -46,10 +47,9 @@ const options = commandLine.values as {
   site?: string;
   all: boolean;
 };
-if (options.all && (options.site !== undefined || options.out !== undefined || options.cache !== undefined)) {
-  console.error(
-    "--all 不能和 --site、--out、--cache 一起用：每个站点输出到自己的目录 (--all takes no --site, --out, --cache)",
-  );
+const selection = readSiteSelection(options);
+if ("mistake" in selection) {
+  console.error(selection.mistake);
   process.exit(2);
 }
 
@@ -110,7 +110,7 @@ function reexecWithBuildFlags(siteRoot: string): boolean {
   return true;
 }
 
-if (options.all)
+if (selection.all)
   process.exitCode = await runAllSites({
     groupRoot: options.root,
     script: fileURLToPath(import.meta.url),
@@ -118,6 +118,6 @@ if (options.all)
     verb: "构建",
   });
 else {
-  const target = siteTargetOrExit(options.root, options.site);
+  const target = siteTargetOrExit(options.root, selection.site);
   if (!reexecWithBuildFlags(target.site.dir)) await main(target);
 }

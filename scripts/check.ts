@@ -3,6 +3,7 @@ import { checkContent } from "../lib/commands/check.ts";
 import {
   commandLineOrExit,
   problemInGroup,
+  readSiteSelection,
   runAllSites,
   SITE_OPTION,
   SITE_USAGE,
@@ -25,14 +26,15 @@ const { values } = commandLineOrExit({
   options: { root: { type: "string", default: "." }, ...SITE_OPTION, all: { type: "boolean", default: false } },
 });
 const root = values.root as string;
-if (values.all) {
-  if (values.site !== undefined) {
-    console.error("--all 不能和 --site 一起用 (--all takes no --site)");
-    process.exit(2);
-  }
+const selection = readSiteSelection(values);
+if ("mistake" in selection) {
+  console.error(selection.mistake);
+  process.exit(2);
+}
+if (selection.all) {
   process.exitCode = await runAllSites({ groupRoot: root, script: fileURLToPath(import.meta.url), verb: "检查" });
 } else {
-  const target = siteTargetOrExit(root, values.site as string | undefined);
+  const target = siteTargetOrExit(root, selection.site);
   const report = checkContent(target.site.dir);
   const output =
     report.exitCode === 0 || target.site.root === "."

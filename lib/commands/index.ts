@@ -8,4 +8,11 @@ export { type AllSitesCommand, runAllSites } from "./all-sites.ts";
 export { type CheckReport, checkContent } from "./check.ts";
 export { type CommandLine, type CommandSpec, commandLineOrExit, readCommandLine } from "./cli.ts";
 export { addNotice, createArticle, currentTime, ScaffoldError, type ScaffoldResult } from "./scaffold.ts";
-export { problemInGroup, SITE_OPTION, SITE_USAGE, siteTargetOrExit } from "./site-option.ts";
+export {
+  problemInGroup,
+  readSiteSelection,
+  SITE_OPTION,
+  SITE_USAGE,
+  type SiteSelection,
+  siteTargetOrExit,
+} from "./site-option.ts";
