@@ -58,23 +58,27 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     run?: string;
     uses?: string;
     with?: { path?: string };
+    env?: Record<string, string>;
   }
   interface Job {
     if?: string;
     needs?: string | string[];
     steps: Step[];
-    strategy?: { "fail-fast"?: boolean; matrix: { include: { site: string; root: string }[] } };
+    strategy?: {
+      "fail-fast"?: boolean;
+      matrix: { include: { site: string; root: string; endpoint?: string; bucket?: string }[] };
+    };
   }
   interface GitLabJob {
     script?: string[];
     rules?: { if: string }[];
-    parallel?: { matrix: { SITE: string; SITE_ROOT: string }[] };
+    parallel?: { matrix: { SITE: string; SITE_ROOT: string; DEPLOY_ENDPOINT?: string; DEPLOY_BUCKET?: string }[] };
     artifacts?: { paths?: string[] };
   }
   const npmCommands = (scripts: string[]) =>
     scripts.flatMap((script) => [...script.matchAll(/\bnpm (ci|test|run [\w-]+)/g)].map((match) => match[0]));
   const TEST = ["npm ci", "npm test"];
-  const SITE = ["npm ci", "npm run check", "npm run build", "npm run inspect"];
+  const SITE = ["npm ci", "npm run check", "npm run build", "npm run inspect", "npm run deploy"];
   const github = parse(read(".github/workflows/deploy.yml")) as { jobs: Record<string, Job> };
   const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: Record<string, Job> };
   const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<string, GitLabJob>;
@@ -93,6 +97,38 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     expect(npmCommands(gitlab.site?.script ?? [])).toEqual(SITE);
     for (const line of (gitlab.site?.script ?? []).filter((entry) => /npm run (check|build|inspect)/.test(entry)))
       expect(line).toContain('--site "$SITE"');
+  });
+
+  it("publish a site of the matrix that names a bucket with npm run deploy, keys from the secrets, and no rsync", () => {
+    const secrets = {
+      DEPLOY_ACCESS_KEY_ID: expression("secrets.DEPLOY_ACCESS_KEY_ID"),
+      DEPLOY_SECRET_ACCESS_KEY: expression("secrets.DEPLOY_SECRET_ACCESS_KEY"),
+    };
+    for (const workflow of [github, gitea]) {
+      const steps = workflow.jobs.build?.steps ?? [];
+      const deploy = steps.find((step) => step.run?.startsWith("npm run deploy"));
+      expect(deploy?.run).toBe(
+        `npm run deploy -- --root "${expression("matrix.root")}" --endpoint "${expression("matrix.endpoint")}" --bucket "${expression("matrix.bucket")}"`,
+      );
+      expect(deploy?.if?.replace(/^\$\{\{ | \}\}$/g, "")).toBe("matrix.bucket");
+      expect(deploy?.env).toEqual(secrets);
+      expect(steps.indexOf(deploy as Step)).toBeGreaterThan(
+        steps.findIndex((step) => step.run?.startsWith("npm run inspect")),
+      );
+      const rsync = steps.find((step) => step.run?.includes("rsync"));
+      if (rsync) expect(rsync.if).toBe(expression("!matrix.bucket"));
+      const withBucket = workflow.jobs.build?.strategy?.matrix.include.filter((entry) => entry.bucket) ?? [];
+      expect(withBucket.length).toBeGreaterThan(0);
+      for (const entry of withBucket) expect(entry.endpoint).toMatch(/^https:\/\/[^/]+$/);
+    }
+    const script = gitlab.site?.script ?? [];
+    const deploy = script.find((line) => line.includes("npm run deploy"));
+    expect(deploy).toContain('[ -n "$DEPLOY_BUCKET" ]');
+    expect(deploy).toContain(
+      'npm run deploy -- --root "$SITE_ROOT" --endpoint "$DEPLOY_ENDPOINT" --bucket "$DEPLOY_BUCKET"',
+    );
+    expect(script.find((line) => line.includes("rsync"))).toContain('[ -z "$DEPLOY_BUCKET" ]');
+    expect(gitlab.site?.parallel?.matrix.some((entry) => entry.DEPLOY_BUCKET && entry.DEPLOY_ENDPOINT)).toBe(true);
   });
 
   it("build the group as a matrix, one job a site, none stopping the others", () => {
