@@ -13,7 +13,9 @@ import {
   siteTargetOrExit,
 } from "../lib/commands/index.ts";
 import { findContentValidationError, formatProblem, problemCountLine } from "../lib/content/index.ts";
-import { type BuildResult, buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/pipeline/index.ts";
+import type { BuildResult } from "../lib/pipeline/index.ts";
+// The node flags alone (not Eleventy and the stages): what --all and the re-exec need before a build starts.
+import { buildNodeFlags, recommendedHeapMegabytes } from "../lib/pipeline/node-flags.ts";
 
 const USAGE = `用法 (usage): npm run build [-- --site 站点名 | --all] [--root 目录] [--out 目录] [--cache 目录] [--no-search]
 
@@ -68,6 +70,7 @@ export function buildSummary(result: BuildResult, seconds: number): string {
 async function main(target: SiteTarget): Promise<void> {
   const started = Date.now();
   try {
+    const { buildSite } = await import("../lib/pipeline/index.ts");
     const result = await buildSite({
       root: target.site.dir,
       searchPeers: target.peers,
@@ -116,6 +119,8 @@ if (selection.all)
     script: fileURLToPath(import.meta.url),
     args: options["no-search"] ? ["--no-search"] : [],
     verb: "构建",
+    // Each site's child starts with its build's heap, rather than starting Node once more for it (reexecWithBuildFlags).
+    nodeFlags: (site) => buildNodeFlags(site.dir),
   });
 else {
   const target = siteTargetOrExit(options.root, selection.site);

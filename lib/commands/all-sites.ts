@@ -1,6 +1,6 @@
 import path from "node:path";
 import { findContentValidationError, formatProblem } from "../content/index.ts";
-import { formatGroupSummary, resolveAllSites, runForEachSite } from "../group/index.ts";
+import { formatGroupSummary, type GroupSite, resolveAllSites, runForEachSite } from "../group/index.ts";
 
 export interface AllSitesCommand {
   /** The repository holding `_data/group.yaml`. */
@@ -13,6 +13,11 @@ export interface AllSitesCommand {
   verb: string;
   /** Children at once (default the number of cores). */
   concurrency?: number;
+  /**
+   * Node flags a site's child starts with (the build's heap), so that it need not start Node
+   * again to get them; they also go into the child's BUREAU_BUILD_HEAP.
+   */
+  nodeFlags?(site: GroupSite): string[];
 }
 
 /**
@@ -35,10 +40,23 @@ export async function runAllSites(command: AllSitesCommand): Promise<number> {
   }
   const runs = await runForEachSite(sites, {
     concurrency: command.concurrency,
-    command: (site) => ({
-      program: process.execPath,
-      args: [...process.execArgv, command.script, "--root", groupRoot, "--site", site.name, ...(command.args ?? [])],
-    }),
+    command: (site) => {
+      const flags = command.nodeFlags?.(site) ?? [];
+      return {
+        program: process.execPath,
+        args: [
+          ...process.execArgv,
+          ...flags,
+          command.script,
+          "--root",
+          groupRoot,
+          "--site",
+          site.name,
+          ...(command.args ?? []),
+        ],
+        ...(flags.length > 0 ? { env: { ...process.env, BUREAU_BUILD_HEAP: flags.join(" ") } } : {}),
+      };
+    },
     write: (line, stream) => (stream === "stdout" ? console.log(line) : console.error(line)),
   });
   const summary = formatGroupSummary(command.verb, runs);

@@ -11,8 +11,8 @@ export interface SiteRun {
 }
 
 export interface RunAllOptions {
-  /** The command for one site: the program and its arguments. */
-  command(site: GroupSite): { program: string; args: string[] };
+  /** The command for one site: the program, its arguments and (default `env`) its environment. */
+  command(site: GroupSite): { program: string; args: string[]; env?: NodeJS.ProcessEnv };
   /** Children at once; default the number of cores, never more than the sites. */
   concurrency?: number;
   /** Where the children's output goes, a line at a time, each prefixed with `[name] `. */
@@ -39,9 +39,9 @@ function prefixLines(site: GroupSite, stream: "stdout" | "stderr", write: RunAll
 /** Runs one site's command as a child process; resolves when it exits, never rejects. */
 function runOne(site: GroupSite, options: RunAllOptions): Promise<SiteRun> {
   const started = performance.now();
-  const { program, args } = options.command(site);
+  const { program, args, env } = options.command(site);
   return new Promise((resolve) => {
-    const child = spawn(program, args, { env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(program, args, { env: env ?? options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     const out = prefixLines(site, "stdout", options.write);
     const err = prefixLines(site, "stderr", options.write);
     child.stdout.on("data", out.data);

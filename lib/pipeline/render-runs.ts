@@ -4,12 +4,7 @@ import type { Catalog } from "../content/index.ts";
 import { configureSite, type EleventyConfig } from "../render/index.ts";
 import type { SearchPeer } from "../search-protocol/index.ts";
 import { sha256 } from "../shared/index.ts";
-
-/**
- * Detail pages one Eleventy run renders at most. Eleventy keeps every page it renders (its data
- * and its HTML) until the run ends, so a large site is rendered in several runs.
- */
-export const DETAIL_PAGES_PER_RUN = 20000;
+import { DETAIL_PAGES_PER_RUN } from "./node-flags.ts";
 
 /**
  * Splits the detail pages to render into runs of at most `perRun` pages, as even as can be, in
