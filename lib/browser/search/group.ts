@@ -61,8 +61,9 @@ function peerBlock(peer: SearchPeer, reader: ShardReader, query: QueryAnalysis, 
   const list = element("ol", "search-result-list");
   const more = element("a", "search-group-more", `到「${peer.name}」查看全部结果`);
   more.href = peerSearchAddress(peer, search);
-  block.append(count, list, element("p", "", ""));
-  (block.lastChild as HTMLElement).append(more);
+  const moreLine = element("p");
+  moreLine.append(more);
+  block.append(count, list, moreLine);
   const update = () => {
     const complete = reader.complete();
     count.textContent = countText(reader.ranked().length, complete);
