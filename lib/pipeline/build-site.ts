@@ -6,11 +6,11 @@ import { loadCatalog } from "../content/index.ts";
 import {
   adminCsp,
   buildFolders,
-  groupSiteCsp,
   metaCsp,
   precompressAssets,
   recoverInterruptedBuild,
   searchCorsOrigin,
+  searchPageCsp,
   swapIntoPlace,
   writeHeadersFile,
 } from "../publish/index.ts";
@@ -82,7 +82,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const { outputDir, stagingDir } = folders;
   const cacheDir = path.resolve(options.cacheDir ?? path.join(root, CACHE_DIR));
   const timer = new StageTimer();
-  const siteCsp = groupSiteCsp(options.searchPeers ?? []);
   recoverInterruptedBuild(outputDir);
   let search: Promise<SearchIndexStats> | undefined;
   try {
@@ -107,7 +106,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const { keys, carried, manifestFile } = timer.time("carryOver", () => {
       const manifestFile = pageManifestFile(cacheDir, outputDir);
-      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp(siteCsp)));
+      const keys = pageKeys(catalog, sharedPageInputs(catalog, fingerprint, metaCsp()));
       return {
         keys,
         carried: pagesToCarryOver(readPageManifest(manifestFile, outputDir), keys, outputDir),
@@ -131,7 +130,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       precompressAssets(stagingDir);
       writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined), {
         searchCorsOrigin: searchCorsOrigin(options.searchPeers ?? []),
-        siteCsp,
+        searchCsp: searchPageCsp(options.searchPeers ?? []),
       });
       swapIntoPlace(folders);
     });

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type CmsBackend, gitEndpoints } from "../cms/index.ts";
-import { ADMIN_URL, ASSETS_URL, FILES, SEARCH_INDEX_URL } from "../shared/index.ts";
+import { ADMIN_URL, ASSETS_URL, FILES, FIXED_PAGES, SEARCH_INDEX_URL } from "../shared/index.ts";
 
 /** A Content-Security-Policy as directive name → source list. */
 export type CspDirectives = Record<string, readonly string[]>;
@@ -109,8 +109,8 @@ export interface SiteLayout {
 export interface GroupHeaders {
   /** `Access-Control-Allow-Origin` of /pagefind/*, so the other sites' search pages can read the index (searchCorsOrigin). */
   searchCorsOrigin?: string;
-  /** The pages' policy, SITE_CSP with the peers' origins to read their index (groupSiteCsp); SITE_CSP by default. */
-  siteCsp?: CspDirectives;
+  /** The search page's policy, SITE_CSP with the peers' origins to read their index (searchPageCsp); SITE_CSP by default. */
+  searchCsp?: CspDirectives;
 }
 
 /** Root entries with rules of their own rather than the page rule. */
@@ -145,7 +145,9 @@ export function headerRules(
   admin: CspDirectives = ADMIN_CSP,
   group: GroupHeaders = {},
 ): HeaderRule[] {
-  const page = { "Content-Security-Policy": formatCsp(group.siteCsp ?? SITE_CSP), "Cache-Control": CACHE.revalidate };
+  const page = { "Content-Security-Policy": formatCsp(SITE_CSP), "Cache-Control": CACHE.revalidate };
+  const searchPage = { ...page, "Content-Security-Policy": formatCsp(group.searchCsp ?? SITE_CSP) };
+  const searchEntry = FIXED_PAGES.search.slice(1);
   const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
   const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
   if (entries.includes("index.html")) rules.push({ path: "/", headers: page });
@@ -153,7 +155,10 @@ export function headerRules(
   const sitemapChild = (entry: string) => SITEMAP_CHILD.test(entry);
   if (entries.some(sitemapChild)) rules.push({ path: "/sitemap-*.xml", headers: page });
   for (const entry of entries.filter((name) => !sitemapChild(name)))
-    rules.push({ path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`, headers: page });
+    rules.push({
+      path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`,
+      headers: entry === searchEntry ? searchPage : page,
+    });
   rules.push({ path: `${ASSETS_URL}*`, headers: { "Cache-Control": CACHE.immutable } });
   if (layout.root.includes(FILES.url.slice(1)))
     rules.push({ path: `${FILES.url}*`, headers: { "Cache-Control": CACHE.revalidate } });

@@ -21,5 +21,5 @@ export {
   writeHeadersFile,
 } from "./headers.ts";
 export { PRECOMPRESSED_EXTENSIONS, precompressAssets } from "./precompress.ts";
-export { groupSiteCsp, searchCorsOrigin } from "./search-group.ts";
+export { searchCorsOrigin, searchPageCsp } from "./search-group.ts";
 export { type BuildFolders, buildFolders, recoverInterruptedBuild, swapIntoPlace } from "./staging.ts";

@@ -17,8 +17,11 @@ export function searchCorsOrigin(peers: readonly SearchPeer[]): string | undefin
   return origins.length === 1 ? origins[0] : "*";
 }
 
-/** The site's policy with its peers' origins in `connect-src`, so the search page may read their index; SITE_CSP without peers. */
-export function groupSiteCsp(peers: readonly SearchPeer[]): CspDirectives {
+/**
+ * The search page's policy: the site's, with its peers' origins in `connect-src` so that it may read
+ * their index (the other pages keep SITE_CSP); SITE_CSP without peers.
+ */
+export function searchPageCsp(peers: readonly SearchPeer[]): CspDirectives {
   const origins = peerOrigins(peers);
   return origins.length === 0 ? SITE_CSP : { ...SITE_CSP, "connect-src": ["'self'", ...origins] };
 }

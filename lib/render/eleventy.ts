@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
-import { groupSiteCsp, metaCsp } from "../publish/index.ts";
+import { metaCsp, searchPageCsp } from "../publish/index.ts";
 import { type SearchPeer, searchGroupAttribute } from "../search-protocol/index.ts";
 import { copyTree, FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
@@ -46,7 +46,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   const { catalog } = options;
   eleventyConfig.addGlobalData("catalog", catalog);
   eleventyConfig.addGlobalData("site", catalog.site);
-  eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp(groupSiteCsp(options.searchPeers ?? [])));
+  eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp());
+  // The search page's own: it alone reads the other sites of a 站群 (lib/render/templates.ts).
+  eleventyConfig.addGlobalData("searchContentSecurityPolicy", metaCsp(searchPageCsp(options.searchPeers ?? [])));
   eleventyConfig.addGlobalData("searchGroup", searchGroupAttribute(options.searchPeers ?? []));
 
   // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).

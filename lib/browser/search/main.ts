@@ -4,8 +4,8 @@
  * looks its words up in the presence map to open only the shards that can hold a match, best first,
  * and reads them with Pagefind until the first results can no longer change (ranking.ts); those are
  * shown at once, the remaining shards are read after them to make the count exact. Another search
- * from the form runs in the same page. Excerpts and highlights come from each page's own text. The
- * On a site of a 站群, the other sites' indexes are searched after the first results (group.ts). The
+ * from the form runs in the same page. Excerpts and highlights come from each page's own text. On a
+ * site of a 站群, the other sites' indexes are searched after the first results (group.ts). The
  * script is async: the network part of the address's search starts when it runs, before the page is
  * parsed (warmUp); the results are drawn once it is.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatCsp, headerRules, headersFor, SITE_CSP } from "../../../lib/publish/headers.ts";
-import { groupSiteCsp, searchCorsOrigin } from "../../../lib/publish/search-group.ts";
+import { searchCorsOrigin, searchPageCsp } from "../../../lib/publish/search-group.ts";
 import type { SearchPeer } from "../../../lib/search-protocol/index.ts";
 
 const peer = (id: string, url: string): SearchPeer => ({ id, name: id, url, bundle: `${url}/pagefind/` });
@@ -16,10 +16,10 @@ describe("searchCorsOrigin", () => {
   });
 });
 
-describe("groupSiteCsp", () => {
-  it("lets the pages read the peers' origins and nothing more, and is the site's policy without peers", () => {
-    expect(groupSiteCsp([])).toBe(SITE_CSP);
-    const policy = groupSiteCsp([kgxj, portal]);
+describe("searchPageCsp", () => {
+  it("lets the search page read the peers' origins and nothing more, and is the site's policy without peers", () => {
+    expect(searchPageCsp([])).toBe(SITE_CSP);
+    const policy = searchPageCsp([kgxj, portal]);
     expect(policy["connect-src"]).toEqual(["'self'", "https://kgxj.klmyq.gov.cn", "https://www.klmy.gov.cn"]);
     expect({ ...policy, "connect-src": undefined }).toEqual({ ...SITE_CSP, "connect-src": undefined });
   });
@@ -29,7 +29,7 @@ describe("headerRules for a site of a 站群", () => {
   const layout = { root: ["index.html", "pagefind/", "search/"], pagefind: ["pagefind.js", "index/"] };
   const rules = headerRules(layout, undefined, {
     searchCorsOrigin: searchCorsOrigin([kgxj]),
-    siteCsp: groupSiteCsp([kgxj]),
+    searchCsp: searchPageCsp([kgxj]),
   });
 
   it("sends the CORS header on /pagefind/ only", () => {
@@ -38,8 +38,9 @@ describe("headerRules for a site of a 站群", () => {
     expect(headersFor(rules, "/search/")["Access-Control-Allow-Origin"]).toBeUndefined();
   });
 
-  it("gives the pages the policy with the peers' origins", () => {
-    expect(headersFor(rules, "/search/")["Content-Security-Policy"]).toEqual([formatCsp(groupSiteCsp([kgxj]))]);
-    expect(headersFor(rules, "/")["Content-Security-Policy"]).toEqual([formatCsp(groupSiteCsp([kgxj]))]);
+  it("gives the search page the policy with the peers' origins, and every other page the site's own", () => {
+    expect(headersFor(rules, "/search/")["Content-Security-Policy"]).toEqual([formatCsp(searchPageCsp([kgxj]))]);
+    expect(headersFor(rules, "/")["Content-Security-Policy"]).toEqual([formatCsp(SITE_CSP)]);
+    expect(headersFor(rules, "/index.html")["Content-Security-Policy"]).toEqual([formatCsp(SITE_CSP)]);
   });
 });
