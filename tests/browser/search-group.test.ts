@@ -127,6 +127,29 @@ describe("one search across the 站群", () => {
     await page.close();
   }, 90_000);
 
+  it("replaces the other site's results with the next query's, typed into the same page", async () => {
+    const page = await browser.newPage();
+    await searchFrom(page, kjj.origin, "白杨河畔");
+    await page.fill("#search-input", "数字化转型");
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction(() => {
+      const own = document.querySelector<HTMLElement>("[data-search-results]");
+      const counts = [...document.querySelectorAll(".search-group-site .search-count")];
+      return (
+        own?.dataset.query === "数字化转型" &&
+        counts.length > 0 &&
+        counts.every((count) => count.getAttribute("data-complete") === "true")
+      );
+    });
+    const peer = await page.$$eval('.search-group-site[data-site="kgxj"] .search-result-title', (links) =>
+      links.map((link) => link.getAttribute("href") ?? ""),
+    );
+    expect(peer).toContain(`${kgxj.origin}/articles/2024/gyqy-szhzx/`);
+    expect(peer).not.toContain(`${kgxj.origin}/articles/2024/kjtpy-pxb/`);
+    await expect(page.locator(".search-group-site").count()).resolves.toBe(1);
+    await page.close();
+  }, 90_000);
+
   it("searches site A from site B's page too: each site names the other", async () => {
     const page = await browser.newPage();
     const problems = await searchFrom(page, kgxj.origin, "科技特派员");
