@@ -91,7 +91,16 @@ export function cdnHandler(siteDir: string): {
   stats: CdnStats;
 } {
   const headersFile = path.join(siteDir, "_headers");
-  const rules: HeaderRule[] = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, "utf8")) : [];
+  // Read again when the file changes, as a CDN applies a new deploy's headers: a server may be
+  // started on an empty folder whose site is built afterwards (the 站群 test needs the origins first).
+  let headerRules: { key: string; rules: HeaderRule[] } = { key: "", rules: [] };
+  const currentRules = (): HeaderRule[] => {
+    const stat = existsSync(headersFile) ? statSync(headersFile) : undefined;
+    const key = stat ? `${stat.size}-${stat.mtimeMs}-${stat.ino}` : "";
+    if (key !== headerRules.key)
+      headerRules = { key, rules: stat ? parseHeaders(readFileSync(headersFile, "utf8")) : [] };
+    return headerRules.rules;
+  };
   const cache = new Map<string, CachedFile>();
   const stats: CdnStats = { requests: 0, http2Requests: 0, gzipped: 0, notModified: 0, bodyBytes: 0 };
 
@@ -136,7 +145,10 @@ export function cdnHandler(siteDir: string): {
       ? { file: path.join(siteDir, "404.html"), found: false }
       : resolveSiteFile(siteDir, url);
     const headers: OutgoingHttpHeaders = Object.fromEntries(
-      Object.entries(headersFor(rules, pathname)).map(([name, values]) => [name.toLowerCase(), values.join(", ")]),
+      Object.entries(headersFor(currentRules(), pathname)).map(([name, values]) => [
+        name.toLowerCase(),
+        values.join(", "),
+      ]),
     );
     if (!existsSync(file)) {
       response.writeHead(404, { ...headers, "content-type": "text/plain; charset=utf-8" });

@@ -1,17 +1,31 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import { commandLineOrExit } from "../lib/commands/index.ts";
+import {
+  commandLineOrExit,
+  problemInGroup,
+  readSiteSelection,
+  runAllSites,
+  SITE_OPTION,
+  SITE_USAGE,
+  type SiteTarget,
+  siteTargetOrExit,
+} from "../lib/commands/index.ts";
 import { findContentValidationError, formatProblem, problemCountLine } from "../lib/content/index.ts";
-import { type BuildResult, buildNodeFlags, buildSite, recommendedHeapMegabytes } from "../lib/pipeline/index.ts";
+import type { BuildResult } from "../lib/pipeline/index.ts";
+// The node flags alone (not Eleventy and the stages): what --all and the re-exec need before a build starts.
+import { buildNodeFlags, recommendedHeapMegabytes } from "../lib/pipeline/node-flags.ts";
 
-const USAGE = `用法 (usage): npm run build [-- --root 目录] [--out 目录] [--cache 目录] [--no-search]
+const USAGE = `用法 (usage): npm run build [-- --site 站点名 | --all] [--root 目录] [--out 目录] [--cache 目录] [--no-search]
 
 校验 content/ 和 _data/ 下的全部文件，生成网站和搜索索引，全部成功后才替换已发布的文件夹。
 Validates the content, renders the site and its search index into a staging folder, then swaps it in.
 
-  --root 目录     站点根目录（含 content/ 和 _data/），默认当前目录 (site root, default .)
-  --out 目录      输出到这个文件夹，默认 <root>/_site (output folder)
+  --root 目录     站点根目录（含 content/ 和 _data/），站群时是仓库目录，默认当前目录 (site or group root, default .)
+${SITE_USAGE}
+  --all           构建站群里的全部站点，几个进程同时进行，各自输出到自己的 _site/ (build every site)
+  --out 目录      输出到这个文件夹，默认 <站点目录>/_site (output folder)
   --cache 目录    两次构建之间的缓存放在这里，默认 <root>/.cache (cache folder)
   --no-search     不生成搜索索引 (skip the search index)
   -h, --help      显示本说明 (show this help)`;
@@ -23,9 +37,23 @@ const commandLine = commandLineOrExit({
     out: { type: "string" },
     cache: { type: "string" },
     "no-search": { type: "boolean", default: false },
+    ...SITE_OPTION,
+    all: { type: "boolean", default: false },
   },
 });
-const options = commandLine.values as { root: string; out?: string; cache?: string; "no-search": boolean };
+const options = commandLine.values as {
+  root: string;
+  out?: string;
+  cache?: string;
+  "no-search": boolean;
+  site?: string;
+  all: boolean;
+};
+const selection = readSiteSelection(options);
+if ("mistake" in selection) {
+  console.error(selection.mistake);
+  process.exit(2);
+}
 
 /** The one line `npm run build` prints when it is done. */
 export function buildSummary(result: BuildResult, seconds: number): string {
@@ -39,11 +67,13 @@ export function buildSummary(result: BuildResult, seconds: number): string {
   return `构建完成 (build done): ${result.pages} 个页面${carried}${indexed}，用时 ${seconds.toFixed(2)}s（${stages}）→ ${result.outputDir}`;
 }
 
-async function main(): Promise<void> {
+async function main(target: SiteTarget): Promise<void> {
   const started = Date.now();
   try {
+    const { buildSite } = await import("../lib/pipeline/index.ts");
     const result = await buildSite({
-      root: path.resolve(options.root),
+      root: target.site.dir,
+      searchPeers: target.peers,
       outputDir: options.out && path.resolve(options.out),
       cacheDir: options.cache && path.resolve(options.cache),
       searchIndex: !options["no-search"],
@@ -53,7 +83,7 @@ async function main(): Promise<void> {
     const invalid = findContentValidationError(error);
     if (invalid) {
       console.error("内容校验失败，未生成任何页面，_site 保持原样 (content validation failed, nothing written):");
-      for (const problem of invalid.problems) console.error(formatProblem(problem));
+      for (const problem of invalid.problems) console.error(formatProblem(problemInGroup(problem, target)));
       console.error(problemCountLine(invalid.problems.length));
     } else {
       console.error("构建失败 (build failed)，_site 保持原样：");
@@ -68,9 +98,9 @@ async function main(): Promise<void> {
  * that fits it, and for a large site a heap that is collected before it grows far past its live
  * size), unless it already has them: editors never need to set NODE_OPTIONS. Returns whether it did.
  */
-function reexecWithBuildFlags(): boolean {
+function reexecWithBuildFlags(siteRoot: string): boolean {
   if (process.env.BUREAU_BUILD_HEAP) return false;
-  const flags = buildNodeFlags(path.resolve(options.root));
+  const flags = buildNodeFlags(siteRoot);
   const heapFits = v8.getHeapStatistics().heap_size_limit / 1048576 >= recommendedHeapMegabytes() * 0.9;
   const otherFlags = flags.filter((flag) => !flag.startsWith("--max-old-space-size="));
   if (heapFits && otherFlags.every((flag) => process.execArgv.includes(flag))) return false;
@@ -83,4 +113,16 @@ function reexecWithBuildFlags(): boolean {
   return true;
 }
 
-if (!reexecWithBuildFlags()) await main();
+if (selection.all)
+  process.exitCode = await runAllSites({
+    groupRoot: options.root,
+    script: fileURLToPath(import.meta.url),
+    args: options["no-search"] ? ["--no-search"] : [],
+    verb: "构建",
+    // Each site's child starts with its build's heap, rather than starting Node once more for it (reexecWithBuildFlags).
+    nodeFlags: (site) => buildNodeFlags(site.dir),
+  });
+else {
+  const target = siteTargetOrExit(options.root, selection.site);
+  if (!reexecWithBuildFlags(target.site.dir)) await main(target);
+}

@@ -1,5 +1,7 @@
 import { appendFileSync } from "node:fs";
 import path from "node:path";
+import { siteTargetOrExit } from "../lib/commands/index.ts";
+import { loadGroup } from "../lib/group/index.ts";
 import { parseInspectArgs, USAGE } from "../lib/inspect/options.ts";
 import { PROJECT_DIR, writeFileAtomic } from "../lib/shared/index.ts";
 
@@ -25,13 +27,18 @@ async function main(): Promise<number> {
   ] = await Promise.all([import("../lib/inspect/index.ts"), import("../lib/content/index.ts")]);
   const { formatProblem, problemCountLine } = content;
   const { options } = command;
-  const root = path.resolve(options.root);
+  // --site NAME names a site of the 站群 (its root, its _site); any other --site is the built folder, as before.
+  const groupRoot = path.resolve(options.root);
+  const named = typeof options.siteDir === "string" ? options.siteDir : undefined;
+  const isGroupName = named !== undefined && loadGroup(groupRoot).sites.some((site) => site.name === named);
+  const root = siteTargetOrExit(groupRoot, isGroupName ? named : undefined).site.dir;
+  if (isGroupName) options.siteDir = undefined;
   const outcome = await inspectSite({
     root,
     now: options.now,
     siteDir: options.siteDir,
     online: options.online,
-    wordListFallback: PROJECT_DIR,
+    wordListFallback: root === groupRoot ? PROJECT_DIR : groupRoot,
   });
   if (outcome.problems) {
     if (options.json) console.log(JSON.stringify({ problems: outcome.problems }, null, 2));

@@ -1,14 +1,21 @@
-import path from "node:path";
-import { commandLineOrExit, type ScaffoldResult } from "../lib/commands/index.ts";
+import {
+  commandLineOrExit,
+  type ScaffoldResult,
+  SITE_OPTION,
+  SITE_USAGE,
+  siteTargetOrExit,
+} from "../lib/commands/index.ts";
 import { addNotice, createArticle, currentTime, ScaffoldError } from "../lib/commands/scaffold.ts";
 import { findContentValidationError, formatProblem } from "../lib/content/index.ts";
 
 const USAGE = `用法 (usage):
-  npm run new -- article --title "标题" --column 工作动态 [--slug 英文短名] [--date "YYYY-MM-DD HH:mm"] [--root 目录]
-  npm run new -- notice --title "标题" [--date YYYY-MM-DD] [--url 链接] [--root 目录]
+  npm run new -- article --title "标题" --column 工作动态 [--slug 英文短名] [--date "YYYY-MM-DD HH:mm"] [--site 站点名] [--root 目录]
+  npm run new -- notice --title "标题" [--date YYYY-MM-DD] [--url 链接] [--site 站点名] [--root 目录]
 
 新建一篇文章（content/articles/<年份>/<拼音短名>.md），或在当年的通知公告文件里加一条通知；时间默认为现在（北京时间）。
-Creates an article file, or adds a notice to the year's notices file, dated now in the site's time zone.`;
+Creates an article file, or adds a notice to the year's notices file, dated now in the site's time zone.
+
+${SITE_USAGE}`;
 
 const { values, positionals } = commandLineOrExit({
   usage: USAGE,
@@ -20,6 +27,7 @@ const { values, positionals } = commandLineOrExit({
     date: { type: "string" },
     url: { type: "string" },
     root: { type: "string", default: "." },
+    ...SITE_OPTION,
   },
 });
 const option = (name: string) => values[name] as string | undefined;
@@ -32,7 +40,7 @@ function main(): void {
   let result: ScaffoldResult;
   try {
     const [kind, ...extra] = positionals;
-    const root = path.resolve(option("root") ?? ".");
+    const root = siteTargetOrExit(option("root") ?? ".", option("site")).site.dir;
     const now = currentTime();
     if (kind === "article" && extra.length === 0) {
       if (option("url") !== undefined) throw new ScaffoldError("文章没有 --url 选项");

@@ -10,7 +10,7 @@ Checks the site against the government website inspection indicators; exit statu
 
   --now "YYYY-MM-DD[ HH:mm]"  按这个时间检查（站点时区），默认现在 (judge the site at this moment)
   --json                      输出 JSON 报告 (print the report as JSON)
-  --site DIR                  检查这个构建好的网站的页面，默认 _site（存在时）(built site to check)
+  --site 站点名|DIR           站群里的一个站点（docs/group.md），或要检查的构建好的网站，默认 _site（存在时）(site of the group, or built site)
   --no-site                   不检查构建好的页面 (skip the built pages)
   --html FILE                 HTML 报告写到这里，默认 .cache/inspect/report.html，不在网站里 (HTML report file)
   --no-html                   不写 HTML 报告 (write no HTML report)

@@ -10,10 +10,13 @@ import {
   metaCsp,
   precompressAssets,
   recoverInterruptedBuild,
+  searchCorsOrigin,
+  searchPageCsp,
   swapIntoPlace,
   writeHeadersFile,
 } from "../publish/index.ts";
 import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
 import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
 import {
   linkCarriedOverPages,
@@ -51,6 +54,8 @@ export interface BuildOptions {
   searchShardSize?: number;
   /** Worker threads writing search shards at once (default searchWorkerCount of lib/search). */
   searchWorkers?: number;
+  /** The other sites of its 站群, named by the search page and allowed to read /pagefind/ (lib/group); none by default. */
+  searchPeers?: readonly SearchPeer[];
 }
 
 export interface BuildResult {
@@ -124,7 +129,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const toRender = [...keys.keys()].filter((url) => !carried.has(url));
     const rendered = await timer.timeAsync("render", () =>
-      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun, images.plan),
+      renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun, images.plan, options.searchPeers),
     );
     linkCarriedOverPages(carried, outputDir, stagingDir);
     const pictures = await finishImages(images, encoding, stagingDir);
@@ -134,7 +139,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     timer.time("publish", () => {
       precompressAssets(stagingDir);
-      writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined));
+      writeHeadersFile(stagingDir, adminCsp(isCmsConfigured(cms) ? cms.backend : undefined), {
+        searchCorsOrigin: searchCorsOrigin(options.searchPeers ?? []),
+        searchCsp: searchPageCsp(options.searchPeers ?? []),
+      });
       swapIntoPlace(folders);
     });
     timer.time("cleanup", () => {

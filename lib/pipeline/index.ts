@@ -3,5 +3,5 @@
  * validate → search (beside) → carry over → QR (beside) → render → publish → clean up (build-site.ts).
  */
 export { type BuildOptions, type BuildResult, buildSite } from "./build-site.ts";
-export { buildNodeFlags, recommendedHeapMegabytes } from "./node-flags.ts";
-export { DETAIL_PAGES_PER_RUN, planRenderRuns } from "./render-runs.ts";
+export { buildNodeFlags, DETAIL_PAGES_PER_RUN, recommendedHeapMegabytes } from "./node-flags.ts";
+export { planRenderRuns } from "./render-runs.ts";

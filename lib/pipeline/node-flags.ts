@@ -1,6 +1,11 @@
 import os from "node:os";
 import { listArticleFiles } from "../content/index.ts";
-import { DETAIL_PAGES_PER_RUN } from "./render-runs.ts";
+
+/**
+ * Detail pages one Eleventy run renders at most. Eleventy keeps every page it renders (its data
+ * and its HTML) until the run ends, so a large site is rendered in several runs.
+ */
+export const DETAIL_PAGES_PER_RUN = 20000;
 
 /**
  * The V8 heap a build gets, in MB: 60 % of the machine's memory, at most 16 GB and at least

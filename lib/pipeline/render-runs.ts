@@ -3,13 +3,9 @@ import Eleventy from "@11ty/eleventy";
 import type { Catalog } from "../content/index.ts";
 import type { ImagePlan } from "../images/index.ts";
 import { configureSite, type EleventyConfig } from "../render/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
 import { sha256 } from "../shared/index.ts";
-
-/**
- * Detail pages one Eleventy run renders at most. Eleventy keeps every page it renders (its data
- * and its HTML) until the run ends, so a large site is rendered in several runs.
- */
-export const DETAIL_PAGES_PER_RUN = 20000;
+import { DETAIL_PAGES_PER_RUN } from "./node-flags.ts";
 
 /**
  * Splits the detail pages to render into runs of at most `perRun` pages, as even as can be, in
@@ -40,6 +36,7 @@ export async function renderPages(
   detailPages: readonly string[],
   perRun = DETAIL_PAGES_PER_RUN,
   images?: ImagePlan,
+  searchPeers: readonly SearchPeer[] = [],
 ): Promise<Rendered> {
   const rendered: Rendered = { pages: 0, runs: 0, detailPageFiles: new Map() };
   const wanted = new Set(detailPages);
@@ -53,6 +50,7 @@ export async function renderPages(
           outputDir,
           catalog,
           images,
+          searchPeers,
           selection: { detailPages: new Set(urls), detailPagesOnly: run > 0 },
         }),
     });

@@ -3,6 +3,7 @@ import { Worker } from "node:worker_threads";
 import { watch } from "chokidar";
 import { type ContentProblem, formatProblem, problemCountLine } from "../content/index.ts";
 import type { BuildOptions } from "../pipeline/index.ts";
+import type { SearchPeer } from "../search-protocol/index.ts";
 import { CACHE_DIR, PROJECT_DIR } from "../shared/index.ts";
 import { type PreviewServer, startPreviewServer } from "./server.ts";
 
@@ -17,6 +18,8 @@ export interface PreviewOptions {
   log?: (line: string) => void;
   /** Milliseconds to wait after a change for more changes before rebuilding. */
   settleMs?: number;
+  /** The other sites of its 站群, as `npm run build` gives them (lib/group). */
+  searchPeers?: readonly SearchPeer[];
 }
 
 /** A running preview: its address, and a way to wait for the build in progress and to stop. */
@@ -71,7 +74,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let waiting: (() => void)[] = [];
   const build = async (): Promise<void> => {
     const started = Date.now();
-    const result = await buildInWorker({ root, outputDir, cacheDir, preview: true });
+    const result = await buildInWorker({ root, outputDir, cacheDir, preview: true, searchPeers: options.searchPeers });
     if ("pages" in result) {
       server.showProblems(undefined);
       log(`预览已更新 (preview built): ${result.pages} 个页面，用时 ${((Date.now() - started) / 1000).toFixed(1)}s`);

@@ -1,7 +1,7 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type CmsBackend, gitEndpoints } from "../cms/index.ts";
-import { ADMIN_URL, ASSETS_URL, FILES, SEARCH_INDEX_URL } from "../shared/index.ts";
+import { ADMIN_URL, ASSETS_URL, FILES, FIXED_PAGES, SEARCH_INDEX_URL } from "../shared/index.ts";
 
 /** A Content-Security-Policy as directive name → source list. */
 export type CspDirectives = Record<string, readonly string[]>;
@@ -105,6 +105,14 @@ export interface SiteLayout {
   shards?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** What a site's `_headers` adds for its 站群. */
+export interface GroupHeaders {
+  /** `Access-Control-Allow-Origin` of /pagefind/*, so the other sites' search pages can read the index (searchCorsOrigin). */
+  searchCorsOrigin?: string;
+  /** The search page's policy, SITE_CSP with the peers' origins to read their index (searchPageCsp); SITE_CSP by default. */
+  searchCsp?: CspDirectives;
+}
+
 /** Root entries with rules of their own rather than the page rule. */
 const SPECIAL_ROOT = new Set([
   ...[ASSETS_URL, SEARCH_INDEX_URL, FILES.url, ADMIN_URL].map((folder) => folder.slice(1)),
@@ -132,8 +140,14 @@ function isShardFolder(entry: string): boolean {
  * security headers sit on the catch-all `/*`; Content-Security-Policy and Cache-Control come
  * from exactly one rule for any path: one per root entry of the site, one for /admin/*.
  */
-export function headerRules(layout: SiteLayout, admin: CspDirectives = ADMIN_CSP): HeaderRule[] {
+export function headerRules(
+  layout: SiteLayout,
+  admin: CspDirectives = ADMIN_CSP,
+  group: GroupHeaders = {},
+): HeaderRule[] {
   const page = { "Content-Security-Policy": formatCsp(SITE_CSP), "Cache-Control": CACHE.revalidate };
+  const searchPage = { ...page, "Content-Security-Policy": formatCsp(group.searchCsp ?? SITE_CSP) };
+  const searchEntry = FIXED_PAGES.search.slice(1);
   const rules: HeaderRule[] = [{ path: "/*", headers: { ...SECURITY_HEADERS } }];
   const entries = [...layout.root].filter((entry) => !SPECIAL_ROOT.has(entry)).sort();
   if (entries.includes("index.html")) rules.push({ path: "/", headers: page });
@@ -141,7 +155,10 @@ export function headerRules(layout: SiteLayout, admin: CspDirectives = ADMIN_CSP
   const sitemapChild = (entry: string) => SITEMAP_CHILD.test(entry);
   if (entries.some(sitemapChild)) rules.push({ path: "/sitemap-*.xml", headers: page });
   for (const entry of entries.filter((name) => !sitemapChild(name)))
-    rules.push({ path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`, headers: page });
+    rules.push({
+      path: entry.endsWith("/") ? `/${entry}*` : `/${entry}`,
+      headers: entry === searchEntry ? searchPage : page,
+    });
   rules.push({ path: `${ASSETS_URL}*`, headers: { "Cache-Control": CACHE.immutable } });
   if (layout.root.includes(FILES.url.slice(1)))
     rules.push({ path: `${FILES.url}*`, headers: { "Cache-Control": CACHE.revalidate } });
@@ -159,6 +176,11 @@ export function headerRules(layout: SiteLayout, admin: CspDirectives = ADMIN_CSP
     }
   };
   pagefindRules(SEARCH_INDEX_URL, layout.pagefind);
+  if (group.searchCorsOrigin && layout.pagefind.length > 0)
+    rules.push({
+      path: `${SEARCH_INDEX_URL}*`,
+      headers: { "Access-Control-Allow-Origin": group.searchCorsOrigin },
+    });
   rules.push({
     path: `${ADMIN_URL}*`,
     headers: { "Content-Security-Policy": formatCsp(admin), "Cache-Control": "no-cache" },
@@ -226,14 +248,19 @@ function listEntries(folder: string): string[] {
 
 /**
  * Writes `<siteDir>/_headers` for a fully built site (pages, assets and search index in place),
- * with `admin` as the policy of /admin/ (adminCsp of the site's CMS back end).
+ * with `admin` as the policy of /admin/ (adminCsp of the site's CMS back end) and the CORS header
+ * of /pagefind/ when the site is one of a 站群.
  */
-export function writeHeadersFile(siteDir: string, admin: CspDirectives = ADMIN_CSP): HeaderRule[] {
+export function writeHeadersFile(
+  siteDir: string,
+  admin: CspDirectives = ADMIN_CSP,
+  group: GroupHeaders = {},
+): HeaderRule[] {
   const pagefind = listEntries(path.join(siteDir, SEARCH_INDEX_URL));
   const shards = Object.fromEntries(
     pagefind.filter(isShardFolder).map((entry) => [entry, listEntries(path.join(siteDir, SEARCH_INDEX_URL, entry))]),
   );
-  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards }, admin);
+  const rules = headerRules({ root: listEntries(siteDir), pagefind, shards }, admin, group);
   writeFileSync(path.join(siteDir, "_headers"), formatHeaders(rules));
   return rules;
 }

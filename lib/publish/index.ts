@@ -21,4 +21,5 @@ export {
   writeHeadersFile,
 } from "./headers.ts";
 export { PRECOMPRESSED_EXTENSIONS, precompressAssets } from "./precompress.ts";
+export { searchCorsOrigin, searchPageCsp } from "./search-group.ts";
 export { type BuildFolders, buildFolders, recoverInterruptedBuild, swapIntoPlace } from "./staging.ts";

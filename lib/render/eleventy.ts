@@ -2,7 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Catalog } from "../content/index.ts";
 import { type ImagePlan, isPictureFile } from "../images/index.ts";
-import { metaCsp } from "../publish/index.ts";
+import { metaCsp, searchPageCsp } from "../publish/index.ts";
+import { type SearchPeer, searchGroupAttribute } from "../search-protocol/index.ts";
 import { copyTree, FILES, PROJECT_DIR } from "../shared/index.ts";
 import { registerAdmin } from "./admin.ts";
 import { assetManifest, copyAssets } from "./assets.ts";
@@ -22,6 +23,8 @@ export interface RenderOptions {
   images?: ImagePlan;
   /** Which pages this Eleventy run renders; every page when absent. */
   selection?: PageSelection;
+  /** The other sites of the 站群, for the search page's `data-search-group` (docs/group.md). */
+  searchPeers?: readonly SearchPeer[];
 }
 
 /**
@@ -47,6 +50,9 @@ export function configureSite(eleventyConfig: EleventyConfig, options: RenderOpt
   eleventyConfig.addGlobalData("catalog", catalog);
   eleventyConfig.addGlobalData("site", catalog.site);
   eleventyConfig.addGlobalData("contentSecurityPolicy", metaCsp());
+  // The search page's own: it alone reads the other sites of a 站群 (lib/render/templates.ts).
+  eleventyConfig.addGlobalData("searchContentSecurityPolicy", metaCsp(searchPageCsp(options.searchPeers ?? [])));
+  eleventyConfig.addGlobalData("searchGroup", searchGroupAttribute(options.searchPeers ?? []));
 
   // Styles, scripts and icons are published under content-hashed names (lib/render/assets.ts).
   const assets = assetManifest(path.join(PROJECT_DIR, "_includes/assets"));

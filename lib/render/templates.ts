@@ -83,7 +83,11 @@ export function registerTemplates(eleventyConfig: EleventyConfig, selection: Pag
     title: "站内搜索",
     searchPage: true,
     excludeFromSitemap: true,
-    eleventyComputed: { description: (data: PageData) => `搜索${data.catalog.site.name}网站的文章和通知公告` },
+    eleventyComputed: {
+      description: (data: PageData) => `搜索${data.catalog.site.name}网站的文章和通知公告`,
+      contentSecurityPolicy: (data: PageData & { searchContentSecurityPolicy: string }) =>
+        data.searchContentSecurityPolicy,
+    },
   });
 
   page("accessibility.njk", {

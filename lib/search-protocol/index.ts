@@ -2,8 +2,16 @@
  * The search protocol: what the index build (lib/search) writes and the search page (lib/browser/search)
  * reads, in one place. Pure: no DOM, no Node; compiled under both tsconfig.json and tsconfig.browser.json.
  * Takes text and queries; gives their tokens and presence keys, the presence-file lines and the
- * shards.json types.
+ * shards.json types, and the 站群's peers (their attribute, their manifests rebased on their origin).
  */
+export {
+  peerAddress,
+  readSearchGroup,
+  rebaseManifest,
+  SEARCH_GROUP_ATTRIBUTE,
+  type SearchPeer,
+  searchGroupAttribute,
+} from "./group.ts";
 export {
   type PresenceManifest,
   SEARCH_FILTERS,

@@ -124,6 +124,7 @@ beforeAll(async () => {
   site = substitute(site, "listen [::]:443 ssl http2;", ipv6 ? `listen [::1]:${httpsPort} ssl http2;` : "");
   site = substitute(site, "listen [::]:80;", ipv6 ? `listen [::1]:${httpPort};` : "");
   writeFileSync(path.join(conf, "site.conf"), site);
+  cpSync(path.join(PROJECT_DIR, "deploy/nginx/group-origins.conf"), path.join(conf, "group-origins.conf"));
   cpSync(
     path.join(PROJECT_DIR, "deploy/nginx/security-headers.conf"),
     path.join(conf, "snippets/kjj-security-headers.conf"),
@@ -143,6 +144,7 @@ http {
     fastcgi_temp_path ${tmp("fastcgi")};
     uwsgi_temp_path ${tmp("uwsgi")};
     scgi_temp_path ${tmp("scgi")};
+    include group-origins.conf;
     include site.conf;
 }
 `,
@@ -238,6 +240,22 @@ describe("the shipped nginx configuration on Debian's nginx", () => {
     expect(attachment.status).toBe(200);
     expect(attachment.headers["content-type"]).toBe("application/pdf");
     expect(attachment.headers["cache-control"]).toBe(CACHE.revalidate);
+  });
+
+  it("lets the group's other sites read /pagefind/ across origins, and no other origin", async () => {
+    for (const file of ["/pagefind/pagefind-entry.json", "/pagefind/pagefind.js"]) {
+      const peer = await get(file, { origin: "https://kgxj.klmyq.gov.cn" });
+      expect(peer.headers["access-control-allow-origin"], file).toBe("https://kgxj.klmyq.gov.cn");
+      expect(peer.headers.vary, file).toContain("Origin");
+      const stranger = await get(file, { origin: "https://example.com" });
+      expect(stranger.headers["access-control-allow-origin"], file).toBeUndefined();
+    }
+    const fragment = readdirSync(path.join(build.outputDir, "pagefind/fragment"))[0];
+    const hashed = await get(`/pagefind/fragment/${fragment}`, { origin: "https://kjj.klmy.gov.cn" });
+    expect(hashed.headers["access-control-allow-origin"]).toBe("https://kjj.klmy.gov.cn");
+    expect(
+      (await get("/", { origin: "https://kgxj.klmyq.gov.cn" })).headers["access-control-allow-origin"],
+    ).toBeUndefined();
   });
 
   it("sends the build's precompressed .gz for assets, compresses pages on the fly, and neither without Accept-Encoding", async () => {

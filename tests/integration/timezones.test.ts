@@ -42,7 +42,16 @@ describe("the build under different machine time zones", () => {
     expect(reference.size).toBeGreaterThan(40);
     expect([...reference.keys()].some((file) => file.startsWith("pagefind/"))).toBe(true);
     const built = await Promise.all(others.map((zone) => buildUnder(zone)));
-    for (const [index, hashes] of built.entries())
-      expect(Object.fromEntries(hashes), others[index]).toEqual(Object.fromEntries(reference));
+    // npm run build names the other site of the sample 站群 on the search page and in _headers
+    // (docs/group.md), which the reference, built without the group, does not: those two files are
+    // compared between the zones, every other one with the reference as well.
+    const groupFiles = new Set(["_headers", "search/index.html"]);
+    const withoutGroupFiles = (hashes: Map<string, string>) =>
+      Object.fromEntries([...hashes].filter(([file]) => !groupFiles.has(file)));
+    for (const [index, hashes] of built.entries()) {
+      expect([...hashes.keys()], others[index]).toEqual([...reference.keys()]);
+      expect(withoutGroupFiles(hashes), others[index]).toEqual(withoutGroupFiles(reference));
+      expect(Object.fromEntries(hashes), others[index]).toEqual(Object.fromEntries(built[0] as Map<string, string>));
+    }
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { loadGroup } from "../../lib/group/index.ts";
 import { REPORT_FILE } from "../../lib/inspect/report-html.ts";
 import { ADMIN_CSP, CACHE, formatCsp, SECURITY_HEADERS, SITE_CSP } from "../../lib/publish/headers.ts";
 import { PROJECT_DIR } from "../../lib/shared/paths.ts";
@@ -57,55 +58,134 @@ describe("CI recipes: GitHub Actions, GitLab CI (deploy/ci/gitlab-ci.yml), Gitea
     run?: string;
     uses?: string;
     with?: { path?: string };
+    env?: Record<string, string>;
+  }
+  interface Job {
+    if?: string;
+    needs?: string | string[];
+    steps: Step[];
+    strategy?: {
+      "fail-fast"?: boolean;
+      matrix: { include: { site: string; root: string; endpoint?: string; bucket?: string }[] };
+    };
+  }
+  interface GitLabJob {
+    script?: string[];
+    rules?: { if: string }[];
+    parallel?: { matrix: { SITE: string; SITE_ROOT: string; DEPLOY_ENDPOINT?: string; DEPLOY_BUCKET?: string }[] };
+    artifacts?: { paths?: string[] };
   }
   const npmCommands = (scripts: string[]) =>
     scripts.flatMap((script) => [...script.matchAll(/\bnpm (ci|test|run [\w-]+)/g)].map((match) => match[0]));
-  const EXPECTED = ["npm ci", "npm run check", "npm test", "npm run build", "npm run inspect"];
-  const github = parse(read(".github/workflows/deploy.yml")) as { jobs: { build: { steps: Step[] } } };
-  const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: { build: { steps: Step[] } } };
-  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<
-    string,
-    { script?: string[]; needs?: string[]; artifacts?: { paths?: string[] } }
-  >;
+  const TEST = ["npm ci", "npm test"];
+  const SITE = ["npm ci", "npm run check", "npm run build", "npm run inspect", "npm run deploy"];
+  const github = parse(read(".github/workflows/deploy.yml")) as { jobs: Record<string, Job> };
+  const gitea = parse(read("deploy/ci/gitea-deploy.yml")) as { jobs: Record<string, Job> };
+  const gitlab = parse(read("deploy/ci/gitlab-ci.yml")) as Record<string, GitLabJob>;
+  const runs = (job: Job | undefined) => (job?.steps ?? []).map((step) => step.run ?? step.uses ?? "");
+  const expression = (text: string) => `\${{ ${text} }}`;
+  const group = loadGroup(PROJECT_DIR).sites.map((site) => ({ site: site.name, root: site.root }));
 
-  it("run the same npm steps in the same order: install, check, test, build, inspect", () => {
-    expect(npmCommands(github.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
-    expect(npmCommands(gitea.jobs.build.steps.map((step) => step.run ?? ""))).toEqual(EXPECTED);
-    expect(npmCommands(gitlab.site?.script ?? [])).toEqual(EXPECTED);
+  it("test once, then run the same npm steps for each site: install, check, build, inspect, each with --site", () => {
+    for (const workflow of [github, gitea]) {
+      expect(npmCommands(runs(workflow.jobs.test))).toEqual(TEST);
+      expect(npmCommands(runs(workflow.jobs.build))).toEqual(SITE);
+      for (const run of runs(workflow.jobs.build).filter((line) => /npm run (check|build|inspect)/.test(line)))
+        expect(run).toContain(`--site ${expression("matrix.site")}`);
+    }
+    expect(npmCommands(gitlab.test?.script ?? [])).toEqual(TEST);
+    expect(npmCommands(gitlab.site?.script ?? [])).toEqual(SITE);
+    for (const line of (gitlab.site?.script ?? []).filter((entry) => /npm run (check|build|inspect)/.test(entry)))
+      expect(line).toContain('--site "$SITE"');
+  });
+
+  it("publish a site of the matrix that names a bucket with npm run deploy, keys from the secrets, and no rsync", () => {
+    const secrets = {
+      DEPLOY_ACCESS_KEY_ID: expression("secrets.DEPLOY_ACCESS_KEY_ID"),
+      DEPLOY_SECRET_ACCESS_KEY: expression("secrets.DEPLOY_SECRET_ACCESS_KEY"),
+    };
+    for (const workflow of [github, gitea]) {
+      const steps = workflow.jobs.build?.steps ?? [];
+      const deploy = steps.find((step) => step.run?.startsWith("npm run deploy"));
+      expect(deploy?.run).toBe(
+        `npm run deploy -- --root "${expression("matrix.root")}" --endpoint "${expression("matrix.endpoint")}" --bucket "${expression("matrix.bucket")}"`,
+      );
+      expect(deploy?.if?.replace(/^\$\{\{ | \}\}$/g, "")).toBe("matrix.bucket");
+      expect(deploy?.env).toEqual(secrets);
+      expect(steps.indexOf(deploy as Step)).toBeGreaterThan(
+        steps.findIndex((step) => step.run?.startsWith("npm run inspect")),
+      );
+      const rsync = steps.find((step) => step.run?.includes("rsync"));
+      if (rsync) expect(rsync.if).toBe(expression("!matrix.bucket"));
+      const withBucket = workflow.jobs.build?.strategy?.matrix.include.filter((entry) => entry.bucket) ?? [];
+      expect(withBucket.length).toBeGreaterThan(0);
+      for (const entry of withBucket) expect(entry.endpoint).toMatch(/^https:\/\/[^/]+$/);
+    }
+    const script = gitlab.site?.script ?? [];
+    const deploy = script.find((line) => line.includes("npm run deploy"));
+    expect(deploy).toContain('[ -n "$DEPLOY_BUCKET" ]');
+    expect(deploy).toContain(
+      'npm run deploy -- --root "$SITE_ROOT" --endpoint "$DEPLOY_ENDPOINT" --bucket "$DEPLOY_BUCKET"',
+    );
+    expect(script.find((line) => line.includes("rsync"))).toContain('[ -z "$DEPLOY_BUCKET" ]');
+    expect(gitlab.site?.parallel?.matrix.some((entry) => entry.DEPLOY_BUCKET && entry.DEPLOY_ENDPOINT)).toBe(true);
+  });
+
+  it("build the group as a matrix, one job a site, none stopping the others", () => {
+    for (const workflow of [github, gitea]) {
+      expect(workflow.jobs.build?.strategy?.["fail-fast"]).toBe(false);
+      expect(workflow.jobs.build?.strategy?.matrix.include.map(({ site, root }) => ({ site, root }))).toEqual(group);
+      expect(workflow.jobs.build?.if).toBe(expression("!cancelled() && needs.test.result != 'failure'"));
+    }
+    expect(gitlab.site?.parallel?.matrix.map(({ SITE, SITE_ROOT }) => ({ site: SITE, root: SITE_ROOT }))).toEqual(
+      group,
+    );
   });
 
   it("skip only the test suite on the schedule", () => {
-    for (const steps of [github.jobs.build.steps, gitea.jobs.build.steps]) {
-      const guarded = steps
-        .filter((step) => step.if === "github.event_name != 'schedule'")
-        .map((step) => step.run ?? step.uses);
-      expect(guarded.some((run) => run === "npm test")).toBe(true);
-      expect(guarded.filter((run) => run && /npm (ci|run)/.test(run))).toEqual([]);
+    for (const workflow of [github, gitea]) {
+      expect(workflow.jobs.test?.if).toBe("github.event_name != 'schedule'");
+      expect(workflow.jobs.build?.steps.filter((step) => step.if?.includes("schedule"))).toEqual([]);
     }
-    expect((gitlab.site?.script ?? []).find((line) => line.includes("npm test"))).toMatch(
-      /CI_PIPELINE_SOURCE" != "schedule"/,
-    );
+    expect(gitlab.test?.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE != "schedule"' }]);
+    expect(gitlab.site?.rules).toBeUndefined();
   });
 
   it("publish only after the inspection, which fails the job on a 单项否决 failure", () => {
-    const githubRuns = github.jobs.build.steps.map((step) => step.run ?? step.uses ?? "");
+    const githubRuns = runs(github.jobs.build);
     const inspect = githubRuns.findIndex((run) => run.startsWith("npm run inspect"));
     expect(inspect).toBeLessThan(githubRuns.findIndex((run) => run.startsWith("actions/upload-pages-artifact")));
     expect(githubRuns[inspect]).toContain('--summary "$GITHUB_STEP_SUMMARY"');
-    const giteaRuns = gitea.jobs.build.steps.map((step) => step.run ?? step.uses ?? "");
+    const giteaRuns = runs(gitea.jobs.build);
     expect(giteaRuns.findIndex((run) => run.startsWith("npm run inspect"))).toBeLessThan(
       giteaRuns.findIndex((run) => run.includes("rsync")),
     );
-    expect(gitlab.deploy?.needs).toEqual(["site"]);
+    const gitlabScript = gitlab.site?.script ?? [];
+    expect(gitlabScript.findIndex((line) => line.startsWith("npm run inspect"))).toBeLessThan(
+      gitlabScript.findIndex((line) => line.includes("rsync")),
+    );
+    expect(github.jobs.deploy?.needs).toBe("build");
   });
 
-  it("keep the HTML inspection report as an artifact from outside the published _site (it lists drafts)", () => {
-    for (const steps of [github.jobs.build.steps, gitea.jobs.build.steps]) {
-      const upload = steps.find((step) => step.name === "Keep the inspection report");
-      expect(upload?.with?.path).toBe(REPORT_FILE);
+  it("keep each site's HTML inspection report as an artifact from outside its published _site (it lists drafts)", () => {
+    for (const workflow of [github, gitea]) {
+      const upload = workflow.jobs.build?.steps.find((step) => step.name === "Keep the inspection report");
+      expect(upload?.with?.path).toBe(`${expression("matrix.root")}/${REPORT_FILE}`);
     }
-    expect(gitlab.site?.artifacts?.paths).toEqual(["_site/", REPORT_FILE]);
+    expect(gitlab.site?.artifacts?.paths).toEqual(["$SITE_ROOT/_site/", `$SITE_ROOT/${REPORT_FILE}`]);
     for (const file of [".github/workflows/deploy.yml", "deploy/ci/gitea-deploy.yml", "deploy/ci/gitlab-ci.yml"])
       expect(read(file), file).not.toContain("admin/inspect");
+  });
+});
+
+describe("deploy/nginx/group-origins.conf", () => {
+  it("lists the address of every site of the group, and nothing else", () => {
+    const listed = [...read("deploy/nginx/group-origins.conf").matchAll(/^\s*"([^"]+)"\s+\$http_origin;/gm)].map(
+      (match) => match[1],
+    );
+    const urls = loadGroup(PROJECT_DIR).sites.map(
+      (site) => (parse(readFileSync(path.join(site.dir, "_data/site.yaml"), "utf8")) as { url: string }).url,
+    );
+    expect(listed).toEqual(urls);
   });
 });

@@ -69,6 +69,16 @@ function createEngine(map: ShardManifest): Promise<Engine> {
   });
 }
 
+/**
+ * An instance for one other site of the 站群: this site's primary index (its scripts and WebAssembly,
+ * already in the HTTP cache) into which the peer's shards are merged from its own origin. Apart
+ * from the page's own instance, so the shard filter names of two sites never meet; the caller
+ * destroys it.
+ */
+export function createPeerEngine(map: ShardManifest): Promise<Engine> {
+  return createEngine(map);
+}
+
 /** The page's Pagefind instance, made on first use. */
 export function loadEngine(map: ShardManifest): Promise<Engine> {
   if (!engine) engine = createEngine(map);

@@ -4,15 +4,16 @@
  * looks its words up in the presence map to open only the shards that can hold a match, best first,
  * and reads them with Pagefind until the first results can no longer change (ranking.ts); those are
  * shown at once, the remaining shards are read after them to make the count exact. Another search
- * from the form runs in the same page. Excerpts and highlights come from each page's own text. The
+ * from the form runs in the same page. Excerpts and highlights come from each page's own text. On a
+ * site of a 站群, the other sites' indexes are searched after the first results (group.ts). The
  * script is async: the network part of the address's search starts when it runs, before the page is
  * parsed (warmUp); the results are drawn once it is.
  */
-import { queryTokens } from "../../search-protocol/index.ts";
+import { queryTokens, readSearchGroup, SEARCH_GROUP_ATTRIBUTE } from "../../search-protocol/index.ts";
 import { formAddress, readAddress, type SearchRequest } from "./address.ts";
 import { canRunPagefind, hasEngine, loadEngine, prepareSpare } from "./engine.ts";
 import { loadManifest, loadPresence, prefetchPagefindFiles, queryPresenceKeys } from "./network.ts";
-import { run } from "./run.ts";
+import { run, type SearchPage } from "./run.ts";
 
 /**
  * The network part of the address's search, started as soon as this script runs, while the page
@@ -36,7 +37,9 @@ function start() {
   const container = document.querySelector<HTMLElement>("[data-search-results]");
   const form = document.querySelector<HTMLFormElement>("[data-search-form]");
   if (!container || !form) return;
-  const page = { container, form };
+  const peers = readSearchGroup(form.getAttribute(SEARCH_GROUP_ATTRIBUTE));
+  const section = document.querySelector<HTMLElement>("[data-search-group-results]");
+  const page: SearchPage = { container, form, ...(section && peers.length > 0 ? { group: { peers, section } } : {}) };
   form.addEventListener("focusin", () => {
     if (hasEngine()) loadManifest().then(prepareSpare, () => undefined);
   });

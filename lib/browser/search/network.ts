@@ -5,6 +5,8 @@ import {
   presenceBucket,
   queryParts,
   queryPresence,
+  rebaseManifest,
+  type SearchPeer,
   SHARD_MANIFEST_FILE,
   type ShardEntry,
   type ShardManifest,
@@ -14,7 +16,8 @@ import type { PresenceLookup } from "./ranking.ts";
 
 /*
  * What the search page fetches itself, once per page and shared by every search made in it: the shard
- * manifest, the presence files, and Pagefind's files ahead of Pagefind.
+ * manifest, the presence files, and Pagefind's files ahead of Pagefind; the same for the other sites of
+ * its 站群, on their own origins.
  */
 
 const MANIFEST_URL = `/pagefind/${SHARD_MANIFEST_FILE}`;
@@ -22,7 +25,9 @@ const MANIFEST_URL = `/pagefind/${SHARD_MANIFEST_FILE}`;
 const PAGEFIND_FILES = ["/pagefind/pagefind-worker.js", "/pagefind/wasm.unknown.pagefind"];
 
 let manifest: Promise<ShardManifest> | null = null;
-const buckets = new Map<number, Promise<Map<string, PresenceEntry>>>();
+const peerManifests = new Map<string, Promise<ShardManifest>>();
+/** Presence files by address (the site's own and its peers'). */
+const buckets = new Map<string, Promise<Map<string, PresenceEntry>>>();
 let prefetched = false;
 /** Pagefind files fetched in this page, ahead or (index chunks) by Pagefind: in the HTTP cache, never fetched ahead again. */
 export const fetchedAhead = new Set<string>();
@@ -47,22 +52,35 @@ export function loadManifest(): Promise<ShardManifest> {
   return manifest;
 }
 
+/** A peer's shard manifest (fetched once, across origins: a cross-origin fetch sends no cookies), its paths absolute on the peer. */
+export function loadPeerManifest(peer: SearchPeer): Promise<ShardManifest> {
+  let loading = peerManifests.get(peer.bundle);
+  if (!loading) {
+    loading = fetch(`${peer.bundle}${SHARD_MANIFEST_FILE}`).then((response) => {
+      if (!response.ok) throw new Error(`no shard manifest at ${peer.bundle}`);
+      return (response.json() as Promise<ShardManifest>).then((map) => rebaseManifest(map, peer));
+    });
+    peerManifests.set(peer.bundle, loading);
+  }
+  return loading;
+}
+
 /** The presence of each key (`{ all, title, chunks }`), read from the map's files that hold `keys` (each fetched once). */
 export function loadPresence(map: ShardManifest, keys: readonly string[]): Promise<PresenceLookup> {
   const presence = map.presence as NonNullable<ShardManifest["presence"]>;
   const wanted = new Set(keys.map((key) => presenceBucket(key, presence.buckets)));
   return Promise.all(
     Array.from(wanted).map((bucket) => {
-      let file = buckets.get(bucket);
+      const url = `${presence.path}${bucket}.txt`;
+      let file = buckets.get(url);
       if (!file) {
-        const url = `${presence.path}${bucket}.txt`;
         file = fetch(url)
           .then((response) => {
             if (!response.ok) throw new Error(`no presence file ${url}`);
             return response.text();
           })
           .then((text) => decodePresenceFile(text, map.shards.length));
-        buckets.set(bucket, file);
+        buckets.set(url, file);
       }
       return file;
     }),

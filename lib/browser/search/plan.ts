@@ -54,6 +54,25 @@ export function shardAllowed(map: ShardManifest, request: SearchRequest, index: 
   return !year || (shard.from <= `${year}-12-31` && shard.to >= `${year}-01-01`);
 }
 
+/** The shards of `map` to read for a query, best first, by its presence look-up; whether a title can equal the query. */
+export function readingSteps(
+  map: ShardManifest,
+  request: SearchRequest,
+  query: QueryAnalysis,
+  lookup: PresenceLookup,
+): { steps: ReadingStep[]; exactPossible: boolean } {
+  const exactEntry = lookup(titleKey(request.query));
+  const steps = planReading(
+    map.shards.length,
+    query.presenceParts,
+    lookup,
+    exactEntry ? exactEntry.all : [],
+    (index) => shardAllowed(map, request, index),
+    request.byDate,
+  );
+  return { steps, exactPossible: Boolean(exactEntry && exactEntry.all.length > 0) };
+}
+
 /**
  * Plans a search (null: nothing to search, as the index or the query's words are empty): loads the
  * manifest, the query's presence files and the Pagefind instance (a fresh one for a query typed into
@@ -73,15 +92,7 @@ export async function planSearch(
   if (running && allowed(0)) prefetchShard(map, map.shards[0] as ShardManifest["shards"][number]);
   const engineLoading = running ? freshEngine(map) : loadEngine(map);
   const lookup = await presenceLoading;
-  const exactEntry = lookup(titleKey(request.query));
-  const steps = planReading(
-    map.shards.length,
-    query.presenceParts,
-    lookup,
-    exactEntry ? exactEntry.all : [],
-    allowed,
-    request.byDate,
-  );
+  const { steps, exactPossible } = readingSteps(map, request, query, lookup);
   const shardOf = (index: number) => map.shards[index] as ShardManifest["shards"][number];
   // The first two shards' page lists, and for a query typed into the page the first shard's filter
   // and index chunks; the second shard's page list then waits for the first results, so as not to
@@ -95,5 +106,5 @@ export async function planSearch(
   // with its page list rather than after it.
   const first = steps[0];
   if (!running && first) prefetchShard(map, shardOf(first.index), chunksOf(query.words, lookup, first.index));
-  return { map, loaded, steps, lookup, exactPossible: Boolean(exactEntry && exactEntry.all.length > 0) };
+  return { map, loaded, steps, lookup, exactPossible };
 }

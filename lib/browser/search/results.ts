@@ -1,4 +1,4 @@
-import { type PhraseKey, phraseKey } from "../../search-protocol/index.ts";
+import { type PhraseKey, peerAddress, phraseKey, type SearchPeer } from "../../search-protocol/index.ts";
 import type { SearchRequest } from "./address.ts";
 import { element, setContent } from "./dom.ts";
 import { excerptRange } from "./excerpt-range.ts";
@@ -32,11 +32,30 @@ function excerpt(text: string, phrases: readonly string[], query: string): HTMLP
   return paragraph;
 }
 
-/** One result: its title (a link to a path of the site only) with the hits marked and a 有效性 badge unless in force, date and column, and an excerpt. */
-export function renderResult(described: DescribedPage, phrases: readonly string[], query: string): HTMLLIElement {
+/** Where a result comes from when not from this site: another site of the 站群, and its heading's level under the site's own heading. */
+export interface ResultSource {
+  site: SearchPeer;
+  heading: "h3" | "h4";
+}
+
+/**
+ * One result: its title (a link to a path of the site only, or for a result of another site of the
+ * 站群 to an address on that site's origin) with the hits marked and a 有效性 badge unless in force,
+ * date and column (and the other site's name beside it), and an excerpt.
+ */
+export function renderResult(
+  described: DescribedPage,
+  phrases: readonly string[],
+  query: string,
+  source?: ResultSource,
+): HTMLLIElement {
   const item = element("li", "search-result");
-  const heading = element("h2", "search-result-heading");
-  const href = typeof described.url === "string" && /^\/(?!\/)/.test(described.url) ? described.url : null;
+  const heading = element(source ? source.heading : "h2", "search-result-heading");
+  const href = source
+    ? peerAddress(described.url, source.site)
+    : typeof described.url === "string" && /^\/(?!\/)/.test(described.url)
+      ? described.url
+      : null;
   const link = element(href ? "a" : "span", "search-result-title");
   if (href) link.setAttribute("href", href);
   appendMarked(link, described.title, highlightRanges(described.titleKey, phrases, query), 0, described.title.length);
@@ -56,6 +75,7 @@ export function renderResult(described: DescribedPage, phrases: readonly string[
     metaLine.append("日期：", time);
   }
   metaLine.append(element("span", "search-result-column", described.meta.column || described.meta.type || ""));
+  if (source) metaLine.append(element("span", "search-result-site", source.site.name));
   item.append(metaLine);
   if (described.body) item.append(excerpt(described.body, phrases, query));
   return item;
