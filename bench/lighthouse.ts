@@ -35,15 +35,26 @@ async function startChromium(spki: string | undefined): Promise<{ port: number; 
       `--user-data-dir=${profile}`,
       "about:blank",
     ],
-    { stdio: ["ignore", "ignore", "pipe"] },
+    // A process group of its own: Debian's chromium-headless-shell is a shell script that runs the
+    // browser as its child, which a signal to the script alone would leave running (and holding
+    // the stderr pipe open, so this process would never exit).
+    { stdio: ["ignore", "ignore", "pipe"], detached: true },
   );
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // The group is gone already.
+    }
+  };
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
+      signalGroup("SIGTERM");
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     }
+    signalGroup("SIGKILL");
+    child.stderr?.destroy();
     // Chromium's helper processes may still be writing into the profile for a while: a profile
     // left behind in the temporary folder is no reason to lose the run's results.
     try {
