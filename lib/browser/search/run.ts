@@ -1,13 +1,12 @@
-import type { ShardEntry } from "../../search-protocol/index.ts";
 import { fillForm, type SearchRequest } from "./address.ts";
+import { PAGE_SIZE } from "./count.ts";
 import { element, setContent } from "./dom.ts";
 import { canRunPagefind, prepareSpare } from "./engine.ts";
-import { prefetchPagefindFiles, prefetchShard } from "./network.ts";
+import { prefetchPagefindFiles } from "./network.ts";
 import { analyseQuery, planSearch, type SearchPlan } from "./plan.ts";
-import { PAGE_SIZE, showResults } from "./result-list.ts";
+import { markState, showResults } from "./result-list.ts";
 import { showEmpty, showTooOld, showUnavailable } from "./results.ts";
-import { yielding } from "./shard-pages.ts";
-import { createShardReader, type ShardReader } from "./shard-reader.ts";
+import { createShardReader } from "./shard-reader.ts";
 
 /** The search page's parts: the results' container and the search form. */
 export interface SearchPage {
@@ -17,29 +16,25 @@ export interface SearchPage {
 
 let current = 0;
 
-/** Reads the shards left after the first results, one at a time, so the count becomes exact; their page lists are fetched ahead. */
-async function readTheRest(plan: SearchPlan, reader: ShardReader, stale: () => boolean, updateCount: () => void) {
-  try {
-    while (!reader.complete()) {
-      for (const step of reader.upcoming()) prefetchShard(plan.map, plan.map.shards[step.index] as ShardEntry);
-      if (!(await reader.readNext())) break;
-      if (stale()) return;
-      updateCount();
-      await yielding();
-    }
-  } catch (_error) {
-    // The results shown stay; the count stays provisional.
-  }
-  if (stale()) return;
-  updateCount();
-  prepareSpare(plan.map);
-}
-
-/** Runs one search and shows it; a newer search (another query from the form) takes over. */
+/**
+ * Runs one search and shows it: reads the shards best first until the first page of results is final,
+ * shows it with the count, then waits for the reader (更多结果, a filter, another query); a newer
+ * search takes over. The results box is marked `reading`, then `idle`.
+ */
 export async function run(page: SearchPage, request: SearchRequest): Promise<void> {
-  const { container } = page;
   const searchId = ++current;
   const stale = () => searchId !== current;
+  markState(page.container, "reading");
+  try {
+    await search(page, request, stale, searchId > 1);
+  } finally {
+    if (!stale()) markState(page.container, "idle");
+  }
+}
+
+/** The search of `run`; `running`: a query typed into the page, after the address's. */
+async function search(page: SearchPage, request: SearchRequest, stale: () => boolean, running: boolean): Promise<void> {
+  const { container } = page;
   fillForm(page.form, request);
   if (!request.query) {
     container.removeAttribute("aria-busy");
@@ -58,7 +53,7 @@ export async function run(page: SearchPage, request: SearchRequest): Promise<voi
   const query = analyseQuery(request.query);
   let plan: SearchPlan | null;
   try {
-    plan = await planSearch(request, query, searchId > 1);
+    plan = await planSearch(request, query, running);
   } catch (_error) {
     if (!stale()) showUnavailable(container, request);
     return;
@@ -71,23 +66,15 @@ export async function run(page: SearchPage, request: SearchRequest): Promise<voi
 
   const reader = createShardReader(plan, query, request);
   try {
-    while (!reader.settledUpTo(PAGE_SIZE) && (await reader.readNext())) if (stale()) return;
+    if (!(await reader.readUntilSettled(PAGE_SIZE, stale))) return;
+    if (reader.ranked().length === 0 && reader.complete()) {
+      showEmpty(container, request);
+      return;
+    }
+    await showResults(container, reader, query, stale);
   } catch (_error) {
     if (!stale()) showUnavailable(container, request);
     return;
   }
-  if (stale()) return;
-  if (reader.ranked().length === 0 && reader.complete()) {
-    showEmpty(container, request);
-    return;
-  }
-  let updateCount: () => void;
-  try {
-    updateCount = (await showResults(container, reader, query, stale)).updateCount;
-  } catch (_error) {
-    if (!stale()) showUnavailable(container, request);
-    return;
-  }
-  if (stale()) return;
-  await readTheRest(plan, reader, stale, updateCount);
+  if (!stale()) prepareSpare(plan.map);
 }
