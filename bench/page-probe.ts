@@ -36,7 +36,7 @@ export async function pageProbe(options: ProbeOptions): Promise<string> {
 export async function waitForMark(
   page: Page,
   query: string,
-  field: "first" | "complete",
+  field: "first" | "complete" | "idle",
   timeoutMs: number,
 ): Promise<ProbeState> {
   const deadline = Date.now() + timeoutMs;

@@ -1,5 +1,5 @@
 /**
- * The queries of `npm run bench`'s first-search stage (issue 14), in one place: each maps to the
+ * The queries of `npm run bench`'s first-search stage (issues 14 and 24), in one place: each maps to the
  * search page's address `/search/?q=…&column=…&year=…&sort=date`.
  */
 

@@ -38,9 +38,9 @@ export interface FirstSearchSample {
   url?: string;
   /** What the page showed: results, the empty message or the error message. */
   shown?: "results" | "empty" | "error";
-  /** Results the page reported when complete (找到 N 条结果). */
+  /** Results the page reported when it waited for the reader (约 N 条, 找到 N 条结果), or when complete. */
   results: number;
-  /** The provisional count of the first results (已找到 N 条), when it differed. */
+  /** The count of the first results (已找到 N 条, 约 N 条), when it differed. */
   firstResults?: number;
   /** Bytes on the wire (encoded, headers included) until the first results showed. */
   bytes: number;
@@ -50,11 +50,22 @@ export interface FirstSearchSample {
   requests: number;
   /** From navigation start to the first results (or the empty message) painted. */
   ms: number;
+  /**
+   * The `complete…` fields: everything the page fetched unasked, until it waited for the reader
+   * (`data-state="idle"`, issue 24); for a client before it, until its count was exact
+   * (`data-complete="true"`), which it read on for unasked.
+   */
   completeBytes?: number;
   completePagefindBytes?: number;
   completeRequests?: number;
-  /** From navigation start to the complete count (data-complete="true") painted. */
+  /** From navigation start to the page waiting for the reader (or, before issue 24, the exact count) painted. */
   completeMs?: number;
+  /** The count said 约 when the page waited for the reader: the presence map's number, not yet exact. */
+  resultsApprox?: boolean;
+  /** Requests that crossed the wire in the quiet window after the page waited for the reader (bench/next-page.ts). */
+  unaskedRequests?: number;
+  /** The next page of results (更多结果), when the page offered one. */
+  nextPage?: NextPageSample;
   /** The page never marked its count complete: the first results were taken as complete. */
   completeInferred?: boolean;
   /** The longest main-thread task until complete (under the CPU slowdown). */
@@ -62,6 +73,17 @@ export interface FirstSearchSample {
   /** The part over 50 ms of every such task, summed. */
   blockingMs?: number;
   failedRequests?: number;
+}
+
+/** 更多结果 pressed once: from the click to the new results painted. */
+export interface NextPageSample {
+  ms: number;
+  bytes: number;
+  requests: number;
+  /** Results listed then. */
+  shown: number;
+  /** Whether the count was exact then. */
+  exact: boolean;
 }
 
 /** A second query typed into the page of a first one once that search was complete; bytes and times from pressing Enter. */

@@ -1,4 +1,4 @@
-/** A second query typed into the page of a first one once it was complete: the extra bytes, requests and time from pressing Enter. */
+/** A second query typed into the page of a first one once it waited for the reader: the extra bytes, requests and time from pressing Enter until its results and until it waits again. */
 import { longTasks, type Mark, waitForMark } from "./page-probe.ts";
 import type { PhoneContext } from "./phone.ts";
 import type { RequestLister } from "./request-log.ts";
@@ -17,11 +17,11 @@ export async function measureSecondQuery(
   await page.fill("#search-input", query);
   await page.press("#search-input", "Enter");
   await waitForMark(page, query, "first", timeoutMs);
-  const state = await waitForMark(page, query, "complete", timeoutMs);
+  const state = await waitForMark(page, query, "idle", timeoutMs);
   const mark = state.marks[query] as Mark;
   const enterAt = state.enterAt ?? after;
   const first = mark.first as number;
-  const complete = Math.max(first, mark.complete as number);
+  const complete = Math.max(first, mark.idle as number);
   const untilFirst = await log.between(enterAt, first);
   const untilComplete = await log.between(enterAt, complete);
   listRequests?.(`${firstQuery} → ${query}`, untilComplete.list, enterAt, first);
@@ -31,7 +31,7 @@ export async function measureSecondQuery(
     query,
     navigated,
     shown: mark.shown ?? "results",
-    results: mark.count ?? 0,
+    results: mark.idleCount ?? mark.count ?? 0,
     bytes: untilFirst.bytes,
     requests: untilFirst.requests,
     ms: Math.round(first - enterAt),

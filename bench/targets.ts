@@ -1,16 +1,18 @@
 import { kb, seconds } from "./format.ts";
 import type { FirstSearchSample, LighthouseSample, SecondSearchSample } from "./results.ts";
 
-/** The search targets of issue 14 for one size of site. */
+/** The search targets of issue 24 for one size of site. */
 export interface SearchTargets {
   /** The label of the targets' size. */
   size: string;
-  /** What the search downloads until its first results show (KiB). */
+  /** What the page fetches for a query until the reader acts (KiB): first results, the rest of the first page, the count. */
   maxKB: number;
-  /** Requests until the first results show; none at 100,000. */
+  /** Requests until the reader acts. */
   maxRequests?: number;
   /** Until the first results show. */
   maxFirstMs: number;
+  /** The next page of results (更多结果). */
+  nextPageMaxMs: number;
   secondMaxKB: number;
   secondMaxMs: number;
   maxTaskMs: number;
@@ -20,21 +22,23 @@ export interface SearchTargets {
 }
 
 /**
- * The targets of issue 14 for a site of `articles` articles: the 10,000-article targets up to
- * 20,000 (the issue's 10k site is 10,000 generated articles and the seed), the 100,000-article ones above.
+ * The targets of issue 24 for a site of `articles` articles, the same at 10,000 and 100,000 (the
+ * label says which the size is judged as: 10,000 up to 20,000 articles, 100,000 above).
  */
 export function searchTargets(articles: number): SearchTargets {
-  const common = {
-    secondMaxKB: 100,
+  return {
+    size: articles <= 20_000 ? "10,000 articles" : "100,000 articles",
+    maxKB: 250,
+    maxRequests: 40,
+    maxFirstMs: 2000,
+    nextPageMaxMs: 1000,
+    secondMaxKB: 80,
     secondMaxMs: 1000,
     maxTaskMs: 200,
-    lighthouseMinScore: 90,
-    lighthouseMaxTbtMs: 200,
-    lighthouseMaxCls: 0.1,
+    lighthouseMinScore: 95,
+    lighthouseMaxTbtMs: 150,
+    lighthouseMaxCls: 0.05,
   };
-  return articles <= 20_000
-    ? { size: "10,000 articles", maxKB: 200, maxRequests: 30, maxFirstMs: 2500, ...common }
-    : { size: "100,000 articles", maxKB: 400, maxFirstMs: 3500, ...common };
 }
 
 /** One target checked: what was measured, against what, and whether it was met. */
@@ -45,13 +49,13 @@ export interface Verdict {
 }
 
 /**
- * The issue's targets for one first search, as it states them: bytes, requests and time until the
- * first results show ("≤ 200 KB downloaded, ≤ 30 requests, ≤ 2.5 s until the first results show"),
- * and the longest task of the whole search. What completing the count costs is reported beside.
+ * Issue 24's targets for one first search: bytes and requests of everything the page fetched until
+ * the reader acts (an older sample without that part: until its first results), time until the first
+ * results, no request unasked after that, the next page, the longest task.
  */
 export function firstSearchVerdicts(sample: FirstSearchSample, targets: SearchTargets): Verdict[] {
-  const bytes = sample.bytes;
-  const requests = sample.requests;
+  const bytes = sample.completeBytes ?? sample.bytes;
+  const requests = sample.completeRequests ?? sample.requests;
   const verdicts: Verdict[] = [
     { target: `≤ ${targets.maxKB} KB`, value: `${kb(bytes)} KB`, met: bytes <= targets.maxKB * 1024 },
   ];
@@ -66,6 +70,18 @@ export function firstSearchVerdicts(sample: FirstSearchSample, targets: SearchTa
     value: seconds(sample.ms),
     met: sample.ms <= targets.maxFirstMs,
   });
+  if (sample.unaskedRequests !== undefined)
+    verdicts.push({
+      target: "no request unasked",
+      value: `${sample.unaskedRequests} unasked`,
+      met: sample.unaskedRequests === 0,
+    });
+  if (sample.nextPage)
+    verdicts.push({
+      target: `next page ≤ ${seconds(targets.nextPageMaxMs)}`,
+      value: `next page ${seconds(sample.nextPage.ms)}`,
+      met: sample.nextPage.ms <= targets.nextPageMaxMs,
+    });
   if (sample.longestTaskMs !== undefined)
     verdicts.push({
       target: `task ≤ ${targets.maxTaskMs} ms`,
@@ -75,13 +91,13 @@ export function firstSearchVerdicts(sample: FirstSearchSample, targets: SearchTa
   return verdicts;
 }
 
-/** The second query's targets: the extra bytes and the time until its first results show, the longest task. */
+/** The second query's targets: the extra bytes until it waits for the reader, the time until its first results show, the longest task. */
 export function secondSearchVerdicts(sample: SecondSearchSample, targets: SearchTargets): Verdict[] {
   return [
     {
       target: `≤ ${targets.secondMaxKB} KB more`,
-      value: `${kb(sample.bytes)} KB`,
-      met: sample.bytes <= targets.secondMaxKB * 1024,
+      value: `${kb(sample.completeBytes)} KB`,
+      met: sample.completeBytes <= targets.secondMaxKB * 1024,
     },
     { target: `≤ ${seconds(targets.secondMaxMs)}`, value: seconds(sample.ms), met: sample.ms <= targets.secondMaxMs },
     {

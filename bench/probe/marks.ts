@@ -17,6 +17,16 @@ export interface Mark {
   first?: number;
   completeSeen?: number;
   complete?: number;
+  /**
+   * When the page, its first results shown, waits for the reader (the results box's
+   * `data-state="idle"`): everything it fetches unasked is in. A page without `data-state` (before
+   * issue 24) is idle once complete.
+   */
+  idleSeen?: number;
+  idle?: number;
+  /** The count when idle, and whether it said 约 (the presence map's number, not yet exact). */
+  idleCount?: number;
+  idleApprox?: boolean;
   shown?: "results" | "empty" | "error";
   /** The count the first results showed. */
   firstCount?: number;

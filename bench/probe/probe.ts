@@ -5,7 +5,9 @@
  * shows (its `data-query`, else the address's `q`), when the first results and the complete results
  * were painted (the animation frame after the DOM change): first = `.search-count` with at least
  * one `.search-result`, or `.search-empty` / `.search-error`; complete =
- * `.search-count[data-complete="true"]`, or the empty or error message. A count that never carries
+ * `.search-count[data-complete="true"]`, or the empty or error message; idle = the results box's
+ * `data-state="idle"` after the first results (the page waits for the reader; complete for a page
+ * without the attribute). A count that never carries
  * `data-complete` and reads 找到 N 条结果 (today's client) counts as complete at its first results
  * once `graceMs` pass without the attribute (`inferred`).
  */
@@ -33,7 +35,7 @@ function countOf(node: Element | null): number | undefined {
 const shortText = (node: Element | null) => (node?.textContent || "").trim().slice(0, 60);
 
 /** Sets `mark[field]` at the next animation frame: when what was just seen is painted. */
-function whenPainted(mark: Mark, field: "first" | "complete"): void {
+function whenPainted(mark: Mark, field: "first" | "complete" | "idle"): void {
   requestAnimationFrame(() => {
     mark[field] = now();
   });
@@ -80,7 +82,14 @@ function inferCompleteLater(mark: Mark, box: Element, graceMs: number): void {
     mark.text = shortText(latest);
     const settle = () => {
       if (mark.first === undefined) setTimeout(settle, 20);
-      else mark.complete = mark.first;
+      else {
+        mark.complete = mark.first;
+        if (mark.idleSeen === undefined) {
+          mark.idleSeen = mark.firstSeen;
+          mark.idleCount = mark.count;
+          mark.idle = mark.first;
+        }
+      }
     };
     settle();
   }, Math.round(graceMs));
@@ -110,6 +119,15 @@ function check(state: ProbeState, graceMs: number): void {
     mark.count = ended ? 0 : countOf(count);
     mark.text = shortText(count ?? ended);
     whenPainted(mark, "complete");
+  }
+  const waiting = box.hasAttribute("data-state")
+    ? box.getAttribute("data-state") === "idle"
+    : mark.completeSeen !== undefined;
+  if (mark.idleSeen === undefined && mark.firstSeen !== undefined && waiting) {
+    mark.idleSeen = now();
+    mark.idleCount = ended ? 0 : countOf(count);
+    mark.idleApprox = /^\s*约/.test(count?.textContent || "");
+    whenPainted(mark, "idle");
   }
   if (
     mark.firstSeen !== undefined &&

@@ -24,12 +24,15 @@ export {
 export { presenceBucket, presenceKeys, titleKey } from "./presence-keys.ts";
 export {
   decodeChunks,
+  decodeCounts,
   decodePresenceFile,
   decodeShardSet,
+  encodeCounts,
   encodePresenceLine,
   encodeShardSet,
   type PresenceEntry,
   type PresenceSource,
+  pagesHolding,
   presenceLineKey,
 } from "./presence-line.ts";
 export {

@@ -1,20 +1,28 @@
 /*
  * The presence map's line format, written by lib/search/presence.ts and read by the search page:
- * `key<TAB>shards<TAB>title shards<TAB>chunks`, empty trailing columns left out.
+ * `key<TAB>shards<TAB>title shards<TAB>chunks<TAB>counts`, empty trailing columns left out.
  */
 
-/** One key of the presence map as the search page reads it: the shards holding it, those holding it in a title, and shard → index chunk. */
+/**
+ * One key of the presence map as the search page reads it: the shards holding it, those holding it in
+ * a title, shard → index chunk, and shard → how many of its pages hold the key (1 where not listed).
+ */
 export interface PresenceEntry {
   all: number[];
   title: number[];
   chunks: Map<number, string>;
+  counts: Map<number, number>;
 }
 
-/** One key of the presence map as the build gathers it: for each shard of `all`, in order, the chunk holding the key ("" for none). */
+/**
+ * One key of the presence map as the build gathers it: for each shard of `all`, in order, the chunk
+ * holding the key ("" for none) and how many of the shard's pages hold it.
+ */
 export interface PresenceSource {
   all: readonly number[];
   title: readonly number[];
   chunks: readonly string[];
+  counts: readonly number[];
 }
 
 /** A set of shards as a presence file writes it: `*` for every shard, else their indexes in base 36. */
@@ -38,10 +46,39 @@ export function decodeChunks(shards: readonly number[], text: string | undefined
   return chunks;
 }
 
+/** The counts column: base 36 in the order of the key's shards, "" for 1 (a rare key's usual count), trailing ones left out. */
+export function encodeCounts(counts: readonly number[]): string {
+  const cells = counts.map((count) => (count === 1 ? "" : count.toString(36)));
+  while (cells.length > 0 && cells[cells.length - 1] === "") cells.pop();
+  return cells.join(",");
+}
+
+/** A presence line's counts column as shard → pages holding the key, for the shards whose count is not 1. */
+export function decodeCounts(shards: readonly number[], text: string | undefined): Map<number, number> {
+  const counts = new Map<number, number>();
+  if (!text) return counts;
+  text.split(",").forEach((cell, i) => {
+    if (cell && i < shards.length) counts.set(shards[i] as number, Number.parseInt(cell, 36));
+  });
+  return counts;
+}
+
+/** How many pages of shard `shard` hold the key of `entry` (0 when the shard does not hold it). */
+export function pagesHolding(entry: Pick<PresenceEntry, "all" | "counts"> | undefined, shard: number): number {
+  if (!entry || entry.all.indexOf(shard) < 0) return 0;
+  const count = entry.counts.get(shard);
+  return count === undefined ? 1 : count;
+}
+
 /** One line of a presence file (with its line break) for a key held by `source.all` of `total` shards. */
 export function encodePresenceLine(key: string, source: PresenceSource, total: number): string {
-  const columns = [key, encodeShardSet(source.all, total), encodeShardSet(source.title, total)];
-  if (source.chunks.some(Boolean)) columns.push(source.chunks.join(","));
+  const columns = [
+    key,
+    encodeShardSet(source.all, total),
+    encodeShardSet(source.title, total),
+    source.chunks.some(Boolean) ? source.chunks.join(",") : "",
+    encodeCounts(source.counts),
+  ];
   while (columns[columns.length - 1] === "") columns.pop();
   return `${columns.join("\t")}\n`;
 }
@@ -57,9 +94,14 @@ export function decodePresenceFile(text: string, total: number): Map<string, Pre
   const entries = new Map<string, PresenceEntry>();
   for (const line of text.split("\n")) {
     if (!line) continue;
-    const [key = "", all = "", title, chunks] = line.split("\t");
+    const [key = "", all = "", title, chunks, counts] = line.split("\t");
     const shards = decodeShardSet(all, total);
-    entries.set(key, { all: shards, title: decodeShardSet(title || "", total), chunks: decodeChunks(shards, chunks) });
+    entries.set(key, {
+      all: shards,
+      title: decodeShardSet(title || "", total),
+      chunks: decodeChunks(shards, chunks),
+      counts: decodeCounts(shards, counts),
+    });
   }
   return entries;
 }

@@ -25,20 +25,27 @@ export const SHARD_PRESENCE_FILE = "presence.tsv";
 const BUCKET_BYTES = 4096;
 
 /**
- * One shard's presence list: a `key<TAB>flag` line per key, in code point order (Pagefind's): `t` for
- * a key that stands in a title of the shard, `b` for one only in bodies, `e` for the key of a whole title.
+ * One shard's presence list: a `key<TAB>flag<TAB>pages` line per key, in code point order (Pagefind's):
+ * `t` for a key that stands in a title of the shard, `b` for one only in bodies, `e` for the key of a
+ * whole title; `pages`, how many of the shard's pages hold it.
  */
 export function shardPresence(sources: readonly Pick<SearchRecordSource, "title" | "text">[]): string {
   const flags = new Map<string, string>();
+  const pages = new Map<string, number>();
+  const count = (key: string) => pages.set(key, (pages.get(key) ?? 0) + 1);
   for (const source of sources) {
     const { keys, titleKeys, titleKey } = recordPresence(source);
-    for (const key of keys) if (!flags.has(key)) flags.set(key, "b");
+    for (const key of keys) {
+      if (!flags.has(key)) flags.set(key, "b");
+      count(key);
+    }
     for (const key of titleKeys) flags.set(key, "t");
     flags.set(titleKey, "e");
+    count(titleKey);
   }
   return [...flags]
     .sort(([a], [b]) => compareCodePoints(a, b))
-    .map(([key, flag]) => `${key}\t${flag}\n`)
+    .map(([key, flag]) => `${key}\t${flag}\t${pages.get(key)}\n`)
     .join("");
 }
 
@@ -57,29 +64,29 @@ export interface ShardPresenceSource {
 
 /**
  * Merges the shards' presence lists (in the manifest's order: shard i is the i-th) into the presence
- * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks` lines, `chunks` naming for
- * each shard of `shards`, in order, the chunk that holds the key (its short hash, or nothing), in a folder named after their hash under `indexDir` (so they can be cached for a year),
- * and removes the lists.
+ * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks<TAB>counts` lines, `chunks`
+ * naming for each shard of `shards`, in order, the chunk that holds the key (its short hash, or
+ * nothing) and `counts` how many of its pages hold it, in a folder named after their hash under
+ * `indexDir` (so they can be cached for a year), and removes the lists.
  */
 export function writePresenceMap(
   indexDir: string,
   urlPath: string,
   shards: readonly ShardPresenceSource[],
 ): PresenceManifest {
-  const shardsOf = new Map<string, { all: number[]; title: number[]; chunks: string[] }>();
+  const shardsOf = new Map<string, { all: number[]; title: number[]; chunks: string[]; counts: number[] }>();
   for (const [shard, { file, chunks }] of shards.entries()) {
     const chunkOf = chunkFinder(chunks);
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line) continue;
-      const tab = line.lastIndexOf("\t");
-      const key = line.slice(0, tab);
-      const flag = line.slice(tab + 1);
+      const [key = "", flag = "", pages = "1"] = line.split("\t");
       let entry = shardsOf.get(key);
       if (!entry) {
-        entry = { all: [], title: [], chunks: [] };
+        entry = { all: [], title: [], chunks: [], counts: [] };
         shardsOf.set(key, entry);
       }
       entry.all.push(shard);
+      entry.counts.push(Number(pages));
       if (flag === "t") entry.title.push(shard);
       // A whole title's key is no word of the index: Pagefind never looks it up.
       entry.chunks.push(flag === "e" ? "" : chunkOf(key));

@@ -6,7 +6,7 @@ import { type SearchRecordSource, toRecordSource } from "./records.ts";
 import { type ShardJob, shardRecords } from "./shards.ts";
 
 /** Bumped when the records or the layout change, so cached shards of older builds are not reused. */
-const FORMAT = "bigram-2-presence";
+const FORMAT = "bigram-2-presence-counts";
 
 const pagefindVersion: string = JSON.parse(
   readFileSync(path.join(PROJECT_DIR, "node_modules/pagefind/package.json"), "utf8"),

@@ -59,7 +59,10 @@ describe("docsResultsTable", () => {
     const current: SizeResult = {
       ...result(10_000, 52_760, 15_950),
       runs: 3,
-      firstSearch: [search(), search({ id: "common", query: "科技创新", bytes: 250 * KB, ms: 2400, completeMs: 9000 })],
+      firstSearch: [
+        search(),
+        search({ id: "common", query: "科技创新", completeBytes: 250 * KB, ms: 2400, completeMs: 9000 }),
+      ],
       firstSearchConditions: conditions,
       secondSearch: second,
       lighthouse: [lighthouse(95, 120, 0.02)],

@@ -43,10 +43,24 @@ async function resultLinks(page: Page): Promise<string[]> {
   return page.$$eval(".search-result-title", (links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
 
+/** Waits until the results box shows `query` and waits for the reader (`data-state="idle"`): nothing more is read unasked. */
+async function idleOn(page: Page, query: string): Promise<void> {
+  await page.waitForFunction((q) => {
+    const results = document.querySelector<HTMLElement>("[data-search-results]");
+    return results?.dataset.query === q && results.dataset.state === "idle";
+  }, query);
+}
+
+/** Presses 更多结果 and waits until the page waits for the reader again. */
+async function showMore(page: Page, query: string): Promise<void> {
+  await page.click(".search-more");
+  await idleOn(page, query);
+}
+
 /**
  * Searches for `query` (in the same page when it is the search page already, as a reader's second
  * search, else by opening /search/?q=) and shows results (更多结果) until `wanted` are listed, there
- * are no more, or `enough` says the links listed answer the test; the count once it is exact.
+ * are no more, or `enough` says the links listed answer the test; the count line then.
  */
 async function search(
   page: Page,
@@ -58,28 +72,18 @@ async function search(
     await page.fill("#search-input", query);
     await page.press("#search-input", "Enter");
   } else await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction((q) => {
-    const results = document.querySelector<HTMLElement>("[data-search-results]");
-    return (
-      results?.dataset.query === q &&
-      results.querySelector('.search-count[data-complete="true"], .search-empty, .search-error') !== null
-    );
-  }, query);
-  const count = (await page.textContent(".search-count, .search-empty, .search-error")) ?? "";
+  await idleOn(page, query);
   let links = await resultLinks(page);
   while (links.length < wanted && !enough(links) && (await page.isVisible(".search-more"))) {
-    await page.click(".search-more");
-    // The next results are in once the list grew and the button is enabled again (they render in two halves).
-    await page.waitForFunction(
-      (n) =>
-        document.querySelectorAll(".search-result").length > n &&
-        !(document.querySelector(".search-more") as HTMLButtonElement | null)?.disabled,
-      links.length,
-    );
+    await showMore(page, query);
     links = await resultLinks(page);
   }
+  const count = (await page.textContent(".search-count, .search-empty, .search-error")) ?? "";
   return { count, links };
 }
+
+/** The number of a count line, exact (找到 N 条结果) or from the presence map (约 N 条结果, never below the exact one). */
+const countOf = (text: string) => Number(/^(?:找到|约) (\d+) 条结果$/.exec(text)?.[1] ?? Number.NaN);
 
 describe("search recall and ranking on a generated corpus", () => {
   it("finds every page that contains each query within max(10, 2 × expected) results, verbatim pages first", async () => {
@@ -95,8 +99,7 @@ describe("search recall and ranking on a generated corpus", () => {
       const allListed = (links: string[]) =>
         links.length > expected.size && [...expected].every((url) => links.includes(url));
       const { count, links } = await search(page, query, window, allListed);
-      const found = Number(/找到 (\d+) 条结果/.exec(count)?.[1] ?? 0);
-      expect(found, `${query}: ${count}`).toBeGreaterThanOrEqual(expected.size);
+      expect(countOf(count), `${query}: ${count}`).toBeGreaterThanOrEqual(expected.size);
       const top = new Set(links.slice(0, window));
       for (const url of expected) if (!top.has(url)) misses.push(`${query} → ${url}`);
       expect(expected.has(links[0] ?? ""), `${query}: first result ${links[0]}`).toBe(true);
@@ -178,7 +181,7 @@ describe("the search page", () => {
   it("narrows to repealed 政策文件 with the 有效性 filter and marks them in every list of results", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent("第")}&column=${encodeURIComponent("政策文件")}`);
-    await page.waitForSelector('.search-count[data-complete="true"]');
+    await idleOn(page, "第");
     const repealed = new Set(corpus.pages.filter((entry) => entry.validity === "已废止").map((entry) => entry.url));
     expect(repealed.size).toBeGreaterThan(0);
     const badges = () =>
@@ -196,13 +199,9 @@ describe("the search page", () => {
     await page.selectOption("#search-validity", "已废止");
     await page.press("#search-input", "Enter");
     await page.waitForURL(/validity=/);
-    await page.waitForSelector('.search-count[data-complete="true"]');
-    let narrowed = await badges();
-    while (await page.isVisible(".search-more")) {
-      await page.click(".search-more");
-      await page.waitForFunction((n) => document.querySelectorAll(".search-result").length > n, narrowed.length);
-      narrowed = await badges();
-    }
+    await idleOn(page, "第");
+    while (await page.isVisible(".search-more")) await showMore(page, "第");
+    const narrowed = await badges();
     expect(new Set(narrowed.map(([url]) => url))).toEqual(repealed);
     for (const [, badge] of narrowed) expect(badge).toBe("已废止");
     await page.close();
@@ -210,7 +209,14 @@ describe("the search page", () => {
 
   it("sorts by date on request and shows more results with 更多结果, moving focus to the first new one", async () => {
     const page = await browser.newPage();
+    const requested: string[] = [];
+    page.context().on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}&sort=date`);
+    await idleOn(page, "科技");
+    // The newest shards fill the first page by date: the oldest is not read.
+    const oldest = manifest.shards.at(-1).path as string;
+    expect(requested.filter((url) => url.startsWith(oldest))).toEqual([]);
     // The first results are drawn three, then seven (FIRST_PAINT in lib/browser/search/result-list.ts).
     await page.waitForSelector(".search-result");
     await expect.poll(() => page.locator(".search-result").count()).toBe(10);
@@ -279,7 +285,7 @@ describe("the search page", () => {
     const sent = () => page.evaluate(() => ({ ...(window as unknown as { __sent: Record<string, number> }).__sent }));
     // Two words: the pages found for the second are dropped once matched with the first.
     const { count } = await search(page, "科技创新", 10);
-    expect(Number(/找到 (\d+) 条结果/.exec(count)?.[1])).toBeGreaterThan(20);
+    expect(countOf(count)).toBeGreaterThan(20);
     await page.evaluate(() => (window as unknown as { __finalizers: Finalizers }).__finalizers.arm());
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
@@ -356,25 +362,41 @@ describe("the search page", () => {
     await page.close();
   }, 60_000);
 
-  it("shows the first results while older shards are still read, says so, then gives the exact count", async () => {
+  it("shows the first page with the presence map's 约 count, reads no other shard until 更多结果, then counts exactly", async () => {
     const page = await browser.newPage();
     const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
-    const oldest = manifest.shards.at(-1).path as string;
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(`**${oldest}**`, async (route) => {
-      await held;
-      await route.continue();
-    });
+    // The context's requests: the page's and Pagefind's worker's.
+    const requested: string[] = [];
+    page.context().on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const opened = () =>
+      (manifest.shards as { path: string }[]).filter((shard) => requested.some((url) => url.startsWith(shard.path)))
+        .length;
+    const pagesWith = corpus.pages.filter((source) => (source.title + source.text).includes("科技"));
+    const holding = new Set(pagesWith.map((source) => source.date.slice(0, 4)));
+    expect(holding.size).toBe(6);
     await page.goto(`${server.origin}/search/?q=${encodeURIComponent("科技")}`);
-    await page.waitForSelector(".search-result");
-    expect(await page.textContent(".search-count")).toMatch(/^已找到 \d+ 条，继续查找…$/);
+    await idleOn(page, "科技");
+    const about = (await page.textContent(".search-count")) ?? "";
+    expect(about).toMatch(/^约 \d+ 条结果$/);
     expect(await page.getAttribute(".search-count", "data-complete")).toBe("false");
-    release();
-    await page.waitForSelector('.search-count[data-complete="true"]');
-    expect(await page.textContent(".search-count")).toMatch(/^找到 \d+ 条结果$/);
+    expect(await page.locator(".search-result").count()).toBe(10);
+    // The first page came from the newest shards; the others were left for the reader to ask.
+    const openedFirst = opened();
+    expect(openedFirst).toBeGreaterThan(0);
+    expect(openedFirst).toBeLessThan(holding.size);
+    const requestsFirst = requested.length;
+    expect(await page.isVisible(".search-more")).toBe(true);
+    expect(requested.length).toBe(requestsFirst);
+    while (await page.isVisible(".search-more")) await showMore(page, "科技");
+    expect(opened()).toBe(holding.size);
+    expect(await page.getAttribute(".search-count", "data-complete")).toBe("true");
+    const exact = (await page.textContent(".search-count")) ?? "";
+    expect(exact).toMatch(/^找到 \d+ 条结果$/);
+    // For one word without filters the presence map counts exactly the pages Pagefind finds.
+    expect(countOf(exact)).toBe(countOf(about));
+    expect(countOf(exact)).toBe(await page.locator(".search-result").count());
+    // Pages of 科技要闻 whose text lacks 科技 are not among them (Pagefind matches metadata too).
+    expect(countOf(exact)).toBe(pagesWith.length);
     await page.close();
   }, 60_000);
 

@@ -1,11 +1,11 @@
 import { queryTokens, type SearchPeer, type ShardManifest } from "../../search-protocol/index.ts";
 import type { SearchRequest } from "./address.ts";
+import { countText } from "./count.ts";
 import { element, setContent } from "./dom.ts";
 import { createPeerEngine, type Engine } from "./engine.ts";
 import { loadPeerManifest, loadPresence, prefetchShard, queryPresenceKeys } from "./network.ts";
 import { type QueryAnalysis, readingSteps, type SearchPlan } from "./plan.ts";
 import { chunksOf } from "./ranking.ts";
-import { countText } from "./result-list.ts";
 import { renderResult } from "./results.ts";
 import { describe, yielding } from "./shard-pages.ts";
 import { createShardReader, type ShardReader } from "./shard-reader.ts";

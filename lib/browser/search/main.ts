@@ -2,8 +2,9 @@
  * search-page.js — the /search/ page (ES2019: it must at least parse in old WeChat engines, which then
  * get a message). Reads ?q= and the filters, turns the query into the bigrams of lib/search-protocol,
  * looks its words up in the presence map to open only the shards that can hold a match, best first,
- * and reads them with Pagefind until the first results can no longer change (ranking.ts); those are
- * shown at once, the remaining shards are read after them to make the count exact. Another search
+ * and reads them with Pagefind until the first page of results can no longer change (ranking.ts);
+ * it is shown with the count (exact, or 约 N from the presence map's counts of the shards not read),
+ * and the other shards are read only when the reader asks for more (count.ts). Another search
  * from the form runs in the same page. Excerpts and highlights come from each page's own text. On a
  * site of a 站群, the other sites' indexes are searched after the first results (group.ts). The
  * script is async: the network part of the address's search starts when it runs, before the page is

@@ -11,6 +11,7 @@ import {
   titleKey,
 } from "../../search-protocol/index.ts";
 import type { SearchRequest } from "./address.ts";
+import { PAGE_SIZE, shardEstimate, stepsAhead } from "./count.ts";
 import { type Engine, freshEngine, loadEngine } from "./engine.ts";
 import { loadManifest, loadPresence, prefetchShard, queryPresenceKeys } from "./network.ts";
 import { chunksOf, type PresenceLookup, planReading, type ReadingStep } from "./ranking.ts";
@@ -76,7 +77,7 @@ export function readingSteps(
 /**
  * Plans a search (null: nothing to search, as the index or the query's words are empty): loads the
  * manifest, the query's presence files and the Pagefind instance (a fresh one for a query typed into
- * the page, `running`), and fetches the first shards' files ahead while they load.
+ * the page, `running`), and fetches the files of the shards the first page needs ahead, side by side.
  */
 export async function planSearch(
   request: SearchRequest,
@@ -94,17 +95,14 @@ export async function planSearch(
   const lookup = await presenceLoading;
   const { steps, exactPossible } = readingSteps(map, request, query, lookup);
   const shardOf = (index: number) => map.shards[index] as ShardManifest["shards"][number];
-  // The first two shards' page lists, and for a query typed into the page the first shard's filter
-  // and index chunks; the second shard's page list then waits for the first results, so as not to
-  // share the line with them. A first query leaves the chunks to Pagefind: its script and
-  // WebAssembly are then the longest wait, and the chunks would share the line with them
-  // (docs/search.md).
-  for (const [i, step] of steps.slice(0, running ? 1 : 2).entries())
-    prefetchShard(map, shardOf(step.index), running && i === 0 ? chunksOf(query.words, lookup, step.index) : undefined);
+  const chunksFor = (index: number) => chunksOf(query.words, lookup, index);
+  // The shards the first page of results needs at least, by the presence map's counts, fetched side
+  // by side: their page lists now and, for a query typed into the page, their filters and index
+  // chunks too. A first query leaves the filters and chunks to the reader (fetchAhead), once
+  // Pagefind's instance is ready: its script and WebAssembly are then the longest wait, and the
+  // chunks would share the line with them (docs/search.md).
+  const ahead = stepsAhead(steps, (index) => shardEstimate(query.presenceParts, lookup, index), 0, PAGE_SIZE);
+  for (const step of ahead) prefetchShard(map, shardOf(step.index), running ? chunksFor(step.index) : undefined);
   const loaded = await engineLoading;
-  // A first query: the first shard's filter and index chunks once Pagefind's WebAssembly is in,
-  // with its page list rather than after it.
-  const first = steps[0];
-  if (!running && first) prefetchShard(map, shardOf(first.index), chunksOf(query.words, lookup, first.index));
   return { map, loaded, steps, lookup, exactPossible };
 }

@@ -1,35 +1,32 @@
+import { countText, PAGE_SIZE } from "./count.ts";
 import { element, setContent } from "./dom.ts";
 import type { QueryAnalysis } from "./plan.ts";
 import { renderResult } from "./results.ts";
 import { describe } from "./shard-pages.ts";
 import type { ShardReader } from "./shard-reader.ts";
 
-/** Results per page of results (and per 更多结果). */
-export const PAGE_SIZE = 10;
 /** Results drawn first, before the rest of a page of results: what the first screen of a phone holds. */
 const FIRST_PAINT = 3;
 
-/** The shown results: the count line, kept up to date as the remaining shards are read. */
-export interface ResultList {
-  updateCount(): void;
-}
-
-/** The count line's text: final once every shard is read, else provisional. */
-export function countText(found: number, complete: boolean): string {
-  return complete ? `找到 ${found} 条结果` : `已找到 ${found} 条，继续查找…`;
+/**
+ * Marks what the results box is doing: `reading` while it reads shards or draws results, `idle` once
+ * it waits for the reader (nothing more is fetched until 更多结果, a filter or another query).
+ */
+export function markState(container: HTMLElement, state: "reading" | "idle"): void {
+  container.dataset.state = state;
 }
 
 /**
  * Shows the first page of results in `container` (the first screen's first, then the rest), with the
- * count and a 更多结果 button that reads on as far as the next page needs; `stale` says a newer
- * search took over.
+ * count (exact once every shard is read, else the presence map's 约) and a 更多结果 button that reads
+ * on as far as the next page needs; `stale` says a newer search took over.
  */
 export async function showResults(
   container: HTMLElement,
   reader: ShardReader,
   query: QueryAnalysis,
   stale: () => boolean,
-): Promise<ResultList> {
+): Promise<void> {
   const count = element("p", "search-count");
   const list = element("ol", "search-result-list");
   const more = element("button", "search-more", "更多结果");
@@ -37,7 +34,7 @@ export async function showResults(
   let shown = 0;
   const updateCount = () => {
     const complete = reader.complete();
-    count.textContent = countText(reader.ranked().length, complete);
+    count.textContent = countText(reader.count(), complete);
     count.dataset.complete = complete ? "true" : "false";
     more.hidden = complete && shown >= reader.ranked().length;
   };
@@ -45,8 +42,7 @@ export async function showResults(
   /** Shows the next `howMany` results, reading more shards first if their order is not final yet. */
   const showMore = async (howMany: number) => {
     const target = shown + howMany;
-    while (!reader.settledUpTo(Math.min(target, reader.ranked().length + 1)) && (await reader.readNext()))
-      if (stale()) return [];
+    if (!(await reader.readUntilSettled(target, stale))) return [];
     const pages = reader.ranked().slice(shown, target);
     shown += pages.length;
     const items: HTMLElement[] = [];
@@ -69,12 +65,15 @@ export async function showResults(
   };
 
   await showMore(PAGE_SIZE);
-  if (stale()) return { updateCount };
+  if (stale()) return;
   more.addEventListener("click", async () => {
     more.disabled = true;
+    markState(container, "reading");
     const added = await showMore(PAGE_SIZE).catch(() => []);
+    if (stale()) return;
     more.disabled = false;
     updateCount();
+    markState(container, "idle");
     const first = added[0];
     const target = first ? first.querySelector<HTMLElement>("a, span") : null;
     if (target) {
@@ -82,5 +81,4 @@ export async function showResults(
       target.focus();
     }
   });
-  return { updateCount };
 }

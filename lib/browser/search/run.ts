@@ -1,14 +1,14 @@
-import type { SearchPeer, ShardEntry } from "../../search-protocol/index.ts";
+import type { SearchPeer } from "../../search-protocol/index.ts";
 import { fillForm, type SearchRequest } from "./address.ts";
+import { PAGE_SIZE } from "./count.ts";
 import { element, setContent } from "./dom.ts";
 import { canRunPagefind, prepareSpare } from "./engine.ts";
 import { searchGroup } from "./group.ts";
-import { loadManifest, prefetchPagefindFiles, prefetchShard } from "./network.ts";
+import { loadManifest, prefetchPagefindFiles } from "./network.ts";
 import { analyseQuery, planSearch, type QueryAnalysis, type SearchPlan } from "./plan.ts";
-import { PAGE_SIZE, showResults } from "./result-list.ts";
+import { markState, showResults } from "./result-list.ts";
 import { showEmpty, showTooOld, showUnavailable } from "./results.ts";
-import { yielding } from "./shard-pages.ts";
-import { createShardReader, type ShardReader } from "./shard-reader.ts";
+import { createShardReader } from "./shard-reader.ts";
 
 /** The search page's parts: the results' container, the search form, and in a 站群 the other sites and their results' container. */
 export interface SearchPage {
@@ -18,24 +18,6 @@ export interface SearchPage {
 }
 
 let current = 0;
-
-/** Reads the shards left after the first results, one at a time, so the count becomes exact; their page lists are fetched ahead. */
-async function readTheRest(plan: SearchPlan, reader: ShardReader, stale: () => boolean, updateCount: () => void) {
-  try {
-    while (!reader.complete()) {
-      for (const step of reader.upcoming()) prefetchShard(plan.map, plan.map.shards[step.index] as ShardEntry);
-      if (!(await reader.readNext())) break;
-      if (stale()) return;
-      updateCount();
-      await yielding();
-    }
-  } catch (_error) {
-    // The results shown stay; the count stays provisional.
-  }
-  if (stale()) return;
-  updateCount();
-  prepareSpare(plan.map);
-}
 
 /**
  * Searches the other sites of the 站群 once this site's own first results (or its 没有找到) are
@@ -49,12 +31,26 @@ function thenTheGroup(page: SearchPage, request: SearchRequest, query: QueryAnal
     .catch(() => undefined);
 }
 
-/** Runs one search and shows it; a newer search (another query from the form) takes over. */
+/**
+ * Runs one search and shows it: reads the shards best first until the first page of results is final,
+ * shows it with the count, then waits for the reader (更多结果, a filter, another query); a newer
+ * search takes over. The results box is marked `reading`, then `idle`.
+ */
 export async function run(page: SearchPage, request: SearchRequest): Promise<void> {
-  const { container } = page;
   const searchId = ++current;
   const stale = () => searchId !== current;
   if (page.group) setContent(page.group.section, []);
+  markState(page.container, "reading");
+  try {
+    await search(page, request, stale, searchId > 1);
+  } finally {
+    if (!stale()) markState(page.container, "idle");
+  }
+}
+
+/** The search of `run`; `running`: a query typed into the page, after the address's. */
+async function search(page: SearchPage, request: SearchRequest, stale: () => boolean, running: boolean): Promise<void> {
+  const { container } = page;
   fillForm(page.form, request);
   if (!request.query) {
     container.removeAttribute("aria-busy");
@@ -73,7 +69,7 @@ export async function run(page: SearchPage, request: SearchRequest): Promise<voi
   const query = analyseQuery(request.query);
   let plan: SearchPlan | null;
   try {
-    plan = await planSearch(request, query, searchId > 1);
+    plan = await planSearch(request, query, running);
   } catch (_error) {
     if (!stale()) showUnavailable(container, request);
     return;
@@ -87,25 +83,18 @@ export async function run(page: SearchPage, request: SearchRequest): Promise<voi
 
   const reader = createShardReader(plan, query, request);
   try {
-    while (!reader.settledUpTo(PAGE_SIZE) && (await reader.readNext())) if (stale()) return;
-  } catch (_error) {
-    if (!stale()) showUnavailable(container, request);
-    return;
-  }
-  if (stale()) return;
-  if (reader.ranked().length === 0 && reader.complete()) {
-    showEmpty(container, request);
-    thenTheGroup(page, request, query, stale);
-    return;
-  }
-  let updateCount: () => void;
-  try {
-    updateCount = (await showResults(container, reader, query, stale)).updateCount;
+    if (!(await reader.readUntilSettled(PAGE_SIZE, stale))) return;
+    if (reader.ranked().length === 0 && reader.complete()) {
+      showEmpty(container, request);
+      thenTheGroup(page, request, query, stale);
+      return;
+    }
+    await showResults(container, reader, query, stale);
   } catch (_error) {
     if (!stale()) showUnavailable(container, request);
     return;
   }
   if (stale()) return;
   thenTheGroup(page, request, query, stale);
-  await readTheRest(plan, reader, stale, updateCount);
+  prepareSpare(plan.map);
 }

@@ -25,9 +25,9 @@ export interface FoundPage extends RankedPage {
 export const yielding = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
- * The pages of one shard that hold every word of the query, with their rank (ranking.ts):
- * Pagefind is asked for each word in that shard alone (its filter), newest first, and the word
- * positions tell the rank.
+ * The pages of one shard that hold every word of the query in their text, with their rank
+ * (ranking.ts): Pagefind is asked for each word in that shard alone (its filter), newest first, and
+ * the word positions tell the rank.
  */
 export async function shardPages(
   loaded: Engine,
@@ -46,6 +46,9 @@ export async function shardPages(
   const pages = new Map<string, FoundPage>();
   searches.forEach((search, wordIndex) => {
     for (const result of (search && search.results) || []) {
+      // Pagefind also matches a word against the start of a page's metadata (栏目 科技要闻 for 科技);
+      // such a match has no position in the text, and the page does not hold the word.
+      if (!result.words || result.words.length === 0) continue;
       let page = pages.get(result.id);
       if (!page) {
         if (wordIndex > 0) continue;

@@ -1,6 +1,7 @@
 import type { SearchRequest } from "./address.ts";
+import { shardEstimate, stepsAhead } from "./count.ts";
 import { mergeShard } from "./engine.ts";
-import { chunkUrls, fetchedAhead } from "./network.ts";
+import { chunkUrls, fetchedAhead, prefetchShard } from "./network.ts";
 import type { QueryAnalysis, SearchPlan } from "./plan.ts";
 import { chunksOf, compareRanked, settled, TIER } from "./ranking.ts";
 import { describe, type FoundPage, shardPages } from "./shard-pages.ts";
@@ -11,17 +12,25 @@ export interface ShardReader {
   ranked(): FoundPage[];
   /** Whether every shard of the plan is read. */
   complete(): boolean;
-  /** The next two shards to read (the one being read and the one after). */
-  upcoming(): SearchPlan["steps"];
+  /** The pages found so far plus, for each shard not read yet, how many of its pages the presence map says can match. */
+  count(): number;
+  /** Fetches ahead, side by side, the files of the unread shards that `wanted` results need at least. */
+  fetchAhead(wanted: number): void;
   /** Reads the next shard and ranks again; false when every shard is read. One at a time. */
   readNext(): Promise<boolean>;
   /** Whether the first `count` ranked pages can no longer change. */
   settledUpTo(count: number): boolean;
+  /**
+   * Reads shards until the first `wanted` pages can no longer change (or every shard is read), the
+   * files of the shards they need at least fetched side by side; false when `stale` stopped it.
+   */
+  readUntilSettled(wanted: number, stale: () => boolean): Promise<boolean>;
 }
 
 /** A reader over the shards of `plan` for a query. */
 export function createShardReader(plan: SearchPlan, query: QueryAnalysis, request: SearchRequest): ShardReader {
   const { map, loaded, steps, lookup } = plan;
+  const estimate = (index: number) => shardEstimate(query.presenceParts, lookup, index);
   let read = 0;
   let ranked: FoundPage[] = [];
   const readOne = async () => {
@@ -42,14 +51,29 @@ export function createShardReader(plan: SearchPlan, query: QueryAnalysis, reques
     return true;
   };
   let queue = Promise.resolve(true);
-  return {
+  const reader: ShardReader = {
     ranked: () => ranked,
     complete: () => read >= steps.length,
-    upcoming: () => steps.slice(read, read + 2),
+    count: () => steps.slice(read).reduce((sum, step) => sum + estimate(step.index), ranked.length),
+    fetchAhead(wanted) {
+      for (const step of stepsAhead(steps.slice(read), estimate, ranked.length, wanted)) {
+        const shard = map.shards[step.index] as SearchPlan["map"]["shards"][number];
+        prefetchShard(map, shard, chunksOf(query.words, lookup, step.index));
+      }
+    },
     readNext() {
       queue = queue.then(readOne, readOne);
       return queue;
     },
     settledUpTo: (count) => settled(ranked, count, steps[read]),
+    async readUntilSettled(wanted, stale) {
+      while (!reader.settledUpTo(Math.min(wanted, ranked.length + 1))) {
+        reader.fetchAhead(wanted);
+        if (!(await reader.readNext())) break;
+        if (stale()) return false;
+      }
+      return true;
+    },
   };
+  return reader;
 }

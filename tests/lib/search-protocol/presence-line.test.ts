@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   decodeChunks,
+  decodeCounts,
   decodePresenceFile,
   decodeShardSet,
+  encodeCounts,
   encodePresenceLine,
   encodeShardSet,
   type PresenceSource,
+  pagesHolding,
   presenceLineKey,
 } from "../../../lib/search-protocol/index.ts";
 
@@ -18,13 +21,14 @@ function randomSource(seed: number): () => number {
   };
 }
 
-/** A random key held by some of `total` shards, in some titles, with a chunk in some of them. */
+/** A random key held by some of `total` shards, in some titles, with a chunk in some of them, by one page or many. */
 function randomEntry(random: () => number, total: number): PresenceSource {
   const all = Array.from({ length: total }, (_, i) => i).filter(() => random() < 0.5);
   if (all.length === 0) all.push(Math.floor(random() * total));
   const title = all.filter(() => random() < 0.3);
   const chunks = all.map(() => (random() < 0.7 ? Math.floor(random() * 0xfffffff).toString(16) : ""));
-  return { all, title, chunks };
+  const counts = all.map(() => (random() < 0.5 ? 1 : 1 + Math.floor(random() * 2000)));
+  return { all, title, chunks, counts };
 }
 
 describe("a presence line", () => {
@@ -33,7 +37,8 @@ describe("a presence line", () => {
     for (const total of [1, 2, 3, 7, 36, 40, 100]) {
       const sources = new Map<string, PresenceSource>();
       for (let i = 0; i < 50; i++) sources.set(`键${total}-${i}`, randomEntry(random, total));
-      sources.set("everywhere", { all: Array.from({ length: total }, (_, i) => i), title: [], chunks: [] });
+      const everywhere = Array.from({ length: total }, (_, i) => i);
+      sources.set("everywhere", { all: everywhere, title: [], chunks: [], counts: everywhere.map(() => 1) });
       const file = [...sources].map(([key, source]) => encodePresenceLine(key, source, total)).join("");
       const decoded = decodePresenceFile(file, total);
       expect([...decoded.keys()]).toEqual([...sources.keys()]);
@@ -43,14 +48,20 @@ describe("a presence line", () => {
         expect(entry?.title).toEqual(source.title);
         const chunks = source.all.flatMap((shard, i) => (source.chunks[i] ? [[shard, source.chunks[i]]] : []));
         expect([...(entry?.chunks ?? [])]).toEqual(chunks);
+        expect(source.all.map((shard) => pagesHolding(entry, shard))).toEqual(source.counts);
       }
     }
   });
 
   it("leaves out empty trailing columns and names its key before the first tab", () => {
-    expect(encodePresenceLine("科技", { all: [0, 2], title: [], chunks: ["", ""] }, 3)).toBe("科技\t0,2\n");
-    expect(encodePresenceLine("科技", { all: [0, 1, 2], title: [1], chunks: ["a", "", "c"] }, 3)).toBe(
-      "科技\t*\t1\ta,,c\n",
+    expect(encodePresenceLine("科技", { all: [0, 2], title: [], chunks: ["", ""], counts: [1, 1] }, 3)).toBe(
+      "科技\t0,2\n",
+    );
+    expect(
+      encodePresenceLine("科技", { all: [0, 1, 2], title: [1], chunks: ["a", "", "c"], counts: [1, 1, 1] }, 3),
+    ).toBe("科技\t*\t1\ta,,c\n");
+    expect(encodePresenceLine("科技", { all: [0, 2], title: [], chunks: ["", ""], counts: [40, 1] }, 3)).toBe(
+      "科技\t0,2\t\t\t14\n",
     );
     expect(presenceLineKey("科技\t*\t1\ta,,c\n")).toBe("科技");
   });
@@ -62,5 +73,17 @@ describe("a presence line", () => {
     expect(decodeShardSet("*", 3)).toEqual([0, 1, 2]);
     expect(decodeShardSet("", 3)).toEqual([]);
     expect([...decodeChunks([4, 9], "ab,")]).toEqual([[4, "ab"]]);
+  });
+
+  it("writes a shard's count of pages in base 36, leaving out the ones, which a rare key's counts mostly are", () => {
+    expect(encodeCounts([1, 1, 1])).toBe("");
+    expect(encodeCounts([1500, 1, 37, 1])).toBe("15o,,11");
+    expect([...decodeCounts([2, 5, 7], "15o,,11")]).toEqual([
+      [2, 1500],
+      [7, 37],
+    ]);
+    const entry = { all: [2, 5, 7], counts: decodeCounts([2, 5, 7], "15o,,11") };
+    expect([2, 5, 7, 3].map((shard) => pagesHolding(entry, shard))).toEqual([1500, 1, 37, 0]);
+    expect(pagesHolding(undefined, 0)).toBe(0);
   });
 });

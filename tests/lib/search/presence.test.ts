@@ -32,14 +32,17 @@ describe("the presence keys of the index and of a query", () => {
 });
 
 describe("shardPresence", () => {
-  it("lists each key once, sorted, flagged t when a title holds it, b when only a body does, e for a whole title", () => {
+  it("lists each key once, sorted, flagged t when a title holds it, b when only a body does, e for a whole title, with its pages", () => {
     const lines = shardPresence([
       { title: "科技合作", text: "产业升级" },
       { title: "人才", text: "科技人才" },
+      { title: "人才", text: "科技人才科技" },
     ]).split("\n");
-    expect(lines).toContain("科技\tt");
-    expect(lines).toContain("产业\tb");
-    expect(lines).toContain(`${searchTokens.titleKey("科技合作")}\te`);
+    expect(lines).toContain("科技\tt\t3");
+    expect(lines).toContain("产业\tb\t1");
+    expect(lines).toContain("技人\tb\t2");
+    expect(lines).toContain(`${searchTokens.titleKey("科技合作")}\te\t1`);
+    expect(lines).toContain(`${searchTokens.titleKey("人才")}\te\t2`);
     expect(lines.filter((line) => line.startsWith("科技\t"))).toHaveLength(1);
     expect(lines.slice(0, -1)).toEqual([...lines.slice(0, -1)].sort());
   });
@@ -60,7 +63,10 @@ describe("writePresenceMap", () => {
       const file = path.join(folder, `${name}.tsv`);
       const titles = [
         [{ title: "科技合作", text: "产业" }],
-        [{ title: "产业", text: "科技合作" }],
+        [
+          { title: "产业", text: "科技合作" },
+          { title: "科技", text: "别的" },
+        ],
         [{ title: "其他", text: "别的" }],
       ][index] as { title: string; text: string }[];
       writeFileSync(file, shardPresence(titles));
@@ -75,11 +81,23 @@ describe("writePresenceMap", () => {
     const lookup = (key: string) => {
       const text = readFileSync(path.join(files, `${searchTokens.presenceBucket(key, manifest.buckets)}.txt`), "utf8");
       const entry = decodePresenceFile(text, 3).get(key);
-      return entry && { all: entry.all, title: entry.title, chunks: Object.fromEntries(entry.chunks) };
+      return (
+        entry && {
+          all: entry.all,
+          title: entry.title,
+          chunks: Object.fromEntries(entry.chunks),
+          pages: entry.all.map((shard) => searchTokens.pagesHolding(entry, shard)),
+        }
+      );
     };
-    expect(lookup("科技")).toEqual({ all: [0, 1], title: [0], chunks: { 0: "bbb2222", 1: "ccc3333" } });
-    expect(lookup("产业")).toEqual({ all: [0, 1], title: [1], chunks: { 0: "aaa1111", 1: "ccc3333" } });
-    expect(lookup("别的")).toEqual({ all: [2], title: [], chunks: {} });
+    expect(lookup("科技")).toEqual({
+      all: [0, 1],
+      title: [0, 1],
+      chunks: { 0: "bbb2222", 1: "ccc3333" },
+      pages: [1, 2],
+    });
+    expect(lookup("产业")).toEqual({ all: [0, 1], title: [1], chunks: { 0: "aaa1111", 1: "ccc3333" }, pages: [1, 1] });
+    expect(lookup("别的")).toEqual({ all: [1, 2], title: [], chunks: { 1: "ccc3333" }, pages: [1, 1] });
     expect(lookup(searchTokens.titleKey("其他"))?.all).toEqual([2]);
     expect(lookup("量子")).toBeUndefined();
   });

@@ -50,7 +50,7 @@ describe("peerSearchAddress", () => {
 });
 
 describe("readingSteps over a peer's manifest", () => {
-  const everywhere: PresenceEntry = { all: [0, 1], title: [1], chunks: new Map() };
+  const everywhere: PresenceEntry = { all: [0, 1], title: [1], chunks: new Map(), counts: new Map() };
   // Every shard holds every word; no title is the query itself.
   const lookup = (key: string) => (key === titleKey("科技特派员") ? undefined : everywhere);
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { highlightRanges } from "../../../../lib/browser/search/highlight.ts";
-import { countText } from "../../../../lib/browser/search/result-list.ts";
 import { phraseKey, queryPhrases } from "../../../../lib/search-protocol/index.ts";
 
 const marked = (text: string, query: string) =>
@@ -19,12 +18,5 @@ describe("highlightRanges", () => {
   it("marks the query's words when no part stands verbatim", () => {
     expect(marked("科技部门开展合作", "科技合作")).toEqual(["科技", "合作"]);
     expect(marked("没有关系", "量子")).toEqual([]);
-  });
-});
-
-describe("countText", () => {
-  it("says the count is final only once every shard is read", () => {
-    expect(countText(12, true)).toBe("找到 12 条结果");
-    expect(countText(10, false)).toBe("已找到 10 条，继续查找…");
   });
 });
