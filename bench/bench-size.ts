@@ -7,6 +7,7 @@ import { PROJECT_DIR } from "../lib/shared/paths.ts";
 import { measureFirstSearches } from "./first-search.ts";
 import { chromiumPath, runLighthouseSet } from "./lighthouse.ts";
 import { measureBuild } from "./measure.ts";
+import type { PeerName } from "./peers.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, SECOND_SEARCH, type SearchQuery } from "./queries.ts";
 import type { BuildSample, PageWeight, SearchMeasurement, SearchOnlyResult, SizeResult } from "./results.ts";
 import { medianSample } from "./statistics.ts";
@@ -130,9 +131,9 @@ export async function measureSearchStage(
 }
 
 /**
- * Measures one corpus size: the corpus written, `runs` runs each of bare Eleventy, the full build
- * and the search index alone (medians), the article page's weight, the search stage and, with
- * `rebuild`, rebuilds after one article changed.
+ * Measures one corpus size: the corpus written, `runs` runs each of bare Eleventy, the `peers`
+ * (bench/peers.ts), the full build and the search index alone (medians), the article page's
+ * weight, the search stage and, with `rebuild`, rebuilds after one article changed.
  */
 export async function benchSize(
   articles: number,
@@ -142,6 +143,7 @@ export async function benchSize(
   setAside: SetAside,
   log: (line: string) => void,
   searchStage: SearchStage = { firstSearch: true, lighthouse: false },
+  peers: readonly PeerName[] = [],
 ): Promise<SizeResult> {
   const root = path.join(workDir, `corpus-${articles}`);
   const output = (kind: string, run: number) => path.join(workDir, `out-${articles}-${kind}-${run + 1}`);
@@ -151,10 +153,15 @@ export async function benchSize(
   const fullRuns: BuildSample[] = [];
   const bareRuns: BuildSample[] = [];
   const indexRuns: BuildSample[] = [];
+  const peerRuns = new Map<PeerName, BuildSample[]>(peers.map((peer) => [peer, []]));
   for (let run = 0; run < runs; run++) {
-    for (const kind of ["bare", "full", "index"]) setAside.put(output(kind, run));
+    for (const kind of ["bare", "full", "index", ...peers]) setAside.put(output(kind, run));
     bareRuns.push(await measureBuild("bare", root, output("bare", run)));
     log(`  run ${run + 1}/${runs} bare: ${((bareRuns.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`);
+    for (const [peer, samples] of peerRuns) {
+      samples.push(await measureBuild(peer, root, output(peer, run)));
+      log(`  run ${run + 1}/${runs} ${peer}: ${((samples.at(-1) as BuildSample).wallMs / 1000).toFixed(2)} s`);
+    }
     // A cold build: no output to replace and no caches from earlier builds.
     setAside.put(path.join(root, ".cache"));
     fullRuns.push(await measureBuild("full", root, output("full", run)));
@@ -194,6 +201,16 @@ export async function benchSize(
     full,
     bare,
     ratio: full.wallMs / bare.wallMs,
+    ...(peerRuns.size > 0
+      ? {
+          peers: Object.fromEntries(
+            [...peerRuns].map(([peer, samples]) => {
+              const median = medianSample(samples);
+              return [peer, { ...median, ratio: full.wallMs / median.wallMs }];
+            }),
+          ),
+        }
+      : {}),
     searchIndexAlone: medianSample(indexRuns),
     pagesPerSecond: full.pages / (full.wallMs / 1000),
     ...(rebuildResult ? { rebuild: rebuildResult } : {}),
@@ -240,18 +257,24 @@ export async function benchSearchOnly(
 
 /**
  * A rough wall-clock estimate of a bench run on the 2-core build machine, from its earlier figures
- * (docs/scale.md): the builds, plus about 10 s per throttled query and 45 s per Lighthouse run.
+ * (docs/scale.md): the builds (each of `peers` about as long as a full build), plus about 10 s per
+ * throttled query and 45 s per Lighthouse run.
  */
 export function benchMinutes(
   sizes: readonly number[],
   runs: number,
   rebuild: boolean,
   search: { queries: number; lighthouseRuns: number } = { queries: 0, lighthouseRuns: 0 },
+  peers = 0,
 ): number {
   const perRun = (articles: number) => (articles / 1000) * (5.5 + articles / 25000);
   const seconds = sizes.reduce(
     (sum, articles) =>
-      sum + runs * perRun(articles) + (rebuild ? (runs * perRun(articles)) / 4 : 0) + 30 + search.queries * 10,
+      sum +
+      runs * perRun(articles) * (1 + peers / 3) +
+      (rebuild ? (runs * perRun(articles)) / 4 : 0) +
+      30 +
+      search.queries * 10,
     search.lighthouseRuns * 45,
   );
   return Math.max(1, Math.round(seconds / 60));

@@ -93,12 +93,26 @@ export function folderSize(folder: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-const BENCH_SCRIPTS = { full: "full-build.ts", bare: "bare-build.ts", index: "index-build.ts" } as const;
+/** The bench's kinds of build: the script of each and the arguments it takes after `<root> <out>`. */
+const BENCH_SCRIPTS = {
+  full: ["full-build.ts"],
+  bare: ["bare-build.ts"],
+  index: ["index-build.ts"],
+  "eleventy-pagefind": ["peer-build.ts", "eleventy-pagefind"],
+  "hugo-pagefind": ["peer-build.ts", "hugo-pagefind"],
+} as const;
+
+/** A kind of build measureBuild runs. */
+export type BuildKind = keyof typeof BENCH_SCRIPTS;
 
 /** Runs one kind of build of the corpus in `root` into `out`, in a process of its own: time, peak memory, what it wrote. */
-export async function measureBuild(kind: keyof typeof BENCH_SCRIPTS, root: string, out: string): Promise<BuildSample> {
-  const script = path.join(PROJECT_DIR, "bench", BENCH_SCRIPTS[kind]);
-  const { wallMs, peakRssBytes, output } = await runChild(script, [root, out]);
+export async function measureBuild(kind: BuildKind, root: string, out: string): Promise<BuildSample> {
+  const [script, ...extra] = BENCH_SCRIPTS[kind];
+  const { wallMs, peakRssBytes, output } = await runChild(path.join(PROJECT_DIR, "bench", script), [
+    root,
+    out,
+    ...extra,
+  ]);
   if (!existsSync(out)) throw new Error(`${kind} build wrote nothing to ${out}`);
   const { files, bytes } = folderSize(out);
   return {

@@ -1,4 +1,6 @@
 /** The shapes of the result files in bench/results/ (`articles-N.json`, `search-N.json`), and the two ways one becomes another. */
+import type { PeerName } from "./peers.ts";
+
 /** One measured build: wall time of its process, peak RSS of its process tree, what it wrote. */
 export interface BuildSample {
   wallMs: number;
@@ -163,6 +165,8 @@ export interface SizeResult {
   bare: BuildMedian;
   /** Full-pipeline wall time divided by bare Eleventy's (medians). */
   ratio: number;
+  /** The peer stacks (bench/peers.ts), each with the full pipeline's wall time divided by its own (medians). */
+  peers?: Partial<Record<PeerName, BuildMedian & { ratio: number }>>;
   pagesPerSecond: number;
   rebuild?: BuildMedian & { ratio: number };
   /** The search index stage in a process of its own (bench/index-build.ts): content validated, then the index written with no cache. */

@@ -1,5 +1,6 @@
 /** The Markdown report of one size (`articles-N.md`) and the summary of every size (`summary.md`). */
 import { DASH, megabytes, seconds } from "./format.ts";
+import { PEER_LABELS, PEERS } from "./peers.ts";
 import { type SizeResult, searchMeasurementOf } from "./results.ts";
 import {
   firstSearchTable,
@@ -43,6 +44,15 @@ export function sizeTable(result: SizeResult): string {
     lines.push(
       `| rebuild after one article changed (caches kept) | ${seconds(result.rebuild.wallMs)}, ${megabytes(result.rebuild.peakRssBytes)} | |`,
       `| **rebuild / bare** | **${result.rebuild.ratio.toFixed(2)}** | |`,
+    );
+  }
+  for (const peer of PEERS) {
+    const measured = result.peers?.[peer];
+    if (!measured) continue;
+    const { render, search } = measured.timings;
+    lines.push(
+      `| ${PEER_LABELS[peer]} (generator ${seconds(render ?? 0)}, Pagefind CLI ${seconds(search ?? 0)}) | ${seconds(measured.wallMs)}, ${megabytes(measured.peakRssBytes)} | |`,
+      `| **full / ${PEER_LABELS[peer]}** | **${measured.ratio.toFixed(2)}** | |`,
     );
   }
   if (result.searchIndexAlone) {
@@ -120,6 +130,7 @@ export function docsResultsTable(results: readonly SizeResult[]): string {
         seconds(result.full.wallMs),
         seconds(result.bare.wallMs),
         result.ratio.toFixed(2),
+        ...PEERS.map((peer) => result.peers?.[peer]?.ratio.toFixed(2) ?? DASH),
         megabytes(result.full.peakRssBytes),
         cells?.network ?? DASH,
         cells?.mostKb ?? DASH,
@@ -130,8 +141,8 @@ export function docsResultsTable(results: readonly SizeResult[]): string {
       ].join(" | ");
     });
   return [
-    "| articles | runs | full build | bare Eleventy | full / bare | peak memory | search network | search: most KB until the reader acts | slowest first results | slowest until the reader acts | Lighthouse | issue 24 targets |",
-    "|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|",
+    "| articles | runs | full build | bare Eleventy | full / bare | full / (Eleventy + Pagefind) | full / (Hugo + Pagefind) | peak memory | search network | search: most KB until the reader acts | slowest first results | slowest until the reader acts | Lighthouse | issue 24 targets |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---|",
     ...rows.map((row) => `| ${row} |`),
     "",
   ].join("\n");

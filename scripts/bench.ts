@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { benchMinutes, benchSearchOnly, benchSize, SetAside } from "../bench/bench-size.ts";
 import { MarkerError } from "../bench/doc-results.ts";
+import { availablePeers } from "../bench/peers.ts";
 import { benchPhotos, photoTable } from "../bench/photos.ts";
 import { FIRST_SEARCH_QUERIES, LIGHTHOUSE_QUERIES, type SearchQuery, selectQueries } from "../bench/queries.ts";
 import { type SummaryWritten, writeSearchOnlyResult, writeSizeResult, writeSummary } from "../bench/results-folder.ts";
@@ -10,16 +11,17 @@ import { commandLineOrExit } from "../lib/commands/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 
 const USAGE = `用法 (usage): npm run bench [-- --articles N | --sizes 1000,10000,100000] [--runs K] [--rebuild]
-                       [--skip-first-search] [--skip-lighthouse] [--search-queries id,…] [--only-search]
+                       [--skip-first-search] [--skip-lighthouse] [--skip-peers] [--search-queries id,…] [--only-search]
                        [--unthrottled] [--http1] [--keep] [--work 目录] [--results 目录] [--doc 文件]
        npm run bench -- --summary-only [--results 目录] [--doc 文件]
        npm run bench -- --photos [--articles N] [--skip-lighthouse] [--keep] [--work 目录] [--results 目录]
 
-生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知，另加项目里的一篇真实文章），分别用完整构建、纯 Eleventy
-和单独的搜索索引构建，各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后
+生成 N 篇文章的合成站点（四个栏目、十年、每十篇一条通知，另加项目里的一篇真实文章），分别用完整构建、纯 Eleventy、
+同类方案（纯 Eleventy 或 Hugo 之后跑 Pagefind 命令行）和单独的搜索索引构建，各跑 K 次（各自的进程），记录每一步的用时、整个进程树的内存峰值、输出大小、比值、改一篇文章后
 的重建；再在 Chromium 里像手机读者那样测首次搜索（Slow 4G、CPU 降速 4 倍、每个查询一个新的浏览器配置），在最大的规模上
 跑 Lighthouse（手机；有 10,000 篇这一档时也在 10,000 篇跑）；结果写到 bench/results/。详见 docs/scale.md。
-Builds a synthetic archive with the full pipeline, bare Eleventy and the search index alone, then measures the
+Builds a synthetic archive with the full pipeline, bare Eleventy, the peers (Eleventy or Hugo + the Pagefind CLI)
+and the search index alone, then measures the
 first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest size (and at 10,000); results in bench/results/.
 
   --articles N          文章数，默认 10000 (articles; default 10000)
@@ -28,6 +30,8 @@ first search on a phone (Slow 4G, 4x CPU) and runs Lighthouse at the largest siz
   --rebuild             再测改一篇文章后的重建 (also time a rebuild after one article changed)
   --skip-first-search   不测浏览器里的首次搜索和 Lighthouse (skip the first search in Chromium and Lighthouse)
   --skip-lighthouse     不跑 Lighthouse (skip Lighthouse)
+  --skip-peers          不测同类方案（纯 Eleventy + Pagefind 命令行、Hugo + Pagefind 命令行）
+                        (skip the peers: bare Eleventy + the Pagefind CLI, Hugo + the Pagefind CLI)
   --search-queries id,… 只测这些查询 (only these queries): ${FIRST_SEARCH_QUERIES.map((query) => query.id).join(", ")}
   --only-search         只做一次完整构建，然后测搜索（不测纯 Eleventy、单独索引和重建），结果写 search-N.json
                         (one full build, then the search only; results in search-N.json/.md)
@@ -115,6 +119,7 @@ async function main(): Promise<void> {
       keep: { type: "boolean", default: false },
       "skip-first-search": { type: "boolean", default: false },
       "skip-lighthouse": { type: "boolean", default: false },
+      "skip-peers": { type: "boolean", default: false },
       "search-queries": { type: "string" },
       "only-search": { type: "boolean", default: false },
       unthrottled: { type: "boolean", default: false },
@@ -161,13 +166,20 @@ async function main(): Promise<void> {
   }
   const lighthouse = firstSearch && values["skip-lighthouse"] !== true;
   const rebuild = values.rebuild === true && !onlySearch;
+  const peers = values["skip-peers"] === true || onlySearch ? [] : availablePeers((line) => console.error(line));
   const largest = Math.max(...sizes);
-  const minutes = benchMinutes(sizes, onlySearch ? 1 / 3 : runs, rebuild, {
-    queries: firstSearch ? queries.length + 1 : 0,
-    lighthouseRuns: lighthouse
-      ? LIGHTHOUSE_QUERIES.length * new Set(sizes.filter((size) => size === largest || size === LIGHTHOUSE_SIZE)).size
-      : 0,
-  });
+  const minutes = benchMinutes(
+    sizes,
+    onlySearch ? 1 / 3 : runs,
+    rebuild,
+    {
+      queries: firstSearch ? queries.length + 1 : 0,
+      lighthouseRuns: lighthouse
+        ? LIGHTHOUSE_QUERIES.length * new Set(sizes.filter((size) => size === largest || size === LIGHTHOUSE_SIZE)).size
+        : 0,
+    },
+    peers.length,
+  );
   const what = onlySearch ? "一次完整构建" : `每种构建 ${runs} 次${rebuild ? "，另测重建" : ""}`;
   const searchWhat = firstSearch
     ? `，以及浏览器里的首次搜索（${queries.length} 个查询${queries.length < FIRST_SEARCH_QUERIES.length ? "，部分" : ""}${values.unthrottled ? "，不限速" : "，Slow 4G"}）${lighthouse ? `和 ${[...new Set([largest, ...sizes.filter((size) => size === LIGHTHOUSE_SIZE)])].map((size) => size.toLocaleString("en-US")).join("、")} 篇时的 Lighthouse` : ""}`
@@ -205,6 +217,7 @@ async function main(): Promise<void> {
       setAside,
       (line) => console.error(line),
       stage(articles),
+      peers,
     );
     console.log(writeSizeResult(resultsDir, result));
     if (values.keep !== true)

@@ -18,4 +18,10 @@ describe("benchMinutes", () => {
       benchMinutes([10000], 1, false, { queries: 8, lighthouseRuns: 0 }),
     );
   });
+
+  it("adds the peers' builds, each about a third of a run", () => {
+    const alone = benchMinutes([10000], 3, false);
+    expect(benchMinutes([10000], 3, false, undefined, 2)).toBeGreaterThan(alone);
+    expect(benchMinutes([10000], 3, false, undefined, 2)).toBeLessThan(2 * alone);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { SizeResult } from "../../bench/results.ts";
 import { searchSummaryTable } from "../../bench/search-tables.ts";
 import { docsResultsTable, sizeTable, stageNames, summaryReport, summaryTable } from "../../bench/tables.ts";
-import { conditions, KB, lighthouse, oldSearch, result, search, second } from "../helpers/bench-samples.ts";
+import { conditions, KB, lighthouse, oldSearch, result, sample, search, second } from "../helpers/bench-samples.ts";
 
 describe("stageNames", () => {
   it("lists the known stages in build order, then the others by name", () => {
@@ -43,6 +43,17 @@ describe("sizeTable", () => {
     expect(report).toContain("| 科技创新 (常见词 common) | 95 |");
     expect(sizeTable(result(1000, 2000, 1000))).not.toContain("First search");
   });
+
+  it("gives each peer measured its time, its stages and the full build's ratio to it", () => {
+    const withPeers: SizeResult = {
+      ...result(10000, 20000, 10000),
+      peers: { "hugo-pagefind": { ...sample(16_000, { render: 4_000, search: 12_000 }), ratio: 1.25 } },
+    };
+    const report = sizeTable(withPeers);
+    expect(report).toContain("| Hugo + Pagefind CLI (generator 4.00 s, Pagefind CLI 12.00 s) | 16.00 s,");
+    expect(report).toContain("| **full / Hugo + Pagefind CLI** | **1.25** | |");
+    expect(report).not.toContain("Eleventy + Pagefind CLI");
+  });
 });
 
 describe("summaryReport", () => {
@@ -59,6 +70,7 @@ describe("docsResultsTable", () => {
     const current: SizeResult = {
       ...result(10_000, 52_760, 15_950),
       runs: 3,
+      peers: { "eleventy-pagefind": { ...sample(26_380, { render: 15_000, search: 11_380 }), ratio: 2 } },
       firstSearch: [
         search(),
         search({ id: "common", query: "科技创新", completeBytes: 250 * KB, ms: 2400, completeMs: 9000 }),
@@ -71,11 +83,11 @@ describe("docsResultsTable", () => {
     const lines = docsResultsTable([current, older, result(100, 200, 100)])
       .trim()
       .split("\n");
-    expect(lines[0]?.split(" | ")).toHaveLength(12);
+    expect(lines[0]?.split(" | ")).toHaveLength(14);
     expect(lines.slice(2)).toEqual([
-      "| 100 | 1 | 0.20 s | 0.10 s | 2.00 | 0 MB | – | – | – | – | – | – |",
-      "| 1,000 | 1 | 2.00 s | 1.00 s | 2.00 | 2 MB | unthrottled | 970 KB | 1.80 s | – | – | 2 not met |",
-      "| 10,000 | 3 | 52.76 s | 15.95 s | 3.31 | 50 MB | Slow 4G, 4× CPU | 250 KB | 2.40 s | 9.00 s | 95 (TBT 120 ms, CLS 0.02) | 1 not met |",
+      "| 100 | 1 | 0.20 s | 0.10 s | 2.00 | – | – | 0 MB | – | – | – | – | – | – |",
+      "| 1,000 | 1 | 2.00 s | 1.00 s | 2.00 | – | – | 2 MB | unthrottled | 970 KB | 1.80 s | – | – | 2 not met |",
+      "| 10,000 | 3 | 52.76 s | 15.95 s | 3.31 | 2.00 | – | 50 MB | Slow 4G, 4× CPU | 250 KB | 2.40 s | 9.00 s | 95 (TBT 120 ms, CLS 0.02) | 1 not met |",
     ]);
   });
 });
