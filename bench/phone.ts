@@ -2,7 +2,7 @@
  * The phone the first searches run on: Debian's Chromium headless, a fresh context per query with a
  * phone's viewport, Slow 4G and the CPU slowdown through the DevTools protocol.
  */
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { CHROMIUM_FLAGS } from "../harness/chromium.ts";
 import { chromiumPath } from "./lighthouse.ts";
 import { RequestLog } from "./request-log.ts";
@@ -42,18 +42,22 @@ export async function phoneContext(browser: Browser, throttle: boolean, probe: s
   const log = new RequestLog(context);
   let throttled = false;
   if (throttle) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
     // Applies to the page and to its dedicated workers (Pagefind's), whose requests Chromium
     // throttles with their parent frame's conditions.
-    await cdp.send("Network.emulateNetworkConditions", {
-      offline: false,
-      latency: SLOW_4G.latencyMs,
-      downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
-      uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
-    });
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW_4G.cpuSlowdown });
+    await throttleLikeSlow4G(await context.newCDPSession(page));
     throttled = true;
   }
   return { context, page, log, throttled };
+}
+
+/** Slow 4G and the CPU slowdown (SLOW_4G) on a page's DevTools session. */
+export async function throttleLikeSlow4G(cdp: CDPSession): Promise<void> {
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", {
+    offline: false,
+    latency: SLOW_4G.latencyMs,
+    downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
+    uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
+  });
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW_4G.cpuSlowdown });
 }

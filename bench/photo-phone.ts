@@ -1,5 +1,5 @@
 import type { Browser } from "playwright-core";
-import { PHONE, SLOW_4G } from "./phone.ts";
+import { PHONE, throttleLikeSlow4G } from "./phone.ts";
 
 /*
  * An article with photos opened on a 390-px phone (3×) over Slow 4G with the CPU 4× slower, as
@@ -26,15 +26,7 @@ export interface FoldSample {
 export async function measureFold(browser: Browser, url: string): Promise<FoldSample> {
   const context = await browser.newContext({ ...PHONE, locale: "zh-CN" });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.emulateNetworkConditions", {
-    offline: false,
-    latency: SLOW_4G.latencyMs,
-    downloadThroughput: (SLOW_4G.downloadKbps * 1024) / 8,
-    uploadThroughput: (SLOW_4G.uploadKbps * 1024) / 8,
-  });
-  await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW_4G.cpuSlowdown });
+  await throttleLikeSlow4G(await context.newCDPSession(page));
   const finished: Promise<{ url: string; bytes: number }>[] = [];
   context.on("requestfinished", (request) => {
     finished.push(
