@@ -56,7 +56,7 @@ afterAll(async () => {
   if (repository) rmSync(repository, { recursive: true, force: true });
 });
 
-/** Opens a site's search page for `query` and waits for its own search and the group's to finish. */
+/** Opens a site's search page for `query` and waits until its own search and the group's wait for the reader. */
 async function searchFrom(page: Page, origin: string, query: string) {
   const problems: string[] = [];
   page.on("console", (message) => {
@@ -65,15 +65,9 @@ async function searchFrom(page: Page, origin: string, query: string) {
   page.on("pageerror", (error) => problems.push(error.message));
   await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
   await page.waitForFunction(() => {
-    const own = document.querySelector("[data-search-results]");
-    const group = document.querySelector("[data-search-group-results]");
-    const ownDone = own?.querySelector('.search-count[data-complete="true"], .search-empty, .search-error');
-    const groupCounts = [...(group?.querySelectorAll(".search-group-site .search-count") ?? [])];
-    return (
-      Boolean(ownDone) &&
-      groupCounts.length > 0 &&
-      groupCounts.every((count) => count.getAttribute("data-complete") === "true")
-    );
+    const own = document.querySelector<HTMLElement>("[data-search-results]");
+    const group = document.querySelector<HTMLElement>("[data-search-group-results]");
+    return own?.dataset.state === "idle" && group?.dataset.state === "idle";
   });
   return problems;
 }
@@ -134,12 +128,8 @@ describe("one search across the 站群", () => {
     await page.press("#search-input", "Enter");
     await page.waitForFunction(() => {
       const own = document.querySelector<HTMLElement>("[data-search-results]");
-      const counts = [...document.querySelectorAll(".search-group-site .search-count")];
-      return (
-        own?.dataset.query === "数字化转型" &&
-        counts.length > 0 &&
-        counts.every((count) => count.getAttribute("data-complete") === "true")
-      );
+      const group = document.querySelector<HTMLElement>("[data-search-group-results]");
+      return own?.dataset.query === "数字化转型" && own.dataset.state === "idle" && group?.dataset.state === "idle";
     });
     const peer = await page.$$eval('.search-group-site[data-site="kgxj"] .search-result-title', (links) =>
       links.map((link) => link.getAttribute("href") ?? ""),

@@ -6,16 +6,18 @@ import { createPeerEngine, type Engine } from "./engine.ts";
 import { loadPeerManifest, loadPresence, prefetchShard, queryPresenceKeys } from "./network.ts";
 import { type QueryAnalysis, readingSteps, type SearchPlan } from "./plan.ts";
 import { chunksOf } from "./ranking.ts";
+import { markState } from "./result-list.ts";
 import { renderResult } from "./results.ts";
-import { describe, yielding } from "./shard-pages.ts";
+import { describe } from "./shard-pages.ts";
 import { createShardReader, type ShardReader } from "./shard-reader.ts";
 
 /*
  * One search across the 站群: after the site's own first results are drawn (so they cost what they
  * cost without a group), each other site of the group is searched in its published /pagefind/, on
  * its own origin, the same way: its shards.json and presence files, then its shards best first,
- * merged into an instance of their own. Its first results are listed under its name, linking to its
- * own addresses, with the count and a link to the full search on that site.
+ * merged into an instance of their own, only until its first results are final. They are listed
+ * under its name, linking to its own addresses, with the count (exact, or 约 N from its presence
+ * map) and a link to the full search on that site. The section is marked `reading`, then `idle`.
  */
 
 /** Results of another site shown here; the rest are on that site's own search page. */
@@ -52,7 +54,7 @@ async function planPeer(
   return { map, loaded, steps, lookup, exactPossible };
 }
 
-/** A peer's block of results: its name, the count (exact once every shard is read), its first results, the link to the rest. */
+/** A peer's block of results: its name, the count (exact once every shard is read, else 约), its first results, the link to the rest. */
 function peerBlock(peer: SearchPeer, reader: ShardReader, query: QueryAnalysis, search: string) {
   const block = element("section", "search-group-site");
   block.dataset.site = peer.id;
@@ -66,7 +68,7 @@ function peerBlock(peer: SearchPeer, reader: ShardReader, query: QueryAnalysis, 
   block.append(count, list, moreLine);
   const update = () => {
     const complete = reader.complete();
-    count.textContent = countText(reader.ranked().length, complete);
+    count.textContent = countText(reader.count(), complete);
     count.dataset.complete = complete ? "true" : "false";
   };
   const fill = async () => {
@@ -93,20 +95,14 @@ async function searchPeer(
   const plan = await planPeer(peer, own, request, query);
   if (!plan || stale()) return false;
   const reader = createShardReader(plan, query, request);
-  while (!reader.settledUpTo(PEER_RESULTS) && (await reader.readNext())) if (stale()) return false;
-  if (stale() || (reader.ranked().length === 0 && reader.complete())) return false;
+  if (!(await reader.readUntilSettled(PEER_RESULTS, stale)) || stale()) return false;
+  if (reader.ranked().length === 0 && reader.complete()) return false;
   const block = peerBlock(peer, reader, query, window.location.search);
   await block.fill();
   if (stale()) return false;
   slot.append(block.block);
   block.update();
   shown();
-  while (!reader.complete() && (await reader.readNext())) {
-    if (stale()) return true;
-    block.update();
-    await yielding();
-  }
-  block.update();
   return true;
 }
 
@@ -127,6 +123,7 @@ export async function searchGroup(
   peerEngines = [];
   setContent(section, []);
   if (peers.length === 0 || !request.query || queryTokens(request.query).length === 0) return;
+  markState(section, "reading");
   const heading = element("h2", "search-group-heading", "站群其他网站的结果");
   heading.hidden = true;
   const slots = peers.map(() => element("div", "search-group-slot"));
@@ -138,5 +135,7 @@ export async function searchGroup(
       }).catch(() => false),
     ),
   );
-  if (!stale()) heading.hidden = !slots.some((slot) => slot.firstChild);
+  if (stale()) return;
+  heading.hidden = !slots.some((slot) => slot.firstChild);
+  markState(section, "idle");
 }

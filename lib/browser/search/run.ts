@@ -39,7 +39,10 @@ function thenTheGroup(page: SearchPage, request: SearchRequest, query: QueryAnal
 export async function run(page: SearchPage, request: SearchRequest): Promise<void> {
   const searchId = ++current;
   const stale = () => searchId !== current;
-  if (page.group) setContent(page.group.section, []);
+  if (page.group) {
+    setContent(page.group.section, []);
+    delete page.group.section.dataset.state;
+  }
   markState(page.container, "reading");
   try {
     await search(page, request, stale, searchId > 1);
