@@ -446,8 +446,8 @@ describe("the search page", () => {
     expect(await old.$$eval(".search-error a", (links) => links.map((link) => link.getAttribute("href")))).toContain(
       "/gzdt/",
     );
-    // The page's head preloads Pagefind's script and the shard list; no search starts.
-    expect(requested.filter((url) => /presence-|\.pf_|pagefind-worker|\.pagefind$/.test(url))).toEqual([]);
+    // The page's head preloads the shard list and Pagefind's WebAssembly; no search starts.
+    expect(requested.filter((url) => /presence-|\.pf_|pagefind-worker|pagefind\.js/.test(url))).toEqual([]);
     await old.close();
   }, 60_000);
 

@@ -336,6 +336,11 @@ describe("网站地图, 订阅 and the icons", () => {
     expect(script?.hasAttribute("async")).toBe(true);
     expect(script?.hasAttribute("defer")).toBe(false);
     expect(head.querySelector('link[rel="preload"][href="/pagefind/shards.json"][as="fetch"]')).not.toBeNull();
+    // Pagefind's WebAssembly, the first query's largest file, starts with the page rather than with its script.
+    expect(
+      head.querySelector('link[rel="preload"][href="/pagefind/wasm.unknown.pagefind"][as="fetch"][crossorigin]'),
+    ).not.toBeNull();
+    expect(existsSync(path.join(siteDir, "pagefind/wasm.unknown.pagefind"))).toBe(true);
     // A preloaded pagefind.js would share the first round trips with the script that needs them first.
     expect(head.querySelector('link[rel="modulepreload"]')).toBeNull();
   });

@@ -79,6 +79,12 @@ export function createPeerEngine(map: ShardManifest): Promise<Engine> {
   return createEngine(map);
 }
 
+/** Settles once the page's Pagefind instance (if one is being made) is ready or failed: its files are then fetched. */
+export function engineSettled(): Promise<void> {
+  const ignore = () => undefined;
+  return engine ? engine.then(ignore, ignore) : Promise.resolve();
+}
+
 /** The page's Pagefind instance, made on first use. */
 export function loadEngine(map: ShardManifest): Promise<Engine> {
   if (!engine) engine = createEngine(map);

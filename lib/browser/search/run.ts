@@ -2,7 +2,7 @@ import type { SearchPeer } from "../../search-protocol/index.ts";
 import { fillForm, type SearchRequest } from "./address.ts";
 import { PAGE_SIZE } from "./count.ts";
 import { element, setContent } from "./dom.ts";
-import { canRunPagefind, prepareSpare } from "./engine.ts";
+import { canRunPagefind, engineSettled, prepareSpare } from "./engine.ts";
 import { searchGroup } from "./group.ts";
 import { loadManifest, prefetchPagefindFiles } from "./network.ts";
 import { analyseQuery, planSearch, type QueryAnalysis, type SearchPlan } from "./plan.ts";
@@ -81,6 +81,9 @@ async function search(page: SearchPage, request: SearchRequest, stale: () => boo
   if (!plan || plan.steps.length === 0) {
     showEmpty(container, request);
     thenTheGroup(page, request, query, stale);
+    // The instance made while the page loaded fetches on after 没有找到: the page waits for it, so
+    // that nothing is fetched once it waits for the reader.
+    await engineSettled();
     return;
   }
 
