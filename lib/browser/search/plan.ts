@@ -97,12 +97,10 @@ export async function planSearch(
   const shardOf = (index: number) => map.shards[index] as ShardManifest["shards"][number];
   const chunksFor = (index: number) => chunksOf(query.words, lookup, index);
   // The shards the first page of results needs at least, by the presence map's counts, fetched side
-  // by side: their page lists now and, for a query typed into the page, their filters and index
-  // chunks too. A first query leaves the filters and chunks to the reader (fetchAhead), once
-  // Pagefind's instance is ready: its script and WebAssembly are then the longest wait, and the
-  // chunks would share the line with them (docs/search.md).
+  // by side: their page lists, filters and the index chunks of the query's words, where Pagefind
+  // would ask for the chunks only once it has read the page list (docs/search.md).
   const ahead = stepsAhead(steps, (index) => shardEstimate(query.presenceParts, lookup, index), 0, PAGE_SIZE);
-  for (const step of ahead) prefetchShard(map, shardOf(step.index), running ? chunksFor(step.index) : undefined);
+  for (const step of ahead) prefetchShard(map, shardOf(step.index), chunksFor(step.index));
   const loaded = await engineLoading;
   return { map, loaded, steps, lookup, exactPossible };
 }
