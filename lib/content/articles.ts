@@ -6,7 +6,8 @@ import { CONTENT_FOLDERS, listArticleFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { Article } from "./model.ts";
 import { policyDocumentOf } from "./policy.ts";
-import { articleSchema, SLUG, validateWithSchema } from "./schema.ts";
+import { articleSchema, SLUG } from "./schema.ts";
+import { validateWithSchema } from "./schema-messages.ts";
 import type { Column } from "./site.ts";
 import { plainTextSummary } from "./summary.ts";
 

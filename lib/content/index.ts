@@ -44,7 +44,6 @@ export {
   type AnnualReportKind,
   articleSchema,
   attachment,
-  FIELD_LABELS,
   leadImageObject,
   noticeSchema,
   noticesFileSchema,
@@ -54,7 +53,7 @@ export {
   text,
   VALIDITY,
   type Validity,
-  validateWithSchema,
 } from "./schema.ts";
+export { FIELD_LABELS, validateWithSchema } from "./schema-messages.ts";
 export { type Column, loadSite, SITE_FILE, SITE_ID_CODE, type Site } from "./site.ts";
 export { parseYamlSource, type YamlPath, type YamlSource } from "./yaml-source.ts";

@@ -5,7 +5,8 @@ import { checkBody } from "./body-checks.ts";
 import { type LoadContext, publicationStatus, resolveAttachments } from "./context.ts";
 import { listNoticeFiles, readContentText } from "./files.ts";
 import type { Notice } from "./model.ts";
-import { noticesFileSchema, validateWithSchema } from "./schema.ts";
+import { noticesFileSchema } from "./schema.ts";
+import { validateWithSchema } from "./schema-messages.ts";
 import { plainTextSummary } from "./summary.ts";
 import { parseYamlSource } from "./yaml-source.ts";
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { isKnownZone, RESERVED_FOLDERS } from "../shared/index.ts";
 import { readSettingsText } from "./files.ts";
 import { type ContentProblem, ContentValidationError } from "./problems.ts";
-import { linkTarget, SLUG, text, validateWithSchema } from "./schema.ts";
+import { linkTarget, SLUG, text } from "./schema.ts";
+import { validateWithSchema } from "./schema-messages.ts";
 import { parseYamlSource } from "./yaml-source.ts";
 
 /** Where the site file lives, relative to the site root. */

@@ -3,7 +3,8 @@ import { type LoadContext, publicationStatus } from "./context.ts";
 import { CONTENT_FOLDERS, listStaticPageFiles, readContentText } from "./files.ts";
 import { splitFrontMatter } from "./front-matter.ts";
 import type { StaticPage } from "./model.ts";
-import { SLUG, staticPageSchema, validateWithSchema } from "./schema.ts";
+import { SLUG, staticPageSchema } from "./schema.ts";
+import { validateWithSchema } from "./schema-messages.ts";
 import { plainTextSummary } from "./summary.ts";
 
 /**

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  articleSchema,
-  formatFieldPath,
-  linkTarget,
-  noticeSchema,
-  validateWithSchema,
-} from "../../../lib/content/schema.ts";
+import { articleSchema, linkTarget, noticeSchema } from "../../../lib/content/schema.ts";
+import { validateWithSchema } from "../../../lib/content/schema-messages.ts";
 import { parseYamlSource } from "../../../lib/content/yaml-source.ts";
 
 const schema = articleSchema(["工作动态", "科技要闻"], "Asia/Shanghai");
@@ -80,12 +75,5 @@ describe("linkTarget", () => {
     ]) {
       expect(linkTarget.safeParse(bad).success, bad).toBe(false);
     }
-  });
-});
-
-describe("formatFieldPath", () => {
-  it("writes array indexes in brackets", () => {
-    expect(formatFieldPath(["attachments", 0, "file"])).toBe("attachments[0].file");
-    expect(formatFieldPath([2, "url"])).toBe("[2].url");
   });
 });
