@@ -1,10 +1,18 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { copySeedFiles, writeSyntheticCorpus } from "../harness/corpus.ts";
+import { copySeedFiles, seededRandom, syntheticArticle, writeSyntheticCorpus } from "../harness/corpus.ts";
 import { S3RVER_KEYS, startS3ServerThread } from "../harness/s3-server.ts";
+import { type Catalog, loadCatalog } from "../lib/content/index.ts";
 import { type DeployResult, deploySite } from "../lib/deploy/index.ts";
+import { FIXED_PAGES, SEARCH_INDEX_URL } from "../lib/shared/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 import { measureBuild } from "./measure.ts";
+
+/** The kinds of objects a deploy uploads, as the benchmark counts them. */
+export const UPLOAD_KINDS = ["pages", "lists", "presence", "search", "other"] as const;
+
+/** One kind of uploaded object: article and other HTML pages, list pages, presence files, the rest of the search index, the rest. */
+export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /** One deploy as the benchmark reports it. */
 export interface DeploySample {
@@ -16,34 +24,88 @@ export interface DeploySample {
   deleted: number;
   uploadedMegabytes: number;
   seconds: number;
+  /** The uploaded objects by kind. */
+  kinds: Record<UploadKind, number>;
 }
 
-/** The deploy benchmark of one size: the first deploy of a build, then the one after one new article. */
+/** The deploy after one deleted article, with the check that it deleted that article's page and nothing else. */
+export interface DeletionSample extends DeploySample {
+  /** The deleted article's address. */
+  article: string;
+  /** Whether the deploy deleted exactly the article's page. */
+  deletedOnlyItsPage: boolean;
+}
+
+/**
+ * The deploy benchmark of one size: the first deploy of a build, the one after one new article, and
+ * the one after one deleted article.
+ */
 export interface DeployBenchResult {
   articles: number;
   first: DeploySample;
   oneNewArticle: DeploySample;
+  oneDeletedArticle: DeletionSample;
 }
 
-const sample = (result: DeployResult, ms: number): DeploySample => ({
+const SEARCH_FOLDER = SEARCH_INDEX_URL.slice(1);
+
+/** The kind of an uploaded object, `listBases` being the lists' folders without their slash (`gzdt/`, `notices/`). */
+export function uploadKind(objectPath: string, listBases: readonly string[]): UploadKind {
+  if (objectPath.startsWith(`${SEARCH_FOLDER}presence-`)) return "presence";
+  if (objectPath.startsWith(SEARCH_FOLDER)) return "search";
+  if (!objectPath.endsWith(".html")) return "other";
+  const folder = objectPath.slice(0, -"index.html".length).replace(/\d+\/$/, "");
+  return listBases.includes(folder) ? "lists" : "pages";
+}
+
+/** How many of `paths` are of each kind. */
+export function countKinds(paths: readonly string[], listBases: readonly string[]): Record<UploadKind, number> {
+  const kinds = Object.fromEntries(UPLOAD_KINDS.map((kind) => [kind, 0])) as Record<UploadKind, number>;
+  for (const objectPath of paths) kinds[uploadKind(objectPath, listBases)]++;
+  return kinds;
+}
+
+/** The folders of a catalog's lists, as object paths start: each column's and the notices'. */
+export function listFolders(catalog: Pick<Catalog, "columns">): string[] {
+  return [...catalog.columns.map((listing) => `${listing.column.slug}/`), FIXED_PAGES.notices.slice(1)];
+}
+
+const sample = (result: DeployResult, ms: number, listBases: readonly string[]): DeploySample => ({
   files: result.files,
   megabytes: Number((result.bytes / 1048576).toFixed(1)),
   uploaded: result.added.length + result.changed.length,
   deleted: result.deleted.length,
   uploadedMegabytes: Number((result.uploadedBytes / 1048576).toFixed(1)),
   seconds: Number((ms / 1000).toFixed(2)),
+  kinds: countKinds([...result.added, ...result.changed], listBases),
 });
 
-/** The article the second deploy adds: the newest of the archive, in a column of the synthetic corpus. */
+/** Where the second deploy's new article goes, and its front matter: the newest of the archive, in 工作动态. */
 export const NEW_ARTICLE = {
   file: "content/articles/2024/bench-deploy-new.md",
-  text: "---\ntitle: 基准测试新增的一篇工作动态\ndate: 2024-12-30 09:00\ncolumn: 工作动态\n---\n新增文章的正文。\n",
+  url: "/articles/2024/bench-deploy-new/",
+  frontMatter: "title: 基准测试新增的一篇工作动态\ndate: 2024-12-30 09:00\ncolumn: 工作动态",
 };
+
+/** The new article's Markdown: its front matter over a body the corpus's generator writes (three sections, ~900 characters). */
+export function newArticleText(seed = 20241230): string {
+  const { text } = syntheticArticle(0, seededRandom(seed));
+  const body = text.slice(text.indexOf("\n---\n") + "\n---\n".length);
+  return `---\n${NEW_ARTICLE.frontMatter}\n---\n${body}`;
+}
+
+/** The article the third deploy deletes: the newest of 工作动态 but the new one, as an editor takes back a recent article. */
+export function articleToDelete(catalog: Catalog): { url: string; sourcePath: string } {
+  const column = catalog.columns.find((listing) => listing.column.name === "工作动态");
+  const article = column?.articles.find((candidate) => candidate.url !== NEW_ARTICLE.url);
+  if (!article) throw new Error("bench:deploy: 工作动态 has no article to delete");
+  return article;
+}
 
 /**
  * Builds a synthetic archive of `articles` articles in `work`, deploys it to s3rver (in a thread of
  * its own, objects under `work/s3`), adds one article, builds again (carrying pages over) and
- * deploys again; times both deploys.
+ * deploys again, then deletes another article, builds and deploys; times the deploys.
  */
 export async function benchDeploy(articles: number, work: string): Promise<DeployBenchResult> {
   const root = path.join(work, "corpus");
@@ -65,13 +127,29 @@ export async function benchDeploy(articles: number, work: string): Promise<Deplo
         force: true,
         refreshDir: path.join(work, "refresh"),
       });
-      return sample(result, performance.now() - started);
+      return { result, ms: performance.now() - started };
     };
     const first = await deploy();
-    writeFileSync(path.join(root, NEW_ARTICLE.file), NEW_ARTICLE.text);
+    writeFileSync(path.join(root, NEW_ARTICLE.file), newArticleText());
     await measureBuild("full", root, siteDir);
-    const oneNewArticle = await deploy();
-    return { articles, first, oneNewArticle };
+    const added = await deploy();
+    const catalog = loadCatalog({ root });
+    const lists = listFolders(catalog);
+    const removed = articleToDelete(catalog);
+    rmSync(path.resolve(root, removed.sourcePath));
+    await measureBuild("full", root, siteDir);
+    const deletion = await deploy();
+    const expected = [`${removed.url.slice(1)}index.html`];
+    return {
+      articles,
+      first: sample(first.result, first.ms, lists),
+      oneNewArticle: sample(added.result, added.ms, lists),
+      oneDeletedArticle: {
+        ...sample(deletion.result, deletion.ms, lists),
+        article: removed.url,
+        deletedOnlyItsPage: JSON.stringify(deletion.result.deleted) === JSON.stringify(expected),
+      },
+    };
   } finally {
     await server.close();
   }
@@ -80,14 +158,18 @@ export async function benchDeploy(articles: number, work: string): Promise<Deplo
 /** The benchmark's table of one size, in Markdown. */
 export function deployTable(result: DeployBenchResult): string {
   const row = (name: string, run: DeploySample) =>
-    `| ${name} | ${run.files} | ${run.megabytes} | ${run.uploaded} | ${run.uploadedMegabytes} | ${run.deleted} | ${run.seconds} |`;
+    `| ${name} | ${run.files} | ${run.megabytes} | ${run.uploaded} | ${UPLOAD_KINDS.map((kind) => run.kinds[kind]).join(" | ")} | ${run.uploadedMegabytes} | ${run.deleted} | ${run.seconds} |`;
+  const deletion = result.oneDeletedArticle;
   return [
     `### 部署到本机 S3（s3rver）· deploy to a local S3 server, ${result.articles} articles`,
     "",
-    "| deploy | files in build | MB | objects uploaded | MB uploaded | deleted | s |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    "| deploy | files in build | MB | objects uploaded | pages | list pages | presence | other search | other | MB uploaded | deleted | s |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     row("first (empty bucket)", result.first),
     row("after one new article", result.oneNewArticle),
+    row("after one deleted article", deletion),
+    "",
+    `The deleted article was ${deletion.article}; the deploy deleted ${deletion.deletedOnlyItsPage ? "its page and nothing else" : `${deletion.deleted} objects, not only its page`}.`,
     "",
   ].join("\n");
 }

@@ -8,8 +8,10 @@ import { PROJECT_DIR } from "../lib/shared/paths.ts";
 const USAGE = `用法 (usage): npm run bench:deploy [-- --articles N] [--keep] [--results 目录]
 
 生成 N 篇文章的合成站点并构建，部署到本机启动的 S3 服务器（s3rver，127.0.0.1），记录第一次部署（文件数、MB、秒）；
-再加一篇文章、重新构建、再部署，记录上传的对象数和秒数。结果写到 bench/results/deploy-N.json 和 .md。
-Builds a synthetic archive, deploys it to a local S3 server, adds one article and deploys again; times both.
+再加一篇文章、重新构建、再部署，然后删一篇文章、重新构建、再部署，记录上传的对象数（按类别分）、删除的对象和秒数。
+结果写到 bench/results/deploy-N.json 和 .md。
+Builds a synthetic archive, deploys it to a local S3 server, adds one article and deploys again, deletes
+one and deploys again; counts the uploads by kind and times the deploys.
 
   --articles N    文章数，默认 10000 (articles; default 10000)
   --keep          保留语料、输出和存储桶 (keep the work folder)

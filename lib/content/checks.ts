@@ -2,7 +2,6 @@ import { ASSETS_URL, FILES, FIXED_PAGES, jiucuoSiteCode, SEARCH_INDEX_URL } from
 import { describeAttachment } from "./attachments.ts";
 import type { LoadContext } from "./context.ts";
 import { findBodyLinks, isSafeLink, sitePath } from "./links.ts";
-import { listPageUrl } from "./listing.ts";
 import type { Catalog } from "./model.ts";
 import { SITE_FILE, SITE_ID_CODE, SITE_ID_CODE_MESSAGE } from "./site.ts";
 
@@ -26,15 +25,14 @@ export function checkDuplicateUrls({ site, problems }: LoadContext, items: Items
 
 /**
  * Reports every link in a body, and every notice `url`, that uses an unsafe scheme or points at a
- * site page or file the build will not write. `listPages` gives each paginated list's base URL and
- * how many pages it will have.
+ * site page or file the build will not write. `listPageUrls` are the pages of the paginated lists.
  */
-export function checkLinks(context: LoadContext, items: Items, listPages: ReadonlyMap<string, number>): void {
+export function checkLinks(context: LoadContext, items: Items, listPageUrls: readonly string[]): void {
   const { root, problems } = context;
   const known = new Set<string>(Object.values(FIXED_PAGES));
   for (const item of [...items.articles, ...items.staticPages]) known.add(item.url);
   for (const notice of items.notices) if (notice.pageUrl) known.add(notice.pageUrl);
-  for (const [base, pages] of listPages) for (let page = 1; page <= pages; page++) known.add(listPageUrl(base, page));
+  for (const url of listPageUrls) known.add(url);
   const exists = (target: string) => {
     if (known.has(target)) return true;
     if (target.startsWith(FILES.url)) return describeAttachment(root, "", target.slice(FILES.url.length)) !== undefined;

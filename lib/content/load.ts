@@ -4,7 +4,7 @@ import { FIXED_PAGES, PROJECT_DIR } from "../shared/index.ts";
 import { loadArticles } from "./articles.ts";
 import { checkDuplicateUrls, checkLinks } from "./checks.ts";
 import type { LoadContext } from "./context.ts";
-import { linkNeighbours, paginate } from "./listing.ts";
+import { linkNeighbours, listPageUrls, paginate } from "./listing.ts";
 import type { Catalog, Notice } from "./model.ts";
 import { loadNotices } from "./notices.ts";
 import { linkPolicyDocuments } from "./policy.ts";
@@ -41,11 +41,13 @@ export function loadCatalog({ root, preview = false, now = DateTime.now() }: Loa
   const notices = loadNotices(context).sort(newestFirst);
   const staticPages = loadStaticPages(context);
   checkDuplicateUrls(context, { articles, notices, staticPages });
-  const listPages = new Map<string, number>([[FIXED_PAGES.notices, Math.ceil(notices.length / site.page_size)]]);
-  for (const column of site.columns) {
-    const count = articles.filter((article) => article.column.slug === column.slug).length;
-    listPages.set(`/${column.slug}/`, Math.max(1, Math.ceil(count / site.page_size)));
-  }
+  const listPages = [
+    ...listPageUrls(FIXED_PAGES.notices, notices.length, site.page_size),
+    ...site.columns.flatMap((column) => {
+      const count = articles.filter((article) => article.column.slug === column.slug).length;
+      return listPageUrls(`/${column.slug}/`, count, site.page_size);
+    }),
+  ];
   checkLinks(context, { articles, notices, staticPages }, listPages);
   linkPolicyDocuments(context, articles);
   const publicInformation = publicInformationEntries(context, { staticPages, articles });

@@ -44,7 +44,7 @@ const NOTICES_COLUMN = (content: Catalog) => ({
   type: "通知公告",
 });
 
-const pageSuffix = (page: { pageNumber: number }) => (page.pageNumber > 1 ? `（第${page.pageNumber}页）` : "");
+const pageSuffix = (page: { pageNumber?: number }) => (page.pageNumber ? `（第${page.pageNumber}页）` : "");
 
 /** What the base layout puts in a page's head and header: title, description, government meta, current section. */
 export interface PageHead {

@@ -20,17 +20,17 @@ let cleanup: () => void;
 const pages: Record<string, string> = {};
 
 /**
- * The sample site plus 25 more 区县动态 articles, so the column has a page 2; built once with
+ * The sample site plus 36 more 区县动态 articles, so the column has an archive page; built once with
  * its search index.
  */
 beforeAll(async () => {
   site = createFixtureSite();
   cpSync(path.join(PROJECT_DIR, "content"), path.join(site.root, "content"), { recursive: true });
-  for (let index = 1; index <= 25; index++) {
-    const day = String(index).padStart(2, "0");
+  for (let index = 1; index <= 36; index++) {
+    const day = new Date(Date.UTC(2018, 2, index)).toISOString().slice(0, 10);
     site.write({
-      [`content/articles/2018/qx-${day}.md`]: articleFile(
-        { title: `区县科技工作动态第${index}期`, date: `2018-03-${day}`, column: "区县动态" },
+      [`content/articles/2018/qx-${String(index).padStart(2, "0")}.md`]: articleFile(
+        { title: `区县科技工作动态第${index}期`, date: day, column: "区县动态" },
         `## 工作进展\n\n本期介绍各区科技工作的进展，第${index}期。\n`,
       ),
     });
@@ -43,8 +43,8 @@ beforeAll(async () => {
   Object.assign(pages, {
     home: "/",
     article: "/articles/2021/kjcx-tdjjgzlfz/",
-    "column page 1": "/qxdt/",
-    "column page 2": "/qxdt/2/",
+    "column front page": "/qxdt/",
+    "column archive page": "/qxdt/1/",
     notices: "/notices/",
     notice: noticeHref,
     search: `/search/?q=${encodeURIComponent(SEARCH_QUERY)}`,

@@ -93,7 +93,7 @@ async function waitForPort(port: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  // The sample content with three articles a page, so column lists have a page 2.
+  // The sample content with three articles a page, so column lists have archive pages.
   fixture = createFixtureSite();
   cpSync(path.join(PROJECT_DIR, "content"), path.join(fixture.root, "content"), { recursive: true });
   const siteFile = readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8").replace(
@@ -191,7 +191,7 @@ describe("the shipped nginx configuration on Debian's nginx", () => {
     const pages = [
       "/",
       content.articles[0]?.url,
-      "/gzdt/2/",
+      "/zcwj/1/",
       "/notices/",
       content.noticePages[0]?.pageUrl,
       "/search/",

@@ -84,18 +84,20 @@ describe("loadCatalog: articles", () => {
     expect(other?.next).toBeUndefined();
   });
 
-  it("paginates each column 20 to a page", () => {
+  it("paginates each column 20 to a page from its oldest article, the newest on the front page", () => {
     const files: FixtureFiles = {};
-    for (let index = 0; index < 45; index++) {
+    for (let index = 0; index < 65; index++) {
       files[`content/articles/2022/a${index}.md`] = article({ date: "2022-03-01", title: `第${index}篇` });
     }
     const content = load(files);
     const gzdt = content.columnPages.filter((page) => page.column.slug === "gzdt");
     expect(gzdt.map((page) => [page.url, page.items.length])).toEqual([
-      ["/gzdt/", 20],
+      ["/gzdt/", 25],
       ["/gzdt/2/", 20],
-      ["/gzdt/3/", 5],
+      ["/gzdt/1/", 20],
     ]);
+    const all = content.columns.find((listing) => listing.column.slug === "gzdt")?.articles;
+    expect(gzdt.at(-1)?.items).toEqual(all?.slice(-20));
     expect(content.columnPages.filter((page) => page.column.slug === "kjyw")).toHaveLength(1);
   });
 

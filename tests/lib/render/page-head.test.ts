@@ -85,12 +85,13 @@ describe("pageHead", () => {
     expect(head.govMeta).toContainEqual({ name: "ColumnName", content: "通知公告" });
   });
 
-  it("numbers the later pages of a column list in the title", () => {
+  it("numbers a column's archive pages in the title, not its front page", () => {
     const listPage = { column, pageNumber: 3 };
     expect(pageHead({ catalog, listPage } as unknown as PageHeadData).title).toBe("工作动态（第3页）");
     expect(pageHead({ catalog, listPage: { column, pageNumber: 1 } } as unknown as PageHeadData).title).toBe(
-      "工作动态",
+      "工作动态（第1页）",
     );
+    expect(pageHead({ catalog, listPage: { column } } as unknown as PageHeadData).title).toBe("工作动态");
   });
 
   it("falls back to the page's own title and description (home, search, 404)", () => {
