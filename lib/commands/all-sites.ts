@@ -1,6 +1,14 @@
 import path from "node:path";
 import { findContentValidationError, formatProblem } from "../content/index.ts";
-import { formatGroupSummary, type GroupSite, resolveAllSites, runForEachSite } from "../group/index.ts";
+import {
+  formatGroupSummary,
+  type GroupSite,
+  type LineWriter,
+  resolveAllSites,
+  resolveSite,
+  runForEachSite,
+  type SiteTarget,
+} from "../group/index.ts";
 
 export interface AllSitesCommand {
   /** The repository holding `_data/group.yaml`. */
@@ -18,12 +26,22 @@ export interface AllSitesCommand {
    * again to get them; they also go into the child's BUREAU_BUILD_HEAP.
    */
   nodeFlags?(site: GroupSite): string[];
+  /**
+   * A site this process runs itself instead of starting a child for it (at most one): `pick` names
+   * it among the group's sites (or none), `run` runs it, its output lines to `write`, and resolves
+   * with its exit code.
+   */
+  inProcess?: {
+    pick(sites: readonly GroupSite[]): GroupSite | undefined;
+    run(target: SiteTarget, write: LineWriter): Promise<number>;
+  };
 }
 
 /**
  * `--all`: checks the group (names, roots, no shared address or 网站标识码; exit 1 with one line a
  * problem before anything runs), then runs the script for every site in child processes side by
- * side, their output prefixed `[name]`, and prints a summary naming each site. Returns the exit
+ * side (but for the site `inProcess` picks, run in this process beside them), their output
+ * prefixed `[name]`, and prints a summary naming each site. Returns the exit
  * code: 1 when any site failed, while every other site still ran to its end.
  */
 export async function runAllSites(command: AllSitesCommand): Promise<number> {
@@ -38,8 +56,13 @@ export async function runAllSites(command: AllSitesCommand): Promise<number> {
     for (const problem of invalid.problems) console.error(formatProblem(problem));
     return 1;
   }
+  const { inProcess } = command;
+  const local = inProcess?.pick(sites);
   const runs = await runForEachSite(sites, {
     concurrency: command.concurrency,
+    ...(inProcess && local
+      ? { inProcess: { site: local, run: (write) => inProcess.run(resolveSite(groupRoot, local.name), write) } }
+      : {}),
     command: (site) => {
       const flags = command.nodeFlags?.(site) ?? [];
       return {

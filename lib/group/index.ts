@@ -13,5 +13,12 @@ export {
   type SiteIdentity,
   searchPeers,
 } from "./identity.ts";
-export { formatGroupSummary, type RunAllOptions, runForEachSite, type SiteRun } from "./run-all.ts";
+export {
+  formatGroupSummary,
+  type InProcessRun,
+  type LineWriter,
+  type RunAllOptions,
+  runForEachSite,
+  type SiteRun,
+} from "./run-all.ts";
 export { resolveAllSites, resolveSite, type SiteTarget, UnknownSiteError } from "./select.ts";

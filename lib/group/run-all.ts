@@ -10,14 +10,25 @@ export interface SiteRun {
   seconds: number;
 }
 
+/** Where the runs' output goes, a line at a time. */
+export type LineWriter = (line: string, stream: "stdout" | "stderr") => void;
+
+/** A site the caller runs in its own process instead of a child: its output lines to `write`, resolving with its exit code. */
+export interface InProcessRun {
+  site: GroupSite;
+  run(write: LineWriter): Promise<number>;
+}
+
 export interface RunAllOptions {
   /** The command for one site: the program, its arguments and (default `env`) its environment. */
   command(site: GroupSite): { program: string; args: string[]; env?: NodeJS.ProcessEnv };
   /** Children at once; default the number of cores, never more than the sites. */
   concurrency?: number;
   /** Where the children's output goes, a line at a time, each prefixed with `[name] `. */
-  write?(line: string, stream: "stdout" | "stderr"): void;
+  write?: LineWriter;
   env?: NodeJS.ProcessEnv;
+  /** One site of `sites` run in this process (it takes one of the `concurrency` places), sparing it a process start. */
+  inProcess?: InProcessRun;
 }
 
 /** Writes a child's output on, a whole line at a time, each prefixed with the site's name. */
@@ -59,21 +70,45 @@ function runOne(site: GroupSite, options: RunAllOptions): Promise<SiteRun> {
   });
 }
 
+/** Runs the in-process site, its lines prefixed with its name; resolves when it is done, never rejects. */
+async function runHere(here: InProcessRun, write: LineWriter | undefined): Promise<SiteRun> {
+  const started = performance.now();
+  const prefixed: LineWriter = (text, stream) => {
+    for (const line of text.split("\n")) write?.(`[${here.site.name}] ${line}`, stream);
+  };
+  let exitCode = 1;
+  try {
+    exitCode = await here.run(prefixed);
+  } catch (error) {
+    prefixed(error instanceof Error ? (error.stack ?? error.message) : String(error), "stderr");
+  }
+  return { site: here.site, exitCode, seconds: (performance.now() - started) / 1000 };
+}
+
 /**
- * Runs a command for each site in child processes side by side, at most `concurrency` at once;
- * a site that fails does not stop the others. Resolves with each site's run, in the group's order.
+ * Runs a command for each site in child processes side by side, at most `concurrency` at once, but
+ * for the `inProcess` site, run in this process once the first children have started; a site that
+ * fails does not stop the others. Resolves with each site's run, in the group's order.
  */
 export async function runForEachSite(sites: readonly GroupSite[], options: RunAllOptions): Promise<SiteRun[]> {
   const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), sites.length));
   const runs: SiteRun[] = new Array(sites.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < sites.length) {
-      const index = next++;
+  const { inProcess } = options;
+  const here = inProcess ? sites.findIndex((site) => site.name === inProcess.site.name) : -1;
+  const queue = sites.map((_, index) => index).filter((index) => index !== here);
+  const worker = async (first?: Promise<void>) => {
+    if (first) await first;
+    for (let index = queue.shift(); index !== undefined; index = queue.shift())
       runs[index] = await runOne(sites[index] as GroupSite, options);
-    }
   };
-  await Promise.all(Array.from({ length: limit }, worker));
+  const slots = Array.from({ length: here >= 0 ? limit - 1 : limit }, () => worker());
+  if (inProcess && here >= 0) {
+    const local = runHere(inProcess, options.write).then((run) => {
+      runs[here] = run;
+    });
+    slots.push(worker(local));
+  }
+  await Promise.all(slots);
   return runs;
 }
 

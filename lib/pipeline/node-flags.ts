@@ -16,12 +16,26 @@ export function recommendedHeapMegabytes(totalBytes = os.totalmem()): number {
 }
 
 /**
- * The Node flags for building the site in `root`: the heap of recommendedHeapMegabytes and, for a
- * site rendered in several Eleventy runs, a heap that grows by half its live size at most before V8
- * collects it (left to itself V8 lets a large heap grow to several times its live size; docs/scale.md).
+ * Articles up to which a site builds in Node's default heap (a quarter of the memory, up to 4 GB;
+ * such a build needs a few hundred MB), so `npm run build` need not start Node again for it.
  */
-export function buildNodeFlags(root: string, totalBytes = os.totalmem(), pagesPerRun = DETAIL_PAGES_PER_RUN): string[] {
+export const DEFAULT_HEAP_ARTICLES = 1000;
+
+/**
+ * The Node flags for building the site in `root`: none for a site of up to `defaultHeapArticles`
+ * articles; else the heap of recommendedHeapMegabytes and, for a site rendered in several Eleventy
+ * runs, a heap that grows by half its live size at most before V8 collects it (left to itself V8
+ * lets a large heap grow to several times its live size; docs/scale.md).
+ */
+export function buildNodeFlags(
+  root: string,
+  totalBytes = os.totalmem(),
+  pagesPerRun = DETAIL_PAGES_PER_RUN,
+  defaultHeapArticles = DEFAULT_HEAP_ARTICLES,
+): string[] {
+  const articles = listArticleFiles(root).length;
+  if (articles <= defaultHeapArticles) return [];
   const flags = [`--max-old-space-size=${recommendedHeapMegabytes(totalBytes)}`];
-  if (listArticleFiles(root).length > pagesPerRun) flags.push("--heap-growing-percent=50");
+  if (articles > pagesPerRun) flags.push("--heap-growing-percent=50");
   return flags;
 }

@@ -27,10 +27,17 @@ export function qrPageUrls(catalog: Catalog, skip: ReadonlySet<string> = new Set
 }
 
 /**
+ * Pages to render below which no QR worker thread starts: the rendering thread encodes their codes
+ * in less CPU time than a worker takes to start (docs/scale.md).
+ */
+export const QR_WORKER_MIN_PAGES = 200;
+
+/**
  * Starts the QR stage: the codes of the last build come from the cache in `cacheDir`, those of
  * carried-over pages are kept without drawing, and the missing ones are encoded in worker threads
- * while Eleventy renders (the qrCode filter encodes any it asks for first). Resolves when the
- * workers are done, with when (epoch ms) they finished.
+ * while Eleventy renders (the qrCode filter encodes any it asks for first), unless there are fewer
+ * than QR_WORKER_MIN_PAGES pages to render. Resolves when the workers are done, with when (epoch ms)
+ * they finished.
  */
 export function startQrCodes(
   catalog: Catalog,
@@ -39,7 +46,9 @@ export function startQrCodes(
 ): Promise<{ finishedAt: number }> {
   loadQrCache(path.join(cacheDir, QR_CACHE_FILE));
   keepQrCodes([...carriedOver].map((url) => canonicalUrl(catalog.site.url, url)));
-  return precomputeQrCodes(qrPageUrls(catalog, carriedOver), Math.max(1, os.availableParallelism() - 1));
+  const urls = qrPageUrls(catalog, carriedOver);
+  const threads = urls.length < QR_WORKER_MIN_PAGES ? 0 : Math.max(1, os.availableParallelism() - 1);
+  return precomputeQrCodes(urls, threads);
 }
 
 /** Saves the codes this build used for the next one. */

@@ -6,7 +6,8 @@ import { hasModules, type SharedSlots, shareSlots, storeModules, takeShared } fr
  * Encodes the QR codes of `urls` not yet at hand in `threads` worker threads, while the caller's
  * thread goes on: each finished code lands in shared memory, where `qrCodeImg` reads it without
  * waiting for an event-loop turn (and encodes any code not ready itself). Resolves with how many
- * codes the workers computed and when (epoch ms) the last of them finished.
+ * codes the workers computed and when (epoch ms) the last of them finished; with no thread
+ * (`threads` 0) at once, leaving every code to `qrCodeImg`.
  */
 export async function precomputeQrCodes(
   urls: readonly string[],
@@ -14,7 +15,7 @@ export async function precomputeQrCodes(
 ): Promise<{ computed: number; finishedAt: number }> {
   const missing = [...new Set(urls)].filter((url) => !hasModules(url));
   let finishedAt = performance.timeOrigin + performance.now();
-  if (missing.length === 0) return { computed: 0, finishedAt };
+  if (missing.length === 0 || threads < 1) return { computed: 0, finishedAt };
   const workers = Math.max(1, Math.min(threads, Math.ceil(missing.length / 500)));
   const chunk = Math.ceil(missing.length / workers);
   const slots = new SharedArrayBuffer(missing.length * QR_SLOT_BYTES);

@@ -9,7 +9,7 @@ import {
 } from "../search-protocol/index.ts";
 import { sha256 } from "../shared/index.ts";
 import { chunkFinder, compareCodePoints, type IndexChunk } from "./pagefind-meta.ts";
-import { recordPresence, type SearchRecordSource } from "./records.ts";
+import { type RecordPresence, recordPresence, type SearchRecordSource } from "./records.ts";
 
 /*
  * The presence map: for every key a query can look up (a bigram, a character, a Latin prefix, a whole
@@ -24,29 +24,45 @@ export const SHARD_PRESENCE_FILE = "presence.tsv";
 /** The size the presence files aim at, before compression: a query's look-ups stay a few KB. */
 const BUCKET_BYTES = 4096;
 
+/** A shard's presence list being made, a page at a time (shardPresence). */
+export interface PresenceTally {
+  add(page: RecordPresence): void;
+  /** The list: a `key<TAB>flag<TAB>pages` line per key, in code point order. */
+  lines(): string;
+}
+
+/** An empty PresenceTally. */
+export function presenceTally(): PresenceTally {
+  const flags = new Map<string, string>();
+  const pages = new Map<string, number>();
+  const count = (key: string) => pages.set(key, (pages.get(key) ?? 0) + 1);
+  return {
+    add({ keys, titleKeys, titleKey }) {
+      for (const key of keys) {
+        if (!flags.has(key)) flags.set(key, "b");
+        count(key);
+      }
+      for (const key of titleKeys) flags.set(key, "t");
+      flags.set(titleKey, "e");
+      count(titleKey);
+    },
+    lines: () =>
+      [...flags]
+        .sort(([a], [b]) => compareCodePoints(a, b))
+        .map(([key, flag]) => `${key}\t${flag}\t${pages.get(key)}\n`)
+        .join(""),
+  };
+}
+
 /**
  * One shard's presence list: a `key<TAB>flag<TAB>pages` line per key, in code point order (Pagefind's):
  * `t` for a key that stands in a title of the shard, `b` for one only in bodies, `e` for the key of a
  * whole title; `pages`, how many of the shard's pages hold it.
  */
 export function shardPresence(sources: readonly Pick<SearchRecordSource, "title" | "text">[]): string {
-  const flags = new Map<string, string>();
-  const pages = new Map<string, number>();
-  const count = (key: string) => pages.set(key, (pages.get(key) ?? 0) + 1);
-  for (const source of sources) {
-    const { keys, titleKeys, titleKey } = recordPresence(source);
-    for (const key of keys) {
-      if (!flags.has(key)) flags.set(key, "b");
-      count(key);
-    }
-    for (const key of titleKeys) flags.set(key, "t");
-    flags.set(titleKey, "e");
-    count(titleKey);
-  }
-  return [...flags]
-    .sort(([a], [b]) => compareCodePoints(a, b))
-    .map(([key, flag]) => `${key}\t${flag}\t${pages.get(key)}\n`)
-    .join("");
+  const tally = presenceTally();
+  for (const source of sources) tally.add(recordPresence(source));
+  return tally.lines();
 }
 
 /** The smallest power of two of files that keeps each near BUCKET_BYTES, at least 8. */

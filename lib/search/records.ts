@@ -1,7 +1,8 @@
 import type * as pagefind from "pagefind";
 import { type Catalog, detailPages } from "../content/index.ts";
-import { BLOCK_MARK, indexText, presenceKeys, SEARCH_FILTERS, TITLE_MARK, titleKey } from "../search-protocol/index.ts";
+import { BLOCK_MARK, SEARCH_FILTERS, TITLE_MARK, titleKey } from "../search-protocol/index.ts";
 import { formatIsoDate } from "../shared/index.ts";
+import { indexTextWithKeys } from "./record-keys.ts";
 import { markdownToText } from "./text.ts";
 
 /**
@@ -76,39 +77,56 @@ export function toRecordSource(page: SearchPageSource): SearchRecordSource {
   return { ...rest, text: [markdownToText(markdown), ...extraText].filter(Boolean).join("\n") };
 }
 
+/** What a page adds to its shard's presence map: the keys of its whole text, those of its title, its title's own key. */
+export interface RecordPresence {
+  keys: Set<string>;
+  titleKeys: Set<string>;
+  titleKey: string;
+}
+
+/**
+ * A page's record content (recordContent) and presence (recordPresence) from one segmentation of
+ * its title and of each block of its body.
+ */
+export function recordSegments(title: string, text: string): { content: string; presence: RecordPresence } {
+  const titleKeys = new Set<string>();
+  const titleWords = indexTextWithKeys(title, titleKeys);
+  const keys = new Set(titleKeys);
+  const used = titleWords ? titleWords.split(" ").length : 0;
+  const marks = Array.from({ length: Math.max(1, TITLE_SLOT - used) }, () => TITLE_MARK).join(" ");
+  const blocks = text
+    .split("\n")
+    .map((block) => indexTextWithKeys(block, keys))
+    .filter(Boolean)
+    .join(` ${BLOCK_MARK} `);
+  return {
+    content: [titleWords, marks, blocks].filter(Boolean).join(" "),
+    presence: { keys, titleKeys, titleKey: titleKey(title) },
+  };
+}
+
 /**
  * A record's content: the title's words, title marks padding it to TITLE_SLOT positions, then each
  * block of the body with a block mark between, all in the shared segmentation. The marks are
  * punctuation: Pagefind gives each a position and indexes none, so no phrase runs across them.
  */
 export function recordContent(title: string, text: string): string {
-  const titleWords = indexText(title);
-  const used = titleWords ? titleWords.split(" ").length : 0;
-  const marks = Array.from({ length: Math.max(1, TITLE_SLOT - used) }, () => TITLE_MARK).join(" ");
-  const blocks = text
-    .split("\n")
-    .map((block) => indexText(block))
-    .filter(Boolean)
-    .join(` ${BLOCK_MARK} `);
-  return [titleWords, marks, blocks].filter(Boolean).join(" ");
+  return recordSegments(title, text).content;
 }
 
-/** What a page adds to its shard's presence map: the keys of its whole text, those of its title, its title's own key. */
-export function recordPresence(source: Pick<SearchRecordSource, "title" | "text">): {
-  keys: Set<string>;
-  titleKeys: Set<string>;
-  titleKey: string;
-} {
-  const titleKeys = presenceKeys(source.title);
-  const keys = presenceKeys(source.text, new Set(titleKeys));
-  return { keys, titleKeys, titleKey: titleKey(source.title) };
+/** What a page adds to its shard's presence map (RecordPresence). */
+export function recordPresence(source: Pick<SearchRecordSource, "title" | "text">): RecordPresence {
+  return recordSegments(source.title, source.text).presence;
 }
 
 /**
- * The Pagefind custom record of a page: segmented content, display metadata, filters and sort key.
+ * The Pagefind custom record of a page: segmented content (recordContent, unless given), display metadata, filters and sort key.
  * A 政策文件 carries the filter 有效性 and the meta `validity`, by which results mark 已废止 and the rest.
  */
-export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecord {
+export function toCustomRecord(
+  source: SearchRecordSource,
+  content = recordContent(source.title, source.text),
+): pagefind.CustomRecord {
   const day = formatIsoDate(source.date, "yyyy-MM-dd");
   const meta: Record<string, string> = { title: source.title, date: day, type: source.type };
   const filters: Record<string, string[]> = {
@@ -125,7 +143,7 @@ export function toCustomRecord(source: SearchRecordSource): pagefind.CustomRecor
   }
   return {
     url: source.url,
-    content: recordContent(source.title, source.text),
+    content,
     language: SEARCH_LANGUAGE,
     meta,
     filters,

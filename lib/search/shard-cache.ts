@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { linkOrCopy, linkTree, PROJECT_DIR, sha256 } from "../shared/index.ts";
-import { shardPresence } from "./presence.ts";
-import { type SearchRecordSource, toRecordSource } from "./records.ts";
+import { type PresenceTally, presenceTally } from "./presence.ts";
+import { recordSegments, type SearchRecordSource, toRecordSource } from "./records.ts";
 import { type ShardJob, shardRecords } from "./shards.ts";
 
 /** Bumped when the records or the layout change, so cached shards of older builds are not reused. */
@@ -44,7 +44,18 @@ export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
     sources ??= job.shard.sources.map(toRecordSource);
     return sources;
   };
-  const makeRecords = () => shardRecords({ ...job.shard, sources: recordSources() });
+  // The records and the presence list come from one segmentation of each page, made with the records.
+  let tally: PresenceTally | undefined;
+  const makeRecords = () => {
+    const pages = presenceTally();
+    const contents = recordSources().map(({ title, text }) => {
+      const { content, presence } = recordSegments(title, text);
+      pages.add(presence);
+      return content;
+    });
+    tally = pages;
+    return shardRecords({ ...job.shard, sources: recordSources() }, contents);
+  };
   let records = cache.fingerprint ? undefined : makeRecords();
   const inputs = cache.fingerprint ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}` : JSON.stringify(records);
   const hash = sha256(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${inputs}`).slice(0, 16);
@@ -59,7 +70,10 @@ export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
       records ??= makeRecords();
       return records;
     },
-    presence: () => shardPresence(recordSources()),
+    presence: () => {
+      records ??= makeRecords();
+      return (tally as PresenceTally).lines();
+    },
   };
 }
 

@@ -34,12 +34,15 @@ export const PRIMARY_SHARD: SearchShard<never> = {
   sources: [],
 };
 
-/** A shard's Pagefind records, made when the shard is written so only one shard's records are held at a time. */
-export function shardRecords(shard: SearchShard): pagefind.CustomRecord[] {
+/**
+ * A shard's Pagefind records, made when the shard is written so only one shard's records are held
+ * at a time; `contents`, each source's record content when already made (recordSegments).
+ */
+export function shardRecords(shard: SearchShard, contents?: readonly string[]): pagefind.CustomRecord[] {
   if (shard.sources.length === 0)
     return [{ url: "/search/", content: "index", language: shard.language, meta: { title: "" } }];
-  return shard.sources.map((source) => {
-    const record = toCustomRecord(source);
+  return shard.sources.map((source, i) => {
+    const record = toCustomRecord(source, contents?.[i]);
     return { ...record, language: shard.language, filters: { ...record.filters, [SHARD_FILTER]: [shard.name] } };
   });
 }

@@ -1,7 +1,8 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import * as pagefind from "pagefind";
 import type { Catalog } from "../content/index.ts";
-import type { ShardsWritten } from "./pagefind-writer.ts";
+import { type ShardsWritten, writeShards } from "./pagefind-writer.ts";
 import type { ShardCache } from "./shard-cache.ts";
 import { assignShardJobs, type ShardJob } from "./shards.ts";
 import { type SearchIndexOptions, type SearchIndexStats, writeIndexFromShards } from "./write-index.ts";
@@ -17,12 +18,21 @@ export const SEARCH_NICE = 10;
 export const LARGE_ARCHIVE_PAGES = 22000;
 
 /**
+ * Pages to index up to which the index is written in the calling thread: a worker thread starts
+ * its own module loader and loads the search modules again, which costs more CPU than making a
+ * small archive's records (docs/scale.md).
+ */
+export const SMALL_ARCHIVE_PAGES = 1000;
+
+/**
  * Worker threads writing search shards at once, each with a Pagefind process that keeps its
- * high-water mark of memory for the whole build: one for an archive of up to LARGE_ARCHIVE_PAGES
- * pages (on two cores a second buys no time while Eleventy renders, only memory), two for a larger
- * archive, whose index outlasts the rendering (figures in docs/scale.md).
+ * high-water mark of memory for the whole build: none (the calling thread) for an archive of up to
+ * SMALL_ARCHIVE_PAGES pages, one for up to LARGE_ARCHIVE_PAGES (on two cores a second buys no time
+ * while Eleventy renders, only memory), two for a larger archive, whose index outlasts the
+ * rendering (figures in docs/scale.md).
  */
 export function searchWorkerCount(pages: number, cores = availableParallelism()): number {
+  if (pages <= SMALL_ARCHIVE_PAGES) return 0;
   return pages > LARGE_ARCHIVE_PAGES && cores >= 2 ? 2 : 1;
 }
 
@@ -30,7 +40,7 @@ export function searchWorkerCount(pages: number, cores = availableParallelism())
  * writeSearchIndex in worker threads (lib/search/worker.mjs), each with a Pagefind process of its
  * own writing its share of the shards (assignShardJobs): the Markdown's text, the segmentation and
  * Pagefind's work then use every core instead of waiting for Eleventy's rendering on the main
- * thread. `finishedAt` (epoch milliseconds) is when the last worker finished, however busy the
+ * thread; with no worker (`workers` 0, or a small archive) in this thread. `finishedAt` (epoch milliseconds) is when the last worker finished, however busy the
  * main thread was.
  */
 export function writeSearchIndexInWorkers(
@@ -39,7 +49,12 @@ export function writeSearchIndexInWorkers(
   options: SearchIndexOptions = {},
 ): Promise<SearchIndexStats & { finishedAt: number }> {
   return writeIndexFromShards(catalog, outputPath, options, async (jobs, cache, pages) => {
-    const threads = assignShardJobs(jobs, options.workers ?? searchWorkerCount(pages));
+    const count = options.workers ?? searchWorkerCount(pages);
+    if (count < 1) {
+      const written = await writeShards(jobs, cache).finally(() => pagefind.close());
+      return { ...written, finishedAt: performance.timeOrigin + performance.now() };
+    }
+    const threads = assignShardJobs(jobs, count);
     const nice = threads.length > 1 ? SEARCH_NICE : 0;
     // Every worker is waited for, so none still writes into the parts folder when it is removed.
     const results = await Promise.allSettled(threads.map((share) => writeShardsInWorker(share, cache, nice)));

@@ -26,7 +26,7 @@ export interface SearchIndexOptions {
   cacheDir?: string;
   /** Pages a shard holds at most (default SHARD_SIZE). */
   shardSize?: number;
-  /** Worker threads writing shards at once, each with a Pagefind process of its own (writeSearchIndexInWorkers). */
+  /** Worker threads writing shards at once, each with a Pagefind process of its own, 0 for none (writeSearchIndexInWorkers). */
   workers?: number;
   /** The code's fingerprint, so cached shards are found from their pages (ShardCache). */
   fingerprint?: string;

@@ -97,6 +97,16 @@ describe("the search index written by worker threads", () => {
     expect(readdirSync(path.join(outputs, "two"))).toEqual(["pagefind"]);
   });
 
+  it("is the same index written in the calling thread when asked for no worker", async () => {
+    const inCaller = path.join(outputs, "none/pagefind");
+    const written = await writeSearchIndexInWorkers(loadCatalog({ root: site.root }), inCaller, {
+      shardSize: 3,
+      workers: 0,
+    });
+    expect({ ...written, finishedAt: 0 }).toEqual({ ...single, finishedAt: 0 });
+    expect(siteFileHashes(inCaller)).toEqual(siteFileHashes(inThread));
+  });
+
   it("takes unchanged shards from the cache, rewrites only the changed year's shard, and prunes stale entries", async () => {
     const cacheDir = path.join(outputs, "cache");
     const options = { shardSize: 3, workers: 2, cacheDir };

@@ -55,11 +55,23 @@ describe("buildNodeFlags", () => {
     }
   });
 
-  it("gives every build the recommended heap, and a large site one collected before it grows far", () => {
+  it("gives a small site no flag, so it builds in Node's default heap without starting Node again", () => {
     const root = siteWithArticles(3);
     try {
-      expect(buildNodeFlags(root, 24 * GIB, 3)).toEqual([`--max-old-space-size=${recommendedHeapMegabytes(24 * GIB)}`]);
-      expect(buildNodeFlags(root, 24 * GIB, 2)).toEqual([
+      expect(buildNodeFlags(root, 24 * GIB)).toEqual([]);
+      expect(buildNodeFlags(root, 24 * GIB, 2, 3)).toEqual([]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("gives a larger build the recommended heap, and a site of several Eleventy runs one collected before it grows far", () => {
+    const root = siteWithArticles(3);
+    try {
+      expect(buildNodeFlags(root, 24 * GIB, 3, 2)).toEqual([
+        `--max-old-space-size=${recommendedHeapMegabytes(24 * GIB)}`,
+      ]);
+      expect(buildNodeFlags(root, 24 * GIB, 2, 2)).toEqual([
         `--max-old-space-size=${recommendedHeapMegabytes(24 * GIB)}`,
         "--heap-growing-percent=50",
       ]);

@@ -67,6 +67,12 @@ describe("the persistent QR cache and the worker threads", () => {
     expect((await precomputeQrCodes(urls, 2)).computed).toBe(0);
   });
 
+  it("starts no worker when asked for no thread, and the page's code is drawn all the same", async () => {
+    const url = "https://example.gov.cn/no-worker/";
+    expect((await precomputeQrCodes([url], 0)).computed).toBe(0);
+    expect(decodeQrDataUrl(qrDataUrl(url))).toBe(url);
+  });
+
   it("saves the codes asked for since loading, sorted by URL, and reads them back", () => {
     const file = path.join(dir, "qr-codes.tsv");
     loadQrCache(file);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../../lib/content/index.ts";
 import {
   recordContent,
+  recordPresence,
   type SearchRecordSource,
   searchPageSources,
   TITLE_SLOT,
@@ -74,6 +75,15 @@ describe("search records", () => {
     const long = "很".repeat(TITLE_SLOT + 5);
     const padded = recordContent(long, "正文").split(" ");
     expect(padded.filter((word) => word === "¶")).toHaveLength(1);
+  });
+
+  it("finds, block by block, the presence keys of the whole text and of the title", () => {
+    const source = { title: "“十四五”科技规划", text: "第一段 5G 基站\n第二段𠀀字\n\nSmart-City 项目" };
+    const { keys, titleKeys, titleKey } = recordPresence(source);
+    const whole = searchTokens.presenceKeys(source.text, searchTokens.presenceKeys(source.title));
+    expect([...keys].sort()).toEqual([...whole].sort());
+    expect([...titleKeys].sort()).toEqual([...searchTokens.presenceKeys(source.title)].sort());
+    expect(titleKey).toBe(searchTokens.titleKey(source.title));
   });
 
   it("read Markdown as plain text, one line per block, entities decoded and scripts dropped", () => {

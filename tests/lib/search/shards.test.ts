@@ -9,7 +9,7 @@ import {
   shardJobs,
   shardRecords,
 } from "../../../lib/search/shards.ts";
-import { LARGE_ARCHIVE_PAGES, searchWorkerCount } from "../../../lib/search/workers.ts";
+import { LARGE_ARCHIVE_PAGES, SMALL_ARCHIVE_PAGES, searchWorkerCount } from "../../../lib/search/workers.ts";
 
 describe("search shards", () => {
   const source = (index: number, date: string): SearchRecordSource => ({
@@ -104,6 +104,12 @@ describe("search shard jobs", () => {
     expect(shardRecords(PRIMARY_SHARD)).toEqual([
       { url: "/search/", content: "index", language: "und-x-primary", meta: { title: "" } },
     ]);
+  });
+
+  it("writes an archive of up to SMALL_ARCHIVE_PAGES pages in the calling thread, with no worker", () => {
+    expect(searchWorkerCount(34, 2)).toBe(0);
+    expect(searchWorkerCount(SMALL_ARCHIVE_PAGES, 2)).toBe(0);
+    expect(searchWorkerCount(SMALL_ARCHIVE_PAGES + 1, 2)).toBe(1);
   });
 
   it("starts one search worker for an archive of up to LARGE_ARCHIVE_PAGES pages, two for a larger one on two cores or more", () => {
