@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { linkOrCopy, linkTree, PROJECT_DIR, sha256 } from "../shared/index.ts";
-import { type PresenceTally, presenceTally } from "./presence.ts";
+import { presenceTally } from "./presence.ts";
 import { recordSegments, type SearchRecordSource, toRecordSource } from "./records.ts";
 import { type ShardJob, shardRecords } from "./shards.ts";
 
@@ -44,20 +44,20 @@ export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
     sources ??= job.shard.sources.map(toRecordSource);
     return sources;
   };
-  // The records and the presence list come from one segmentation of each page, made with the records.
-  let tally: PresenceTally | undefined;
-  const makeRecords = () => {
-    const pages = presenceTally();
+  // The records and the presence list come from one segmentation of each page.
+  let made: { records: ReturnType<typeof shardRecords>; presence: string } | undefined;
+  const make = () => {
+    if (made) return made;
+    const tally = presenceTally();
     const contents = recordSources().map(({ title, text }) => {
       const { content, presence } = recordSegments(title, text);
-      pages.add(presence);
+      tally.add(presence);
       return content;
     });
-    tally = pages;
-    return shardRecords({ ...job.shard, sources: recordSources() }, contents);
+    made = { records: shardRecords({ ...job.shard, sources: recordSources() }, contents), presence: tally.lines() };
+    return made;
   };
-  let records = cache.fingerprint ? undefined : makeRecords();
-  const inputs = cache.fingerprint ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}` : JSON.stringify(records);
+  const inputs = cache.fingerprint ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}` : JSON.stringify(make().records);
   const hash = sha256(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${inputs}`).slice(0, 16);
   const entry = `${job.shard.name}-${hash}`;
   const cached = cache.dir ? path.join(cache.dir, entry) : undefined;
@@ -66,14 +66,8 @@ export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
     entry,
     cached,
     isCached: () => cached !== undefined && existsSync(cached),
-    records: () => {
-      records ??= makeRecords();
-      return records;
-    },
-    presence: () => {
-      records ??= makeRecords();
-      return (tally as PresenceTally).lines();
-    },
+    records: () => make().records,
+    presence: () => make().presence,
   };
 }
 
