@@ -57,7 +57,9 @@ export function prepareShard(job: ShardJob, cache: ShardCache): PreparedShard {
     made = { records: shardRecords({ ...job.shard, sources: recordSources() }, contents), presence: tally.lines() };
     return made;
   };
-  const inputs = cache.fingerprint ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}` : JSON.stringify(make().records);
+  const inputs = cache.fingerprint
+    ? `${cache.fingerprint}\n${JSON.stringify(job.shard)}`
+    : JSON.stringify(make().records);
   const hash = sha256(`${FORMAT}\n${pagefindVersion}\n${job.primary}\n${inputs}`).slice(0, 16);
   const entry = `${job.shard.name}-${hash}`;
   const cached = cache.dir ? path.join(cache.dir, entry) : undefined;
