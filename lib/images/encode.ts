@@ -6,7 +6,7 @@ import type { ContentProblem } from "../content/index.ts";
 import { writeFileAtomic } from "../shared/index.ts";
 import { MAX_SOURCE_PIXELS, RENDITIONS } from "./formats.ts";
 import { PICTURE_MESSAGES } from "./messages.ts";
-import { type ImagePlan, isCached, type PlannedPicture, type Rendition } from "./plan.ts";
+import { type ImagePlan, missingPictures, type PlannedPicture, type Rendition } from "./plan.ts";
 
 // Every picture is decoded once: libvips's operation cache would only hold on to memory.
 sharp.cache(false);
@@ -90,22 +90,22 @@ export function encodeConcurrency(cores = availableParallelism()): number {
 }
 
 /**
- * The encode stage: every picture of the plan whose renditions are not all in the cache is
- * encoded, `concurrency` at a time, in sharp's threads beside the rendering. A picture that fails
+ * The encode stage: every picture of the plan whose renditions are not all in the cache (`missing`)
+ * is encoded, `concurrency` at a time, in sharp's threads beside the rendering. A picture that fails
  * to decode (a corrupt file) is a problem at each place that shows it; the others go on.
  */
 export async function encodeImages(
   plan: ImagePlan,
   imagesDir: string,
   concurrency = encodeConcurrency(),
+  missing: readonly PlannedPicture[] = missingPictures(plan, imagesDir),
 ): Promise<EncodeResult> {
-  const todo = [...plan.pictures.values()].filter((picture) => !isCached(picture, imagesDir));
-  const result: EncodeResult = { encoded: 0, cached: plan.pictures.size - todo.length, problems: [], finishedAt: 0 };
+  const result: EncodeResult = { encoded: 0, cached: plan.pictures.size - missing.length, problems: [], finishedAt: 0 };
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(concurrency, todo.length) }, async () => {
-      while (next < todo.length) {
-        const picture = todo[next++] as PlannedPicture;
+    Array.from({ length: Math.min(concurrency, missing.length) }, async () => {
+      while (next < missing.length) {
+        const picture = missing[next++] as PlannedPicture;
         try {
           await encodePicture(picture, imagesDir);
           result.encoded++;

@@ -3,8 +3,8 @@
  * plan of every picture the content shows or links (planImages: each source's header read and
  * hashed, never decoded; its renditions, sizes and published names), which is all the HTML needs;
  * then, beside the rendering, the renditions encoded into the image cache (encodeImages: WebP and
- * JPEG or PNG, upright, sRGB, without metadata, each written whole); then, before publishing, the
- * renditions linked into the staging folder (publishImages). A picture that cannot be published is
+ * JPEG or PNG, upright, sRGB, without metadata, each written whole), and where each rendition is
+ * linked into the staging folder (renditionLinks; lib/pipeline links them). A picture that cannot be published is
  * a problem with file, line and a Chinese message (messages.ts). docs/photos.md says why.
  */
 export { type EncodeResult, encodeConcurrency, encodeImages, encodePicture } from "./encode.ts";
@@ -19,7 +19,15 @@ export {
   shareRendition,
 } from "./html.ts";
 export { PICTURE_MESSAGES } from "./messages.ts";
-export { type ImagePlan, isCached, type PlannedPicture, planImages, type Rendition, renditionsOf } from "./plan.ts";
-export { publishImages } from "./publish.ts";
+export {
+  type ImagePlan,
+  isCached,
+  missingPictures,
+  type PlannedPicture,
+  planImages,
+  type Rendition,
+  renditionsOf,
+} from "./plan.ts";
+export { renditionLinks } from "./publish.ts";
 export { findPictureReferences, type LeadPhoto, leadPhotoOf, pictureSource } from "./references.ts";
 export { imageCacheDir, type SourceCache } from "./source-cache.ts";

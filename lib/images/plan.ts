@@ -109,6 +109,11 @@ export function isCached(picture: PlannedPicture, imagesDir: string): boolean {
   return renditionsOf(picture).every((rendition) => existsSync(path.join(imagesDir, rendition.cacheFile)));
 }
 
+/** The pictures of the plan whose renditions are not all in the cache yet. */
+export function missingPictures(plan: ImagePlan, imagesDir: string): PlannedPicture[] {
+  return [...plan.pictures.values()].filter((picture) => !isCached(picture, imagesDir));
+}
+
 /** Runs `task` over `items`, `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

@@ -90,6 +90,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   recoverInterruptedBuild(outputDir);
   let search: Promise<SearchIndexStats> | undefined;
   let encoding: Promise<EncodeResult> | undefined;
+  let linking: Promise<unknown> | undefined;
   try {
     const { catalog, cms } = timer.time("validate", () => ({
       catalog: loadCatalog({ root, preview: options.preview, now: options.now }),
@@ -124,15 +125,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const qr = timer.track("qr", () => startQrCodes(catalog, cacheDir, new Set(carried.keys())));
     qr.catch(() => undefined);
 
-    encoding = timer.track("images", () => startEncoding(images));
+    encoding = timer.track("images", () => startEncoding(images, stagingDir));
     encoding.catch(() => undefined);
+    linking = timer.track("linkPages", () => linkCarriedOverPages(carried, outputDir, stagingDir));
+    linking.catch(() => undefined);
 
     const toRender = [...keys.keys()].filter((url) => !carried.has(url));
     const rendered = await timer.timeAsync("render", () =>
       renderPages(root, stagingDir, catalog, toRender, options.detailPagesPerRun, images.plan, options.searchPeers),
     );
-    linkCarriedOverPages(carried, outputDir, stagingDir);
-    const pictures = await finishImages(images, encoding, stagingDir);
+    await linking;
+    const pictures = await finishImages(images, encoding);
     await qr;
     saveQrCodes(cacheDir);
     const searchStats = await search;
@@ -164,6 +167,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   } catch (error) {
     await search?.catch(() => undefined);
     await encoding?.catch(() => undefined);
+    await linking?.catch(() => undefined);
     rmSync(stagingDir, { recursive: true, force: true });
     throw error;
   }

@@ -1,7 +1,7 @@
 import {
   closeSync,
   existsSync,
-  mkdirSync,
+  lstatSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -11,7 +11,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { type Catalog, type DetailPage, detailPages } from "../content/index.ts";
-import { linkOrCopy, sha256, writeFileAtomic } from "../shared/index.ts";
+import { linkFiles, sha256, writeFileAtomic } from "../shared/index.ts";
 
 /*
  * Detail pages carried over from the last build. Such a page shows its article (with its
@@ -122,7 +122,7 @@ export function pagesToCarryOver(
     if (!entry || entry.key !== key) continue;
     try {
       const file = path.join(outputDir, entry.file);
-      const stats = statSync(file);
+      const stats = lstatSync(file);
       if (!stats.isFile() || stats.size !== entry.size) continue;
       const untouched = stats.ino === entry.ino && stats.mtimeMs === entry.mtimeMs;
       if (untouched || sha256(readFileSync(file)) === entry.sha256) carried.set(url, entry);
@@ -133,22 +133,18 @@ export function pagesToCarryOver(
   return carried;
 }
 
-/** Hard-links each carried-over page from the published folder into the staging folder (a copy where links fail). */
+/**
+ * Hard-links each carried-over page from the published folder into the staging folder (a copy where
+ * links fail), in a worker thread beside the rendering (pagesToCarryOver checked each is a file).
+ */
 export function linkCarriedOverPages(
   carried: ReadonlyMap<string, PublishedPage>,
   fromDir: string,
   toDir: string,
-): void {
-  const made = new Set<string>();
-  for (const { file } of carried.values()) {
-    const target = path.join(toDir, file);
-    const folder = path.dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
-    linkOrCopy(path.join(fromDir, file), target);
-  }
+): Promise<{ placed: number; finishedAt: number }> {
+  return linkFiles(
+    [...carried.values()].map(({ file }) => [path.join(fromDir, file), path.join(toDir, file)] as const),
+  );
 }
 
 /**

@@ -4,10 +4,12 @@ import {
   encodeImages,
   type ImagePlan,
   imageCacheDir,
+  missingPictures,
   planImages,
-  publishImages,
+  renditionLinks,
   type SourceCache,
 } from "../images/index.ts";
+import { linkFiles } from "../shared/index.ts";
 
 /** The image plan of a build, with the source cache it saves once the build succeeds. */
 export interface PlannedImages {
@@ -23,23 +25,32 @@ export async function planPictures(catalog: Catalog, root: string, cacheDir: str
   return { plan, sources, imagesDir: imageCacheDir(cacheDir) };
 }
 
-/** Starts encoding the pictures missing from the image cache, beside the rendering. */
-export function startEncoding(images: PlannedImages): Promise<EncodeResult> {
-  return encodeImages(images.plan, images.imagesDir);
+/**
+ * Starts encoding the pictures missing from the image cache, beside the rendering, and linking the
+ * renditions of those already there into the staging folder (a worker thread); the encoded ones'
+ * are linked once all are encoded. Resolves when both are done, never leaving a link in flight.
+ */
+export async function startEncoding(images: PlannedImages, stagingDir: string): Promise<EncodeResult> {
+  const { plan, imagesDir } = images;
+  const missing = missingPictures(plan, imagesDir);
+  const absent = new Set(missing);
+  const cached = [...plan.pictures.values()].filter((picture) => !absent.has(picture));
+  const linking = linkFiles(renditionLinks(cached, imagesDir, stagingDir));
+  const [encoded, linked] = await Promise.allSettled([encodeImages(plan, imagesDir, undefined, missing), linking]);
+  if (encoded.status === "rejected") throw encoded.reason;
+  if (linked.status === "rejected") throw linked.reason;
+  const result = encoded.value;
+  if (result.problems.length === 0) await linkFiles(renditionLinks(missing, imagesDir, stagingDir));
+  return result;
 }
 
 /**
- * Waits for the encoding, fails the build on a picture that could not be decoded (nothing is
- * published), links every rendition into the staging folder and saves the source cache.
+ * Waits for the encoding and linking, fails the build on a picture that could not be decoded
+ * (nothing is published) and saves the source cache.
  */
-export async function finishImages(
-  images: PlannedImages,
-  encoding: Promise<EncodeResult>,
-  stagingDir: string,
-): Promise<EncodeResult> {
+export async function finishImages(images: PlannedImages, encoding: Promise<EncodeResult>): Promise<EncodeResult> {
   const result = await encoding;
   if (result.problems.length > 0) throw new ContentValidationError(sortProblems(result.problems));
-  publishImages(images.plan, images.imagesDir, stagingDir);
   images.sources.save();
   return result;
 }

@@ -12,6 +12,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 
 /**
  * Writes a file beside its place and renames it there, so a killed process leaves either the old
@@ -49,6 +50,57 @@ export function linkOrCopy(from: string, to: string): void {
   } catch {
     copyFileSync(from, to);
   }
+}
+
+/** The errors of a hard link after which a file is copied instead: another file system, or none allowed. */
+const COPY_ON = ["EXDEV", "EPERM", "ENOTSUP"];
+
+/** Fewer files than this are linked in this thread: a worker's start would cost more. */
+const WORKER_LINKS = 2000;
+
+/**
+ * Hard-links each `[from, to]` pair, `to` a path not yet there (in a fresh staging folder), making
+ * its folder, and copies where links fail (another file system); many in a worker thread, beside
+ * what this thread does (the rendering). The sources are files this project wrote and the caller
+ * checked: no symbolic link is looked for. Resolves with the files placed and when it was done.
+ */
+export function linkFiles(
+  pairs: readonly (readonly [string, string])[],
+): Promise<{ placed: number; finishedAt: number }> {
+  const failed = (message: string) => new Error(`链接文件失败 (linking files failed): ${message}`);
+  if (pairs.length < WORKER_LINKS) {
+    const made = new Set<string>();
+    try {
+      for (const [from, to] of pairs) {
+        const folder = path.dirname(to);
+        if (!made.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          made.add(folder);
+        }
+        try {
+          linkSync(from, to);
+        } catch (error) {
+          if (!COPY_ON.includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+          copyFileSync(from, to, constants.COPYFILE_EXCL);
+        }
+      }
+    } catch (error) {
+      return Promise.reject(failed(error instanceof Error ? error.message : String(error)));
+    }
+    return Promise.resolve({ placed: pairs.length, finishedAt: performance.timeOrigin + performance.now() });
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./link-worker.mjs", import.meta.url), {
+      workerData: { list: pairs.map(([from, to]) => `${from}\t${to}\n`).join(""), copyOn: COPY_ON },
+      execArgv: [],
+    });
+    worker.once("message", (message: { placed?: number; finishedAt?: number; error?: string }) => {
+      if (message.error !== undefined) reject(failed(message.error));
+      else resolve({ placed: message.placed ?? 0, finishedAt: message.finishedAt ?? Date.now() });
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`链接文件的线程退出 (link worker exited): ${code}`)));
+  });
 }
 
 /**

@@ -12,7 +12,7 @@ export {
   resetDateCaches,
   toIsoWithOffset,
 } from "./dates.ts";
-export { copyTree, folderBytes, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
+export { copyTree, folderBytes, linkFiles, linkOrCopy, linkTree, writeFileAtomic } from "./files.ts";
 export { sha256, shortHash } from "./hash.ts";
 export { createMarkdown, createMarkdownIt, SANITIZE_OPTIONS } from "./markdown.ts";
 export { CACHE_DIR, PROJECT_DIR } from "./paths.ts";
