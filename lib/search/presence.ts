@@ -78,12 +78,6 @@ export interface ShardPresenceSource {
   chunks: readonly IndexChunk[];
 }
 
-/**
- * How many of the newest shards the presence map keeps apart, in one file: the shard new pages go
- * to, which holds at most SHARD_SIZE pages.
- */
-export const OPEN_SHARDS = 1;
-
 /** What the presence map holds of one key, gathered from the shards' lists. */
 type GatheredKey = { all: number[]; title: number[]; chunks: string[]; counts: number[] };
 
@@ -155,20 +149,22 @@ function writePresencePart(
  * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks<TAB>counts` lines, `chunks`
  * naming for each shard of `shards`, in order, the chunk that holds the key (its short hash, or
  * nothing) and `counts` how many of its pages hold it, and removes the lists. The map is written in
- * two parts, each in a folder named after its files' hash (so they can be cached for a year): the
- * newest shard's (OPEN_SHARDS) in one file, where new pages go, and the older shards', which a new
- * page leaves byte for byte as it was; one part when there is one shard.
+ * parts, each in a folder named after its files' hash (so they can be cached for a year): the `open`
+ * newest shards' (the small shard new pages go to, lib/search/shards.ts) in one file, and the other
+ * shards', which a new page leaves byte for byte as it was, since each part's lines count its shards
+ * from its own first; one part when all shards are open or none is.
  */
 export function writePresenceMap(
   indexDir: string,
   urlPath: string,
   shards: readonly ShardPresenceSource[],
+  open = 0,
 ): PresenceManifest[] {
   const gathered = gatherPresence(shards);
   const total = shards.length;
-  if (total <= OPEN_SHARDS) return [writePresencePart(indexDir, urlPath, gathered, 0, total, bucketCount)];
+  if (open <= 0 || total <= open) return [writePresencePart(indexDir, urlPath, gathered, 0, total, bucketCount)];
   return [
-    writePresencePart(indexDir, urlPath, gathered, 0, OPEN_SHARDS, () => 1),
-    writePresencePart(indexDir, urlPath, gathered, OPEN_SHARDS, total - OPEN_SHARDS, bucketCount),
+    writePresencePart(indexDir, urlPath, gathered, 0, open, () => 1),
+    writePresencePart(indexDir, urlPath, gathered, open, total - open, bucketCount),
   ];
 }

@@ -72,7 +72,7 @@ describe("writePresenceMap", () => {
       return { file, chunks: chunks[index] ?? [] };
     });
     mkdirSync(path.join(folder, "index"));
-    const parts = writePresenceMap(path.join(folder, "index"), "/pagefind/", shards);
+    const parts = writePresenceMap(path.join(folder, "index"), "/pagefind/", shards, 1);
     expect(parts.map(({ first, shards, buckets }) => ({ first, shards, buckets }))).toEqual([
       { first: 0, shards: 1, buckets: 1 },
       { first: 1, shards: 2, buckets: 8 },
@@ -112,18 +112,17 @@ describe("writePresenceMap", () => {
     expect(lookup("量子")).toBeUndefined();
   });
 
-  it("keeps the older shards' part byte for byte when a page joins the newest shard", () => {
+  it("keeps the older shards' part byte for byte when a page joins the open shard, or opens one", () => {
+    const older = [[{ title: "产业", text: "科技合作" }], [{ title: "其他", text: "别的" }]];
     const write = (newest: { title: string; text: string }[], into: string) => {
-      const sources = [newest, [{ title: "产业", text: "科技合作" }], [{ title: "其他", text: "别的" }]].map(
-        (pages, index) => {
-          const file = path.join(folder, `${into}-${index}.tsv`);
-          writeFileSync(file, shardPresence(pages));
-          const hash = index === 0 ? `new${newest.length}` : `old${index}`;
-          return { file, chunks: [{ from: "0", to: "龙", hash }] };
-        },
-      );
+      const sources = [...(newest.length > 0 ? [newest] : []), ...older].map((pages, index, all) => {
+        const file = path.join(folder, `${into}-${index}.tsv`);
+        writeFileSync(file, shardPresence(pages));
+        const hash = pages === newest ? `new${newest.length}` : `old${index - all.length}`;
+        return { file, chunks: [{ from: "0", to: "龙", hash }] };
+      });
       mkdirSync(path.join(folder, into));
-      const parts = writePresenceMap(path.join(folder, into), "/pagefind/", sources);
+      const parts = writePresenceMap(path.join(folder, into), "/pagefind/", sources, newest.length > 0 ? 1 : 0);
       const files = (part: { path: string }) => {
         const dir = path.join(folder, into, part.path.split("/")[2] as string);
         return readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]);
@@ -140,6 +139,9 @@ describe("writePresenceMap", () => {
     );
     expect(after[1]).toEqual(before[1]);
     expect(after[0]?.path).not.toBe(before[0]?.path);
+    const closed = write([], "closed");
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toEqual(before[1]);
   });
 
   it("sizes the map to about 4 KB a file", () => {
