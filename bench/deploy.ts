@@ -4,6 +4,8 @@ import { copySeedFiles, seededRandom, syntheticArticle, writeSyntheticCorpus } f
 import { S3RVER_KEYS, startS3ServerThread } from "../harness/s3-server.ts";
 import { type Catalog, loadCatalog } from "../lib/content/index.ts";
 import { type DeployResult, deploySite } from "../lib/deploy/index.ts";
+import { TAIL_SIZE } from "../lib/search/shards.ts";
+import { SHARD_MANIFEST_FILE, type ShardManifest } from "../lib/search-protocol/index.ts";
 import { FIXED_PAGES, SEARCH_INDEX_URL } from "../lib/shared/index.ts";
 import { PROJECT_DIR } from "../lib/shared/paths.ts";
 import { measureBuild } from "./measure.ts";
@@ -45,6 +47,8 @@ export interface DeployBenchResult {
   first: DeploySample;
   oneNewArticle: DeploySample;
   oneDeletedArticle: DeletionSample;
+  /** With `openShard`: one new article when the open search shard holds TAIL_SIZE − 1 pages with it, then one more, which closes it. */
+  openShard?: { full: DeploySample; closing: DeploySample };
 }
 
 const SEARCH_FOLDER = SEARCH_INDEX_URL.slice(1);
@@ -88,10 +92,31 @@ export const NEW_ARTICLE = {
 };
 
 /** The new article's Markdown: its front matter over a body the corpus's generator writes (three sections, ~900 characters). */
-export function newArticleText(seed = 20241230): string {
+export function newArticleText(seed = 20241230, frontMatter = NEW_ARTICLE.frontMatter): string {
   const { text } = syntheticArticle(0, seededRandom(seed));
   const body = text.slice(text.indexOf("\n---\n") + "\n---\n".length);
-  return `---\n${NEW_ARTICLE.frontMatter}\n---\n${body}`;
+  return `---\n${frontMatter}\n---\n${body}`;
+}
+
+/**
+ * How many new articles bring the open search shard (the newest shard when it holds fewer than
+ * TAIL_SIZE pages, lib/search/shards.ts) to TAIL_SIZE − 2 pages, so that the next makes it full.
+ */
+export function articlesToFillOpenShard(manifest: Pick<ShardManifest, "shards">): number {
+  const newest = manifest.shards[0]?.pages ?? 0;
+  return Math.max(0, TAIL_SIZE - 2 - (newest < TAIL_SIZE ? newest : 0));
+}
+
+/** Writes new 工作动态 articles `from` … `from + count − 1`, each newer than the last, into the corpus. */
+function writeNewArticles(root: string, from: number, count: number): void {
+  for (let n = from; n < from + count; n++) {
+    const minute = String(n % 60).padStart(2, "0");
+    const frontMatter = `title: 基准测试新增的第${n}篇工作动态\ndate: 2024-12-31 ${String(8 + Math.floor(n / 60)).padStart(2, "0")}:${minute}\ncolumn: 工作动态`;
+    writeFileSync(
+      path.join(root, `content/articles/2024/bench-deploy-new-${n}.md`),
+      newArticleText(20241231 + n, frontMatter),
+    );
+  }
 }
 
 /** The article the third deploy deletes: the newest of 工作动态 but the new one, as an editor takes back a recent article. */
@@ -105,9 +130,15 @@ export function articleToDelete(catalog: Catalog): { url: string; sourcePath: st
 /**
  * Builds a synthetic archive of `articles` articles in `work`, deploys it to s3rver (in a thread of
  * its own, objects under `work/s3`), adds one article, builds again (carrying pages over) and
- * deploys again, then deletes another article, builds and deploys; times the deploys.
+ * deploys again, then deletes another article, builds and deploys; with `openShard`, then fills
+ * the open search shard but for one page, adds that one and one more, a build and deploy each.
+ * Times the deploys.
  */
-export async function benchDeploy(articles: number, work: string): Promise<DeployBenchResult> {
+export async function benchDeploy(
+  articles: number,
+  work: string,
+  { openShard = true }: { openShard?: boolean } = {},
+): Promise<DeployBenchResult> {
   const root = path.join(work, "corpus");
   const siteDir = path.join(work, "_site");
   writeSyntheticCorpus(root, articles, readFileSync(path.join(PROJECT_DIR, "_data/site.yaml"), "utf8"));
@@ -140,6 +171,19 @@ export async function benchDeploy(articles: number, work: string): Promise<Deplo
     await measureBuild("full", root, siteDir);
     const deletion = await deploy();
     const expected = [`${removed.url.slice(1)}index.html`];
+    let open: DeployBenchResult["openShard"];
+    if (openShard) {
+      const step = async (from: number, count: number) => {
+        writeNewArticles(root, from, count);
+        await measureBuild("full", root, siteDir);
+        const { result, ms } = await deploy();
+        return sample(result, ms, lists);
+      };
+      const manifest = JSON.parse(readFileSync(path.join(siteDir, SEARCH_FOLDER, SHARD_MANIFEST_FILE), "utf8"));
+      const fill = articlesToFillOpenShard(manifest);
+      if (fill > 0) await step(1, fill);
+      open = { full: await step(fill + 1, 1), closing: await step(fill + 2, 1) };
+    }
     return {
       articles,
       first: sample(first.result, first.ms, lists),
@@ -149,6 +193,7 @@ export async function benchDeploy(articles: number, work: string): Promise<Deplo
         article: removed.url,
         deletedOnlyItsPage: JSON.stringify(deletion.result.deleted) === JSON.stringify(expected),
       },
+      ...(open ? { openShard: open } : {}),
     };
   } finally {
     await server.close();
@@ -168,6 +213,12 @@ export function deployTable(result: DeployBenchResult): string {
     row("first (empty bucket)", result.first),
     row("after one new article", result.oneNewArticle),
     row("after one deleted article", deletion),
+    ...(result.openShard
+      ? [
+          row(`after one new article, the open search shard at ${TAIL_SIZE - 1} pages`, result.openShard.full),
+          row(`after one more: the open shard's ${TAIL_SIZE} pages join their shard`, result.openShard.closing),
+        ]
+      : []),
     "",
     `The deleted article was ${deletion.article}; the deploy deleted ${deletion.deletedOnlyItsPage ? "its page and nothing else" : `${deletion.deleted} objects, not only its page`}.`,
     "",

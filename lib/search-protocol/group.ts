@@ -1,4 +1,4 @@
-import type { ShardManifest } from "./manifest.ts";
+import { presenceParts, type ShardManifest } from "./manifest.ts";
 
 /*
  * The 站群's search contract (docs/group.md): the build names the other sites of the group on the
@@ -70,7 +70,9 @@ export function rebaseManifest(map: ShardManifest, peer: SearchPeer): ShardManif
   return {
     ...map,
     primary: { ...map.primary, path: onPeer(peer, map.primary.path) },
-    ...(map.presence ? { presence: { ...map.presence, path: onPeer(peer, map.presence.path) } } : {}),
+    ...(map.presence
+      ? { presence: presenceParts(map).map((part) => ({ ...part, path: onPeer(peer, part.path) })) }
+      : {}),
     shards: map.shards.map((shard) => ({ ...shard, path: onPeer(peer, shard.path) })),
   };
 }

@@ -14,6 +14,7 @@ export {
 } from "./group.ts";
 export {
   type PresenceManifest,
+  presenceParts,
   SEARCH_FILTERS,
   type SearchFilterParameter,
   SHARD_FILTER,
@@ -26,10 +27,12 @@ export {
   decodeChunks,
   decodeCounts,
   decodePresenceFile,
+  decodePresencePart,
   decodeShardSet,
   encodeCounts,
   encodePresenceLine,
   encodeShardSet,
+  mergePresenceEntries,
   type PresenceEntry,
   type PresenceSource,
   pagesHolding,

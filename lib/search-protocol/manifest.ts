@@ -25,21 +25,37 @@ export interface ShardEntry {
   pages: number;
 }
 
-/** Where the presence map is published and how many files it has. */
+/**
+ * One part of the presence map: where its files are, how many, and which shards its lines count
+ * (`shards` of them from `first`: a line's shard 0 is the manifest's shard `first`).
+ */
 export interface PresenceManifest {
   path: string;
   buckets: number;
+  first: number;
+  shards: number;
 }
 
 /**
  * The shard manifest the search page reads from `/pagefind/shards.json`: the primary index (Pagefind's
- * scripts), the shards newest first, where the presence map is, the title slot, and a version that
- * changes with any of it (Pagefind's cache tag). No shards for a site without pages to index.
+ * scripts), the shards newest first, where the parts of the presence map are (the newest shard's,
+ * then the older shards', so that a new page changes only the first), the title slot, and a version
+ * that changes with any of it (Pagefind's cache tag). No shards for a site without pages to index.
  */
 export interface ShardManifest {
   version: string;
   titleSlot: number;
   primary: Omit<ShardEntry, "name" | "from" | "to" | "pages">;
-  presence?: PresenceManifest;
+  presence?: PresenceManifest[];
   shards: ShardEntry[];
+}
+
+/**
+ * The parts of a manifest's presence map: as written, or, from a manifest written before the map had
+ * parts (a 站群 peer or a cached `shards.json` not yet redeployed), its one map as a part of every shard.
+ */
+export function presenceParts(map: Pick<ShardManifest, "presence" | "shards">): PresenceManifest[] {
+  const presence = map.presence as PresenceManifest[] | Pick<PresenceManifest, "path" | "buckets"> | undefined;
+  if (!presence) return [];
+  return Array.isArray(presence) ? presence : [{ ...presence, first: 0, shards: map.shards.length }];
 }

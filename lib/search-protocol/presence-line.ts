@@ -105,3 +105,47 @@ export function decodePresenceFile(text: string, total: number): Map<string, Pre
   }
   return entries;
 }
+
+/**
+ * A presence file's text of the part of the map that counts `shards` shards from `first`, as key →
+ * entry with the manifest's shard numbers.
+ */
+export function decodePresencePart(text: string, part: { first: number; shards: number }): Map<string, PresenceEntry> {
+  const entries = decodePresenceFile(text, part.shards);
+  if (part.first === 0) return entries;
+  const shift = (shards: readonly number[]) => shards.map((shard) => shard + part.first);
+  const shiftMap = <T>(map: Map<number, T>) => {
+    const shifted = new Map<number, T>();
+    map.forEach((value, shard) => {
+      shifted.set(shard + part.first, value);
+    });
+    return shifted;
+  };
+  entries.forEach((entry, key) => {
+    entries.set(key, {
+      all: shift(entry.all),
+      title: shift(entry.title),
+      chunks: shiftMap(entry.chunks),
+      counts: shiftMap(entry.counts),
+    });
+  });
+  return entries;
+}
+
+/** One key's entries from parts of the map that count different shards (in shard order), as one entry; none for none. */
+export function mergePresenceEntries(entries: readonly (PresenceEntry | undefined)[]): PresenceEntry | undefined {
+  const found = entries.filter((entry): entry is PresenceEntry => entry !== undefined);
+  if (found.length <= 1) return found[0];
+  const merged: PresenceEntry = { all: [], title: [], chunks: new Map(), counts: new Map() };
+  for (const entry of found) {
+    merged.all.push(...entry.all);
+    merged.title.push(...entry.title);
+    entry.chunks.forEach((chunk, shard) => {
+      merged.chunks.set(shard, chunk);
+    });
+    entry.counts.forEach((count, shard) => {
+      merged.counts.set(shard, count);
+    });
+  }
+  return merged;
+}

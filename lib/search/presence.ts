@@ -78,19 +78,12 @@ export interface ShardPresenceSource {
   chunks: readonly IndexChunk[];
 }
 
-/**
- * Merges the shards' presence lists (in the manifest's order: shard i is the i-th) into the presence
- * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks<TAB>counts` lines, `chunks`
- * naming for each shard of `shards`, in order, the chunk that holds the key (its short hash, or
- * nothing) and `counts` how many of its pages hold it, in a folder named after their hash under
- * `indexDir` (so they can be cached for a year), and removes the lists.
- */
-export function writePresenceMap(
-  indexDir: string,
-  urlPath: string,
-  shards: readonly ShardPresenceSource[],
-): PresenceManifest {
-  const shardsOf = new Map<string, { all: number[]; title: number[]; chunks: string[]; counts: number[] }>();
+/** What the presence map holds of one key, gathered from the shards' lists. */
+type GatheredKey = { all: number[]; title: number[]; chunks: string[]; counts: number[] };
+
+/** Reads the shards' presence lists (shard i the i-th) into key → what the map holds of it, and removes the lists. */
+function gatherPresence(shards: readonly ShardPresenceSource[]): Map<string, GatheredKey> {
+  const shardsOf = new Map<string, GatheredKey>();
   for (const [shard, { file, chunks }] of shards.entries()) {
     const chunkOf = chunkFinder(chunks);
     for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -109,16 +102,69 @@ export function writePresenceMap(
     }
     rmSync(file, { force: true });
   }
-  const total = shards.length;
-  const lines = [...shardsOf.keys()]
-    .sort()
-    .map((key) => encodePresenceLine(key, shardsOf.get(key) as PresenceSource, total));
-  const buckets = bucketCount(lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0));
-  const files: string[][] = Array.from({ length: buckets }, () => []);
-  for (const line of lines) files[presenceBucket(presenceLineKey(line), buckets)]?.push(line);
+  return shardsOf;
+}
+
+/**
+ * Writes one part of the presence map, of the `count` shards from `first`, from what `gathered` holds
+ * of them: `buckets(bytes)` files in a folder named after their hash under `indexDir`, its lines
+ * counting shards from `first`.
+ */
+function writePresencePart(
+  indexDir: string,
+  urlPath: string,
+  gathered: ReadonlyMap<string, GatheredKey>,
+  first: number,
+  count: number,
+  buckets: (bytes: number) => number,
+): PresenceManifest {
+  const inPart = (shard: number) => shard >= first && shard < first + count;
+  const lines: string[] = [];
+  for (const key of [...gathered.keys()].sort()) {
+    const entry = gathered.get(key) as GatheredKey;
+    const kept = entry.all.flatMap((shard, i) => (inPart(shard) ? [i] : []));
+    if (kept.length === 0) continue;
+    const source: PresenceSource = {
+      all: kept.map((i) => (entry.all[i] as number) - first),
+      title: entry.title.filter(inPart).map((shard) => shard - first),
+      chunks: kept.map((i) => entry.chunks[i] as string),
+      counts: kept.map((i) => entry.counts[i] as number),
+    };
+    lines.push(encodePresenceLine(key, source, count));
+  }
+  const files: string[][] = Array.from(
+    { length: buckets(lines.reduce((sum, line) => sum + Buffer.byteLength(line), 0)) },
+    () => [],
+  );
+  for (const line of lines) files[presenceBucket(presenceLineKey(line), files.length)]?.push(line);
   const texts = files.map((bucket) => bucket.join(""));
   const folder = `presence-${sha256(...texts).slice(0, 10)}`;
   mkdirSync(path.join(indexDir, folder), { recursive: true });
   for (const [bucket, text] of texts.entries()) writeFileSync(path.join(indexDir, folder, `${bucket}.txt`), text);
-  return { path: `${urlPath}${folder}/`, buckets };
+  return { path: `${urlPath}${folder}/`, buckets: files.length, first, shards: count };
+}
+
+/**
+ * Merges the shards' presence lists (in the manifest's order: shard i is the i-th) into the presence
+ * map: files `<bucket>.txt` of `key<TAB>shards<TAB>title shards<TAB>chunks<TAB>counts` lines, `chunks`
+ * naming for each shard of `shards`, in order, the chunk that holds the key (its short hash, or
+ * nothing) and `counts` how many of its pages hold it, and removes the lists. The map is written in
+ * parts, each in a folder named after its files' hash (so they can be cached for a year): the `open`
+ * newest shards' (the small shard new pages go to, lib/search/shards.ts) in one file, and the other
+ * shards', which a new page leaves byte for byte as it was, since each part's lines count its shards
+ * from its own first; one part when all shards are open or none is.
+ */
+export function writePresenceMap(
+  indexDir: string,
+  urlPath: string,
+  shards: readonly ShardPresenceSource[],
+  open = 0,
+): PresenceManifest[] {
+  const gathered = gatherPresence(shards);
+  const total = shards.length;
+  if (open <= 0 || total <= open) return [writePresencePart(indexDir, urlPath, gathered, 0, total, bucketCount)];
+  return [
+    writePresencePart(indexDir, urlPath, gathered, 0, open, () => 1),
+    writePresencePart(indexDir, urlPath, gathered, open, total - open, bucketCount),
+  ];
 }

@@ -11,6 +11,12 @@ import { SEARCH_LANGUAGE, type SearchPageSource, type SearchRecordSource, toCust
  */
 export const SHARD_SIZE = 1500;
 
+/**
+ * The size of the newest shard's tail: its newest pages, fewer than this, where a new article goes,
+ * kept in a small shard of their own so that publishing one rewrites a few index files, not the year's.
+ */
+export const TAIL_SIZE = 100;
+
 /** What planShards needs of a page: its URL and date. */
 export type ShardablePage = Pick<SearchRecordSource, "url" | "date">;
 
@@ -19,6 +25,8 @@ export interface SearchShard<Page extends ShardablePage = SearchRecordSource> {
   name: string;
   language: string;
   sources: Page[];
+  /** The small newest shard new pages go to (its presence is kept apart: lib/search/presence.ts). */
+  open?: boolean;
 }
 
 export { SHARD_FILTER };
@@ -50,11 +58,15 @@ export function shardRecords(shard: SearchShard, contents?: readonly string[]): 
 /**
  * Splits the records into shards of whole years, grouped oldest first up to `shardSize` pages, and
  * returns them newest first; a year with more pages than that is a run of shards of its own, cut
- * oldest first. A new or edited article thus changes only the shard of its year.
+ * oldest first. The newest shard's pages past its last whole `tailSize` (counted from its oldest
+ * page) are a shard of their own, its tail (`<shard>t`), and open; a newest shard smaller than
+ * `tailSize` is open itself. A new article thus changes only the open shard (and, once every
+ * `tailSize` articles, the shard its tail joins); an edited one the shard of its year.
  */
 export function planShards<Page extends ShardablePage>(
   sources: readonly Page[],
   shardSize = SHARD_SIZE,
+  tailSize = TAIL_SIZE,
 ): SearchShard<Page>[] {
   const byYear = new Map<string, Page[]>();
   for (const source of sources) {
@@ -88,7 +100,22 @@ export function planShards<Page extends ShardablePage>(
     group.sources.push(...inYear);
   }
   closeGroup();
-  return shards.reverse();
+  return withTail(shards.reverse(), tailSize);
+}
+
+/** `newestFirst` with the newest shard's pages past its last whole `tailSize` split off ahead of it, open. */
+function withTail<Page extends ShardablePage>(newestFirst: SearchShard<Page>[], tailSize: number): SearchShard<Page>[] {
+  const [newest, ...older] = newestFirst;
+  if (!newest) return newestFirst;
+  const settled = Math.floor(newest.sources.length / tailSize) * tailSize;
+  if (settled === 0) return [{ ...newest, open: true }, ...older];
+  if (settled === newest.sources.length) return newestFirst;
+  const name = `${newest.name}t`;
+  return [
+    { name, language: `${SEARCH_LANGUAGE}-x-${name}`, sources: newest.sources.slice(settled), open: true },
+    { ...newest, sources: newest.sources.slice(0, settled) },
+    ...older,
+  ];
 }
 
 /** One shard to write: its pages, whether it is the primary index, and the folder it is written to. */

@@ -75,7 +75,9 @@ function assembleIndex(
     });
     presenceSources.push({ file: path.join(folder, SHARD_PRESENCE_FILE), chunks });
   }
-  const presence = entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceSources) : undefined;
+  const open = shards.filter((shard) => shard.open).length;
+  const presence =
+    entries.length > 0 ? writePresenceMap(outputPath, SEARCH_INDEX_URL, presenceSources, open) : undefined;
   const primary = {
     path: SEARCH_INDEX_URL,
     language: PRIMARY_SHARD.language,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  articlesToFillOpenShard,
   benchDeploy,
   countKinds,
   deployTable,
@@ -11,6 +12,7 @@ import {
   UPLOAD_KINDS,
   uploadKind,
 } from "../../bench/deploy.ts";
+import { TAIL_SIZE } from "../../lib/search/shards.ts";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
@@ -45,11 +47,23 @@ describe("newArticleText", () => {
   });
 });
 
+describe("articlesToFillOpenShard", () => {
+  const shards = (...pages: number[]) => ({ shards: pages.map((count) => ({ pages: count }) as never) });
+
+  it("brings the open shard to two pages short of a whole tail, from empty when the newest shard is closed", () => {
+    expect(articlesToFillOpenShard(shards(1, 1000, 1100))).toBe(TAIL_SIZE - 3);
+    expect(articlesToFillOpenShard(shards(TAIL_SIZE - 2, 1000))).toBe(0);
+    expect(articlesToFillOpenShard(shards(TAIL_SIZE - 1))).toBe(0);
+    expect(articlesToFillOpenShard(shards(1100, 1100))).toBe(TAIL_SIZE - 2);
+    expect(articlesToFillOpenShard(shards())).toBe(TAIL_SIZE - 2);
+  });
+});
+
 describe("benchDeploy", { timeout: 240_000 }, () => {
   it("deploys a small archive whole, then what one new article changed, then deletes only a deleted article's page", async () => {
     const work = mkdtempSync(path.join(tmpdir(), "bureau-bench-deploy-"));
     try {
-      const result = await benchDeploy(30, work);
+      const result = await benchDeploy(30, work, { openShard: false });
       expect(result.first.uploaded).toBe(result.first.files);
       expect(result.first.megabytes).toBeGreaterThan(0);
       const { oneNewArticle, oneDeletedArticle } = result;

@@ -56,13 +56,24 @@ describe("the index chunks and filter files the search page fetches ahead of Pag
         words.set(file, chunkWords(path.join(folder(shard, "index"), file)));
       return words;
     });
-    const presence = path.join(inThread, manifest.presence.path.slice(10));
+    const parts = manifest.presence as { path: string; first: number; shards: number }[];
+    expect(parts.map(({ first, shards: count }) => [first, count])).toEqual([
+      [0, 1],
+      [1, shards.length - 1],
+    ]);
     let checked = 0;
-    for (const file of readdirSync(presence)) {
-      for (const line of readFileSync(path.join(presence, file), "utf8").split("\n")) {
+    for (const part of parts) {
+      const presence = path.join(inThread, part.path.slice(10));
+      for (const line of readdirSync(presence).flatMap((file) =>
+        readFileSync(path.join(presence, file), "utf8").split("\n"),
+      )) {
         const [key = "", all = "", , chunks = ""] = line.split("\t");
         if (!line || key.startsWith("=")) continue;
-        const holding = all === "*" ? shards.map((_, i) => i) : all.split(",").map((part) => Number.parseInt(part, 36));
+        const inPart =
+          all === "*"
+            ? Array.from({ length: part.shards }, (_, i) => i)
+            : all.split(",").map((cell) => Number.parseInt(cell, 36));
+        const holding = inPart.map((shard) => shard + part.first);
         const named = chunks.split(",");
         for (const [i, shard] of holding.entries()) {
           const inChunks = [...(wordsOf[shard]?.entries() ?? [])]

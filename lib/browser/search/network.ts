@@ -1,8 +1,11 @@
 import {
-  decodePresenceFile,
+  decodePresencePart,
+  mergePresenceEntries,
   type PresenceEntry,
+  type PresenceManifest,
   phraseKey,
   presenceBucket,
+  presenceParts,
   queryParts,
   queryPresence,
   rebaseManifest,
@@ -65,32 +68,41 @@ export function loadPeerManifest(peer: SearchPeer): Promise<ShardManifest> {
   return loading;
 }
 
-/** The presence of each key (`{ all, title, chunks }`), read from the map's files that hold `keys` (each fetched once). */
+/**
+ * The presence of each key (`{ all, title, chunks, counts }`), read from the files of each part of the
+ * map that hold `keys` (each fetched once), all side by side; a key's entries of the parts are merged.
+ */
 export function loadPresence(map: ShardManifest, keys: readonly string[]): Promise<PresenceLookup> {
-  const presence = map.presence as NonNullable<ShardManifest["presence"]>;
-  const wanted = new Set(keys.map((key) => presenceBucket(key, presence.buckets)));
+  const parts = presenceParts(map);
   return Promise.all(
-    Array.from(wanted).map((bucket) => {
-      const url = `${presence.path}${bucket}.txt`;
-      let file = buckets.get(url);
-      if (!file) {
-        file = fetch(url)
-          .then((response) => {
-            if (!response.ok) throw new Error(`no presence file ${url}`);
-            return response.text();
-          })
-          .then((text) => decodePresenceFile(text, map.shards.length));
-        buckets.set(url, file);
-      }
-      return file;
+    parts.map((part) => {
+      const wanted = new Set(keys.map((key) => presenceBucket(key, part.buckets)));
+      return Promise.all(Array.from(wanted).map((bucket) => presenceFile(`${part.path}${bucket}.txt`, part)));
     }),
-  ).then((files) => (key: string) => {
-    for (const entries of files) {
-      const entry = entries.get(key);
-      if (entry) return entry;
+  ).then((partFiles) => (key: string) => {
+    const found: (PresenceEntry | undefined)[] = [];
+    for (const files of partFiles) {
+      let entry: PresenceEntry | undefined;
+      for (const entries of files) entry = entry || entries.get(key);
+      found.push(entry);
     }
-    return undefined;
+    return mergePresenceEntries(found);
   });
+}
+
+/** One presence file of a part of the map, decoded with the manifest's shard numbers (fetched once). */
+function presenceFile(url: string, part: PresenceManifest): Promise<Map<string, PresenceEntry>> {
+  let file = buckets.get(url);
+  if (!file) {
+    file = fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`no presence file ${url}`);
+        return response.text();
+      })
+      .then((text) => decodePresencePart(text, part));
+    buckets.set(url, file);
+  }
+  return file;
 }
 
 /** The presence-map keys of a query: its parts' bigrams and, for a single part of 4+ characters, its title key. */

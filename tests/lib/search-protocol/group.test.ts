@@ -19,7 +19,10 @@ const manifest: ShardManifest = {
   version: "v1",
   titleSlot: 64,
   primary: { path: "/pagefind/", language: "und-x-primary", meta: "pagefind.p.pf_meta" },
-  presence: { path: "/pagefind/presence-ab/", buckets: 32 },
+  presence: [
+    { path: "/pagefind/presence-ab/", buckets: 1, first: 0, shards: 1 },
+    { path: "/pagefind/presence-cd/", buckets: 32, first: 1, shards: 0 },
+  ],
   shards: [
     {
       name: "y2024",
@@ -60,11 +63,24 @@ describe("rebaseManifest", () => {
   it("makes every path of a peer's shards.json absolute on the peer's origin, leaving the rest as it was", () => {
     const rebased = rebaseManifest(manifest, peer);
     expect(rebased.primary.path).toBe("https://kgxj.klmyq.gov.cn/pagefind/");
-    expect(rebased.presence?.path).toBe("https://kgxj.klmyq.gov.cn/pagefind/presence-ab/");
+    expect(rebased.presence?.map((part) => part.path)).toEqual([
+      "https://kgxj.klmyq.gov.cn/pagefind/presence-ab/",
+      "https://kgxj.klmyq.gov.cn/pagefind/presence-cd/",
+    ]);
+    expect(rebased.presence?.map(({ path: _path, ...part }) => part)).toEqual(
+      manifest.presence?.map(({ path: _path, ...part }) => part),
+    );
     expect(rebased.shards.map((shard) => shard.path)).toEqual(["https://kgxj.klmyq.gov.cn/pagefind/y2024/"]);
     expect({ ...rebased.shards[0], path: "" }).toEqual({ ...manifest.shards[0], path: "" });
     expect(rebased.version).toBe(manifest.version);
     expect(manifest.shards[0]?.path).toBe("/pagefind/y2024/");
+  });
+
+  it("reads a peer's presence map of before its parts as one part of every shard", () => {
+    const older = { ...manifest, presence: { path: "/pagefind/presence-ef/", buckets: 16 } };
+    expect(rebaseManifest(older as unknown as ShardManifest, peer).presence).toEqual([
+      { path: "https://kgxj.klmyq.gov.cn/pagefind/presence-ef/", buckets: 16, first: 0, shards: 1 },
+    ]);
   });
 
   it("keeps a manifest without a presence map without one", () => {

@@ -3,10 +3,12 @@ import {
   decodeChunks,
   decodeCounts,
   decodePresenceFile,
+  decodePresencePart,
   decodeShardSet,
   encodeCounts,
   encodePresenceLine,
   encodeShardSet,
+  mergePresenceEntries,
   type PresenceSource,
   pagesHolding,
   presenceLineKey,
@@ -85,5 +87,35 @@ describe("a presence line", () => {
     const entry = { all: [2, 5, 7], counts: decodeCounts([2, 5, 7], "15o,,11") };
     expect([2, 5, 7, 3].map((shard) => pagesHolding(entry, shard))).toEqual([1500, 1, 37, 0]);
     expect(pagesHolding(undefined, 0)).toBe(0);
+  });
+
+  it("reads a key back whole from the parts of a map, each counting its own shards", () => {
+    const random = randomSource(7);
+    const total = 9;
+    for (let i = 0; i < 40; i++) {
+      const source = randomEntry(random, total);
+      const parts = [
+        { first: 0, shards: 1 },
+        { first: 1, shards: total - 1 },
+      ];
+      const entries = parts.map((part) => {
+        const kept = source.all.flatMap((shard, at) =>
+          shard >= part.first && shard < part.first + part.shards ? [at] : [],
+        );
+        if (kept.length === 0) return undefined;
+        const inPart: PresenceSource = {
+          all: kept.map((at) => (source.all[at] as number) - part.first),
+          title: source.title
+            .filter((shard) => shard >= part.first && shard < part.first + part.shards)
+            .map((shard) => shard - part.first),
+          chunks: kept.map((at) => source.chunks[at] as string),
+          counts: kept.map((at) => source.counts[at] as number),
+        };
+        return decodePresencePart(encodePresenceLine("键", inPart, part.shards), part).get("键");
+      });
+      const entry = mergePresenceEntries(entries);
+      expect(entry).toEqual(decodePresenceFile(encodePresenceLine("键", source, total), total).get("键"));
+    }
+    expect(mergePresenceEntries([undefined, undefined])).toBeUndefined();
   });
 });

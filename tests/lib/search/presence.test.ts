@@ -4,7 +4,6 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bucketCount, shardPresence, writePresenceMap } from "../../../lib/search/presence.ts";
 import * as searchTokens from "../../../lib/search-protocol/index.ts";
-import { decodePresenceFile } from "../../../lib/search-protocol/index.ts";
 
 const folder = mkdtempSync(path.join(tmpdir(), "presence-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -73,14 +72,25 @@ describe("writePresenceMap", () => {
       return { file, chunks: chunks[index] ?? [] };
     });
     mkdirSync(path.join(folder, "index"));
-    const manifest = writePresenceMap(path.join(folder, "index"), "/pagefind/", shards);
-    expect(manifest.path).toMatch(/^\/pagefind\/presence-[0-9a-f]{10}\/$/);
-    expect(manifest.buckets).toBe(8);
+    const parts = writePresenceMap(path.join(folder, "index"), "/pagefind/", shards, 1);
+    expect(parts.map(({ first, shards, buckets }) => ({ first, shards, buckets }))).toEqual([
+      { first: 0, shards: 1, buckets: 1 },
+      { first: 1, shards: 2, buckets: 8 },
+    ]);
+    for (const part of parts) expect(part.path).toMatch(/^\/pagefind\/presence-[0-9a-f]{10}\/$/);
     expect(readdirSync(folder).filter((name) => name.endsWith(".tsv"))).toEqual([]);
-    const files = path.join(folder, "index", manifest.path.split("/")[2] as string);
     const lookup = (key: string) => {
-      const text = readFileSync(path.join(files, `${searchTokens.presenceBucket(key, manifest.buckets)}.txt`), "utf8");
-      const entry = decodePresenceFile(text, 3).get(key);
+      const entry = searchTokens.mergePresenceEntries(
+        parts.map((part) => {
+          const file = path.join(
+            folder,
+            "index",
+            part.path.split("/")[2] as string,
+            `${searchTokens.presenceBucket(key, part.buckets)}.txt`,
+          );
+          return searchTokens.decodePresencePart(readFileSync(file, "utf8"), part).get(key);
+        }),
+      );
       return (
         entry && {
           all: entry.all,
@@ -100,6 +110,38 @@ describe("writePresenceMap", () => {
     expect(lookup("别的")).toEqual({ all: [1, 2], title: [], chunks: { 1: "ccc3333" }, pages: [1, 1] });
     expect(lookup(searchTokens.titleKey("其他"))?.all).toEqual([2]);
     expect(lookup("量子")).toBeUndefined();
+  });
+
+  it("keeps the older shards' part byte for byte when a page joins the open shard, or opens one", () => {
+    const older = [[{ title: "产业", text: "科技合作" }], [{ title: "其他", text: "别的" }]];
+    const write = (newest: { title: string; text: string }[], into: string) => {
+      const sources = [...(newest.length > 0 ? [newest] : []), ...older].map((pages, index, all) => {
+        const file = path.join(folder, `${into}-${index}.tsv`);
+        writeFileSync(file, shardPresence(pages));
+        const hash = pages === newest ? `new${newest.length}` : `old${index - all.length}`;
+        return { file, chunks: [{ from: "0", to: "龙", hash }] };
+      });
+      mkdirSync(path.join(folder, into));
+      const parts = writePresenceMap(path.join(folder, into), "/pagefind/", sources, newest.length > 0 ? 1 : 0);
+      const files = (part: { path: string }) => {
+        const dir = path.join(folder, into, part.path.split("/")[2] as string);
+        return readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), "utf8")]);
+      };
+      return parts.map((part) => ({ path: part.path, files: files(part) }));
+    };
+    const before = write([{ title: "科技合作", text: "产业升级" }], "before");
+    const after = write(
+      [
+        { title: "科技合作", text: "产业升级" },
+        { title: "新的一篇", text: "科技人才和产业升级" },
+      ],
+      "after",
+    );
+    expect(after[1]).toEqual(before[1]);
+    expect(after[0]?.path).not.toBe(before[0]?.path);
+    const closed = write([], "closed");
+    expect(closed).toHaveLength(1);
+    expect(closed[0]).toEqual(before[1]);
   });
 
   it("sizes the map to about 4 KB a file", () => {

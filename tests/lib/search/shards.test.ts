@@ -64,6 +64,37 @@ describe("search shards", () => {
     expect(withNew[0]?.sources).toHaveLength(3);
   });
 
+  it("splits the newest shard's pages past its last whole hundred off as its open tail, so a new article leaves the rest as it was", () => {
+    const year = (count: number, from = 0) =>
+      Array.from({ length: count }, (_, i) => source(from + i, `2024-0${1 + Math.floor((from + i) / 100)}-01`));
+    const older = Array.from({ length: 900 }, (_, i) => source(90000 + i, "2023-05-05"));
+    const shape = (count: number) =>
+      planShards([...older, ...year(count)], 1000, 100).map((shard) =>
+        shard.open ? [shard.name, shard.sources.length, "open"] : [shard.name, shard.sources.length],
+      );
+    expect(shape(250)).toEqual([
+      ["y2024t", 50, "open"],
+      ["y2024", 200],
+      ["y2023", 900],
+    ]);
+    expect(shape(300)).toEqual([
+      ["y2024", 300],
+      ["y2023", 900],
+    ]);
+    expect(shape(301)).toEqual([
+      ["y2024t", 1, "open"],
+      ["y2024", 300],
+      ["y2023", 900],
+    ]);
+    const before = planShards([...older, ...year(250)], 1000, 100);
+    const after = planShards([...older, ...year(250), ...year(1, 250)], 1000, 100);
+    expect(after.slice(1)).toEqual(before.slice(1));
+    expect(after[0]?.sources.at(-1)?.url).toBe("/articles/2024/a250/");
+    expect(after[0]?.language).toBe("und-x-y2024t");
+    expect(planShards(year(100), 1000, 100).map((shard) => [shard.name, shard.open])).toEqual([["y2024", undefined]]);
+    expect(planShards(year(99), 1000, 100).map((shard) => [shard.name, shard.open])).toEqual([["y2024", true]]);
+  });
+
   it("plans no shard for a site without articles", () => {
     expect(planShards([])).toEqual([]);
   });

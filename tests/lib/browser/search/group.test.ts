@@ -35,7 +35,7 @@ const peerMap: ShardManifest = rebaseManifest(
     version: "v1",
     titleSlot: 64,
     primary: { path: "/pagefind/", language: "und-x-primary", meta: "p.pf_meta" },
-    presence: { path: "/pagefind/presence/", buckets: 4 },
+    presence: [{ path: "/pagefind/presence/", buckets: 4, first: 0, shards: 2 }],
     shards: [shard("y2024", "2024-01-01", "2024-12-31"), shard("y2020-2023", "2020-01-01", "2023-12-31")],
   },
   peer,
