@@ -19,6 +19,11 @@ export interface ShardEntry {
   meta: string;
   /** The hash after `<language>_` of its SHARD_FILTER file (`filter/<language>_<hash>.pf_filter`), fetched with the meta. */
   filter?: string;
+  /**
+   * The same for its files of the search's filters (SEARCH_FILTERS' names: 栏目 → hash), fetched with
+   * the meta when a search uses that filter: Pagefind asks for them only once it has read the meta.
+   */
+  filters?: Record<string, string>;
   /** Its oldest and newest page's day (`YYYY-MM-DD`). */
   from: string;
   to: string;

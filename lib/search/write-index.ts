@@ -2,7 +2,13 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { Catalog } from "../content/index.ts";
-import { SHARD_FILTER, SHARD_MANIFEST_FILE, type ShardEntry, type ShardManifest } from "../search-protocol/index.ts";
+import {
+  SEARCH_FILTERS,
+  SHARD_FILTER,
+  SHARD_MANIFEST_FILE,
+  type ShardEntry,
+  type ShardManifest,
+} from "../search-protocol/index.ts";
 import { folderBytes, formatIsoDate, SEARCH_INDEX_URL, sha256 } from "../shared/index.ts";
 import { readPagefindMeta } from "./pagefind-meta.ts";
 import { type ShardsWritten, writeShards } from "./pagefind-writer.ts";
@@ -63,12 +69,17 @@ function assembleIndex(
     const meta = metaFile(folder, shard.language);
     const { chunks, filters } = readPagefindMeta(path.join(folder, meta), shard.language);
     const filter = filters.get(SHARD_FILTER);
+    const searchFilters = Object.values(SEARCH_FILTERS).flatMap((name) => {
+      const hash = filters.get(name);
+      return hash ? [[name, hash] as const] : [];
+    });
     entries.push({
       name: shard.name,
       path: `${SEARCH_INDEX_URL}${shard.name}/`,
       language: shard.language,
       meta,
       ...(filter ? { filter } : {}),
+      ...(searchFilters.length > 0 ? { filters: Object.fromEntries(searchFilters) } : {}),
       from: days[0] as string,
       to: days.at(-1) as string,
       pages: shard.sources.length,

@@ -365,6 +365,43 @@ describe("the search page", () => {
     await page.close();
   }, 60_000);
 
+  it("fetches a filtered search's filter files with the shard's page list, and Pagefind asks for no other", async () => {
+    const page = await browser.newPage();
+    await page.addInitScript(() => {
+      const fetched: string[] = [];
+      (window as unknown as { __fetched: string[] }).__fetched = fetched;
+      const original = window.fetch;
+      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+        fetched.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
+        return original.call(this, input, init);
+      };
+    });
+    const requested: string[] = [];
+    page.context().on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
+    const shard2021 = manifest.shards.find((shard: { name: string }) => shard.name === "y2021");
+    const filterFile = (hash: string) => `${shard2021.path}filter/${shard2021.language}_${hash}.pf_filter`;
+    const column = corpus.pages.find((source) => source.date.startsWith("2021"))?.column as string;
+    await page.goto(
+      `${server.origin}/search/?q=${encodeURIComponent("科技")}&column=${encodeURIComponent(column)}&year=2021`,
+    );
+    await idleOn(page, "科技");
+    expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
+    const fetched = await page.evaluate(() => (window as unknown as { __fetched: string[] }).__fetched);
+    const wanted = [filterFile(shard2021.filters["栏目"]), filterFile(shard2021.filters["年份"])];
+    for (const file of wanted) {
+      expect(fetched, file).toContain(file);
+      // Pagefind asked for it too, and found it in the HTTP cache.
+      expect(requested.filter((url) => url === file).length, file).toBe(2);
+    }
+    const filtersAsked = new Set(
+      requested.filter((url) => url.endsWith(".pf_filter") && url.startsWith(shard2021.path)),
+    );
+    const filtersFetched = new Set(fetched.filter((url) => url.endsWith(".pf_filter")));
+    expect(filtersAsked).toEqual(filtersFetched);
+    await page.close();
+  }, 60_000);
+
   it("shows the first page with the presence map's 约 count, reads no other shard until 更多结果, then counts exactly", async () => {
     const page = await browser.newPage();
     const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));

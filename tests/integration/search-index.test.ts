@@ -5,8 +5,10 @@ import { gunzipSync } from "node:zlib";
 import { decode } from "cborg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../lib/content/index.ts";
+import { readPagefindMeta } from "../../lib/search/pagefind-meta.ts";
 import { writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
 import { type SearchIndexStats, writeSearchIndex } from "../../lib/search/write-index.ts";
+import { SEARCH_FILTERS } from "../../lib/search-protocol/index.ts";
 import { articleFile, createFixtureSite } from "../helpers/fixture.ts";
 import { siteFileHashes } from "../helpers/html.ts";
 
@@ -43,6 +45,29 @@ function chunkWords(file: string): Set<string> {
 }
 
 describe("the index chunks and filter files the search page fetches ahead of Pagefind", () => {
+  it("names each shard's files of the search's filters as its Pagefind meta does, each file there", () => {
+    const manifest = JSON.parse(readFileSync(path.join(inThread, "shards.json"), "utf8"));
+    const shards = manifest.shards as {
+      path: string;
+      language: string;
+      meta: string;
+      filters?: Record<string, string>;
+    }[];
+    const names = new Set<string>();
+    for (const shard of shards) {
+      const folder = path.join(inThread, shard.path.slice(10));
+      const { filters } = readPagefindMeta(path.join(folder, shard.meta), shard.language);
+      const expected = Object.values(SEARCH_FILTERS).filter((name) => filters.has(name));
+      expect(Object.keys(shard.filters ?? {}).sort()).toEqual(expected.sort());
+      for (const [name, hash] of Object.entries(shard.filters ?? {})) {
+        expect(hash).toBe(filters.get(name));
+        expect(existsSync(path.join(folder, `filter/${shard.language}_${hash}.pf_filter`))).toBe(true);
+        names.add(name);
+      }
+    }
+    expect([...names]).toEqual(expect.arrayContaining(["栏目", "年份", "类型"]));
+  });
+
   it("names, for each word of each shard, the chunk that holds it, and each shard's filter file", () => {
     const manifest = JSON.parse(readFileSync(path.join(inThread, "shards.json"), "utf8"));
     const shards = manifest.shards as { path: string; language: string; filter: string }[];

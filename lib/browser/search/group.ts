@@ -48,6 +48,7 @@ async function planPeer(
     map,
     map.shards[first.index] as ShardManifest["shards"][number],
     chunksOf(query.words, lookup, first.index),
+    Object.keys(request.filters),
   );
   const loaded = await createPeerEngine(own);
   peerEngines.push(loaded);

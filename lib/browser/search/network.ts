@@ -120,13 +120,24 @@ export function chunkUrls(shard: ShardEntry, chunks: readonly string[]): string[
 
 /**
  * Fetches a shard's entry and page list ahead of Pagefind and, given the index chunks of the
- * query's words, those chunks and its shard filter too, all at once, where Pagefind would ask for
- * them only once it has the page list; it then finds them in the HTTP cache.
+ * query's words, those chunks, its shard filter and its files of the search's `filters` (Pagefind
+ * filter names) too, all at once, where Pagefind would ask for them only once it has the page list;
+ * it then finds them in the HTTP cache.
  */
-export function prefetchShard(map: ShardManifest, shard: ShardEntry, chunks?: readonly string[]): void {
+export function prefetchShard(
+  map: ShardManifest,
+  shard: ShardEntry,
+  chunks?: readonly string[],
+  filters: readonly string[] = [],
+): void {
   const urls = [`${shard.path}pagefind-entry.json?ts=${map.version}`, `${shard.path}${shard.meta}`];
+  const filterFile = (hash: string) => `${shard.path}filter/${shard.language}_${hash}.pf_filter`;
   if (chunks) {
-    if (shard.filter) urls.push(`${shard.path}filter/${shard.language}_${shard.filter}.pf_filter`);
+    if (shard.filter) urls.push(filterFile(shard.filter));
+    for (const name of filters) {
+      const hash = shard.filters?.[name];
+      if (hash) urls.push(filterFile(hash));
+    }
     urls.push(...chunkUrls(shard, chunks));
   }
   for (const url of urls) {

@@ -100,7 +100,8 @@ export async function planSearch(
   // by side: their page lists, filters and the index chunks of the query's words, where Pagefind
   // would ask for the chunks only once it has read the page list (docs/search.md).
   const ahead = stepsAhead(steps, (index) => shardEstimate(query.presenceParts, lookup, index), 0, PAGE_SIZE);
-  for (const step of ahead) prefetchShard(map, shardOf(step.index), chunksFor(step.index));
+  const filters = Object.keys(request.filters);
+  for (const step of ahead) prefetchShard(map, shardOf(step.index), chunksFor(step.index), filters);
   const loaded = await engineLoading;
   return { map, loaded, steps, lookup, exactPossible };
 }

@@ -58,7 +58,7 @@ export function createShardReader(plan: SearchPlan, query: QueryAnalysis, reques
     fetchAhead(wanted) {
       for (const step of stepsAhead(steps.slice(read), estimate, ranked.length, wanted)) {
         const shard = map.shards[step.index] as SearchPlan["map"]["shards"][number];
-        prefetchShard(map, shard, chunksOf(query.words, lookup, step.index));
+        prefetchShard(map, shard, chunksOf(query.words, lookup, step.index), Object.keys(request.filters));
       }
     },
     readNext() {
