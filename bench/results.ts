@@ -194,14 +194,15 @@ export interface SearchOnlyResult extends SearchMeasurement {
 
 /**
  * A size's result with the search figures of a later `--only-search` run of the same size in their
- * place (first searches, their conditions, the second query, Lighthouse); unchanged when `search` is
- * missing or not newer than what the result holds.
+ * place (first searches, their conditions, the second query, Lighthouse), or of any such run when the
+ * result measured no search (`--skip-first-search`); unchanged when `search` is missing or not newer
+ * than the search the result holds.
  */
 export function withLatestSearch(
   result: SizeResult,
   search: (SearchMeasurement & { articles: number; measuredAt: string }) | undefined,
 ): SizeResult {
-  const held = result.firstSearchMeasuredAt ?? result.measuredAt ?? "";
+  const held = result.firstSearch?.length ? (result.firstSearchMeasuredAt ?? result.measuredAt ?? "") : "";
   if (!search || search.articles !== result.articles || search.measuredAt <= held) return result;
   const { firstSearchConditions: _conditions, secondSearch: _second, lighthouse: _lighthouse, ...rest } = result;
   return {

@@ -21,10 +21,24 @@ describe("withLatestSearch", () => {
     expect(merged.full).toEqual(built.full);
   });
 
-  it("keeps the result as it is when the search run is older, of another size, or missing", () => {
-    expect(withLatestSearch(built, measured("2026-12-02T08:00:00.000Z"))).toBe(built);
+  it("keeps the result as it is when the search run is older than its own search, of another size, or missing", () => {
+    const searched = { ...built, firstSearch: [search()] };
+    expect(withLatestSearch(searched, measured("2026-12-02T08:00:00.000Z"))).toBe(searched);
     expect(withLatestSearch(built, measured("2026-12-02T14:41:00.000Z", 100_000))).toBe(built);
     expect(withLatestSearch(built, undefined)).toBe(built);
+  });
+});
+
+describe("withLatestSearch without a search of its own", () => {
+  it("takes an older search-only run's figures for a result that measured no search", () => {
+    const built = { ...result(10_000, 30_000, 10_000), measuredAt: "2026-12-07T16:20:00.000Z" };
+    const merged = withLatestSearch(built, {
+      articles: 10_000,
+      measuredAt: "2026-12-07T15:57:00.000Z",
+      queries: [search()],
+    });
+    expect(merged.firstSearch).toEqual([search()]);
+    expect(merged.firstSearchMeasuredAt).toBe("2026-12-07T15:57:00.000Z");
   });
 });
 
