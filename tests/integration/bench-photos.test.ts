@@ -21,14 +21,27 @@ function corpusPhotos(root: string): string[] {
     .map((file) => `/files/${file.split(path.sep).join("/")}`);
 }
 
-describe("npm run bench -- --photos (smoke run, 10 articles, Lighthouse included)", () => {
+describe("npm run bench -- --photos (smoke run, 10 articles, 2,000-px photos, Lighthouse included)", () => {
   // The process must end by itself once the results are written: execFile resolves only then.
   beforeAll(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), "bench-photos-smoke-"));
     results = path.join(dir, "results");
     const output = await run(
       "npx",
-      ["tsx", "scripts/bench.ts", "--photos", "--articles", "10", "--keep", "--work", dir, "--results", results],
+      [
+        "tsx",
+        "scripts/bench.ts",
+        "--photos",
+        "--articles",
+        "10",
+        "--photo-width",
+        "2000",
+        "--keep",
+        "--work",
+        dir,
+        "--results",
+        results,
+      ],
       { cwd: PROJECT_DIR, maxBuffer: 16 * 1024 * 1024 },
     );
     stdout = output.stdout;
