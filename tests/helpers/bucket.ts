@@ -17,8 +17,12 @@ export function testClient(endpoint: string): S3Client {
   });
 }
 
-/** The SHA-256 of every object of a bucket by key, the deploy's manifest included. */
-export async function bucketHashes(client: S3Client, bucket: string): Promise<Map<string, string>> {
+/** The SHA-256 of every object of a bucket by key, the deploy's manifest included; with `only`, of those keys alone. */
+export async function bucketHashes(
+  client: S3Client,
+  bucket: string,
+  only?: ReadonlySet<string>,
+): Promise<Map<string, string>> {
   const keys: string[] = [];
   let Marker: string | undefined;
   do {
@@ -28,7 +32,7 @@ export async function bucketHashes(client: S3Client, bucket: string): Promise<Ma
     Marker = page.IsTruncated ? (page.NextMarker ?? listed.at(-1)) : undefined;
   } while (Marker);
   const hashes = new Map<string, string>();
-  for (const key of keys.sort()) {
+  for (const key of keys.sort().filter((listed) => !only || only.has(listed))) {
     const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     const body = await object.Body?.transformToByteArray();
     hashes.set(
