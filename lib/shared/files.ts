@@ -13,6 +13,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { linkListed } from "./link-worker.mjs";
 
 /**
  * Writes a file beside its place and renames it there, so a killed process leaves either the old
@@ -52,9 +53,6 @@ export function linkOrCopy(from: string, to: string): void {
   }
 }
 
-/** The errors of a hard link after which a file is copied instead: another file system, or none allowed. */
-const COPY_ON = ["EXDEV", "EPERM", "ENOTSUP"];
-
 /** Fewer files than this are linked in this thread: a worker's start would cost more. */
 const WORKER_LINKS = 2000;
 
@@ -68,32 +66,16 @@ export function linkFiles(
   pairs: readonly (readonly [string, string])[],
 ): Promise<{ placed: number; finishedAt: number }> {
   const failed = (message: string) => new Error(`链接文件失败 (linking files failed): ${message}`);
+  const list = pairs.map(([from, to]) => `${from}\t${to}\n`).join("");
   if (pairs.length < WORKER_LINKS) {
-    const made = new Set<string>();
     try {
-      for (const [from, to] of pairs) {
-        const folder = path.dirname(to);
-        if (!made.has(folder)) {
-          mkdirSync(folder, { recursive: true });
-          made.add(folder);
-        }
-        try {
-          linkSync(from, to);
-        } catch (error) {
-          if (!COPY_ON.includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
-          copyFileSync(from, to, constants.COPYFILE_EXCL);
-        }
-      }
+      return Promise.resolve({ placed: linkListed(list), finishedAt: performance.timeOrigin + performance.now() });
     } catch (error) {
       return Promise.reject(failed(error instanceof Error ? error.message : String(error)));
     }
-    return Promise.resolve({ placed: pairs.length, finishedAt: performance.timeOrigin + performance.now() });
   }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./link-worker.mjs", import.meta.url), {
-      workerData: { list: pairs.map(([from, to]) => `${from}\t${to}\n`).join(""), copyOn: COPY_ON },
-      execArgv: [],
-    });
+    const worker = new Worker(new URL("./link-worker.mjs", import.meta.url), { workerData: { list }, execArgv: [] });
     worker.once("message", (message: { placed?: number; finishedAt?: number; error?: string }) => {
       if (message.error !== undefined) reject(failed(message.error));
       else resolve({ placed: message.placed ?? 0, finishedAt: message.finishedAt ?? Date.now() });

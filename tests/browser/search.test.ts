@@ -39,6 +39,27 @@ interface Finalizers {
   done(): boolean;
 }
 
+/**
+ * Records the paths the page's own script fetches in `window.__fetched` (Pagefind fetches its chunks
+ * in its worker, with the worker's fetch), read back by {@link pageFetches}.
+ */
+async function recordPageFetches(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const fetched: string[] = [];
+    (window as unknown as { __fetched: string[] }).__fetched = fetched;
+    const original = window.fetch;
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      fetched.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
+      return original.call(this, input, init);
+    };
+  });
+}
+
+/** The paths the page's own script fetched since {@link recordPageFetches}. */
+function pageFetches(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __fetched: string[] }).__fetched);
+}
+
 async function resultLinks(page: Page): Promise<string[]> {
   return page.$$eval(".search-result-title", (links) => links.map((link) => link.getAttribute("href") ?? ""));
 }
@@ -327,23 +348,13 @@ describe("the search page", () => {
 
   it("fetches a query's index chunks ahead, the first once Pagefind is in, a second with the shard's page list, and Pagefind asks for no other", async () => {
     const page = await browser.newPage();
-    // Records the page's own fetches (Pagefind fetches its chunks in its worker, with the worker's fetch).
-    await page.addInitScript(() => {
-      const fetched: string[] = [];
-      (window as unknown as { __fetched: string[] }).__fetched = fetched;
-      const original = window.fetch;
-      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-        fetched.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
-        return original.call(this, input, init);
-      };
-    });
+    await recordPageFetches(page);
     const requested: string[] = [];
     page.context().on("request", (request) => requested.push(new URL(request.url()).pathname));
     const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
     const inShards = (url: string) =>
       url.endsWith(".pf_index") && manifest.shards.some((shard: { path: string }) => url.startsWith(shard.path));
-    const prefetchedChunks = async () =>
-      (await page.evaluate(() => (window as unknown as { __fetched: string[] }).__fetched)).filter(inShards);
+    const prefetchedChunks = async () => (await pageFetches(page)).filter(inShards);
 
     await search(page, "第37期", 10);
     // A first query fetches the chunks of its first shard (2020's, where 第37期 is) once Pagefind is in.
@@ -367,15 +378,7 @@ describe("the search page", () => {
 
   it("fetches a filtered search's filter files with the shard's page list, and Pagefind asks for no other", async () => {
     const page = await browser.newPage();
-    await page.addInitScript(() => {
-      const fetched: string[] = [];
-      (window as unknown as { __fetched: string[] }).__fetched = fetched;
-      const original = window.fetch;
-      window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
-        fetched.push(new URL(input instanceof Request ? input.url : String(input), location.href).pathname);
-        return original.call(this, input, init);
-      };
-    });
+    await recordPageFetches(page);
     const requested: string[] = [];
     page.context().on("request", (request) => requested.push(new URL(request.url()).pathname));
     const manifest = JSON.parse(readFileSync(path.join(outputDir, "pagefind/shards.json"), "utf8"));
@@ -387,7 +390,7 @@ describe("the search page", () => {
     );
     await idleOn(page, "科技");
     expect(await page.locator(".search-result").count()).toBeGreaterThan(0);
-    const fetched = await page.evaluate(() => (window as unknown as { __fetched: string[] }).__fetched);
+    const fetched = await pageFetches(page);
     const wanted = [filterFile(shard2021.filters["栏目"]), filterFile(shard2021.filters["年份"])];
     for (const file of wanted) {
       expect(fetched, file).toContain(file);
