@@ -13,7 +13,7 @@ import {
   type SiteTarget,
   siteTargetOrExit,
 } from "../lib/commands/index.ts";
-import { findContentValidationError, formatProblem, listArticleFiles, problemCountLine } from "../lib/content/index.ts";
+import { findContentValidationError, formatProblem, problemCountLine } from "../lib/content/index.ts";
 import type { BuildResult } from "../lib/pipeline/index.ts";
 // The node flags alone (not Eleventy and the stages): what --all and the re-exec need before a build starts.
 import { buildNodeFlags, recommendedHeapMegabytes } from "../lib/pipeline/node-flags.ts";
@@ -25,7 +25,7 @@ Validates the content, renders the site and its search index into a staging fold
 
   --root 目录     站点根目录（含 content/ 和 _data/），站群时是仓库目录，默认当前目录 (site or group root, default .)
 ${SITE_USAGE}
-  --all           构建站群里的全部站点，几个进程同时进行，各自输出到自己的 _site/ (build every site)
+  --all           构建站群里的全部站点，几个站点同时进行，各自输出到自己的 _site/ (build every site)
   --out 目录      输出到这个文件夹，默认 <站点目录>/_site (output folder)
   --cache 目录    两次构建之间的缓存放在这里，默认 <root>/.cache (cache folder)
   --no-search     不生成搜索索引 (skip the search index)
@@ -129,14 +129,8 @@ if (selection.all)
     verb: "构建",
     // Each site's child starts with its build's heap, rather than starting Node once more for it (reexecWithBuildFlags).
     nodeFlags: (site) => buildNodeFlags(site.dir),
-    // The largest site that needs no flag is built in this process, beside the children: one Node start fewer.
-    inProcess: {
-      pick: (sites) =>
-        sites
-          .filter((site) => buildNodeFlags(site.dir).length === 0)
-          .sort((a, b) => listArticleFiles(b.dir).length - listArticleFiles(a.dir).length)[0],
-      run: buildTarget,
-    },
+    // The sites that need no flag are built in this process, beside the children (and each other): a Node start fewer each.
+    inProcess: { has: (site) => buildNodeFlags(site.dir).length === 0, run: buildTarget },
   });
 else {
   const target = siteTargetOrExit(options.root, selection.site);

@@ -27,12 +27,11 @@ export interface AllSitesCommand {
    */
   nodeFlags?(site: GroupSite): string[];
   /**
-   * A site this process runs itself instead of starting a child for it (at most one): `pick` names
-   * it among the group's sites (or none), `run` runs it, its output lines to `write`, and resolves
-   * with its exit code.
+   * Sites this process runs itself instead of starting a child for each: `has` says which, `run`
+   * runs one, its output lines to `write`, and resolves with its exit code.
    */
   inProcess?: {
-    pick(sites: readonly GroupSite[]): GroupSite | undefined;
+    has(site: GroupSite): boolean;
     run(target: SiteTarget, write: LineWriter): Promise<number>;
   };
 }
@@ -40,7 +39,7 @@ export interface AllSitesCommand {
 /**
  * `--all`: checks the group (names, roots, no shared address or 网站标识码; exit 1 with one line a
  * problem before anything runs), then runs the script for every site in child processes side by
- * side (but for the site `inProcess` picks, run in this process beside them), their output
+ * side (but for the sites `inProcess` has, run in this process beside them), their output
  * prefixed `[name]`, and prints a summary naming each site. Returns the exit
  * code: 1 when any site failed, while every other site still ran to its end.
  */
@@ -57,11 +56,15 @@ export async function runAllSites(command: AllSitesCommand): Promise<number> {
     return 1;
   }
   const { inProcess } = command;
-  const local = inProcess?.pick(sites);
   const runs = await runForEachSite(sites, {
     concurrency: command.concurrency,
-    ...(inProcess && local
-      ? { inProcess: { site: local, run: (write) => inProcess.run(resolveSite(groupRoot, local.name), write) } }
+    ...(inProcess
+      ? {
+          inProcess: {
+            has: (site) => inProcess.has(site),
+            run: (site, write) => inProcess.run(resolveSite(groupRoot, site.name), write),
+          },
+        }
       : {}),
     command: (site) => {
       const flags = command.nodeFlags?.(site) ?? [];

@@ -15,7 +15,7 @@ export {
 } from "./identity.ts";
 export {
   formatGroupSummary,
-  type InProcessRun,
+  type InProcessRuns,
   type LineWriter,
   type RunAllOptions,
   runForEachSite,

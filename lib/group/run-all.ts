@@ -13,10 +13,10 @@ export interface SiteRun {
 /** Where the runs' output goes, a line at a time. */
 export type LineWriter = (line: string, stream: "stdout" | "stderr") => void;
 
-/** A site the caller runs in its own process instead of a child: its output lines to `write`, resolving with its exit code. */
-export interface InProcessRun {
-  site: GroupSite;
-  run(write: LineWriter): Promise<number>;
+/** The sites the caller runs in its own process instead of children, and how: output lines to `write`, resolving with the exit code. */
+export interface InProcessRuns {
+  has(site: GroupSite): boolean;
+  run(site: GroupSite, write: LineWriter): Promise<number>;
 }
 
 export interface RunAllOptions {
@@ -27,8 +27,8 @@ export interface RunAllOptions {
   /** Where the children's output goes, a line at a time, each prefixed with `[name] `. */
   write?: LineWriter;
   env?: NodeJS.ProcessEnv;
-  /** One site of `sites` run in this process (it takes one of the `concurrency` places), sparing it a process start. */
-  inProcess?: InProcessRun;
+  /** Sites run in this process (each takes one of the `concurrency` places while it runs), sparing each a process start. */
+  inProcess?: InProcessRuns;
 }
 
 /** Writes a child's output on, a whole line at a time, each prefixed with the site's name. */
@@ -70,45 +70,41 @@ function runOne(site: GroupSite, options: RunAllOptions): Promise<SiteRun> {
   });
 }
 
-/** Runs the in-process site, its lines prefixed with its name; resolves when it is done, never rejects. */
-async function runHere(here: InProcessRun, write: LineWriter | undefined): Promise<SiteRun> {
+/** Runs a site in this process, its lines prefixed with its name; resolves when it is done, never rejects. */
+async function runHere(site: GroupSite, here: InProcessRuns, write: LineWriter | undefined): Promise<SiteRun> {
   const started = performance.now();
   const prefixed: LineWriter = (text, stream) => {
-    for (const line of text.split("\n")) write?.(`[${here.site.name}] ${line}`, stream);
+    for (const line of text.split("\n")) write?.(`[${site.name}] ${line}`, stream);
   };
   let exitCode = 1;
   try {
-    exitCode = await here.run(prefixed);
+    exitCode = await here.run(site, prefixed);
   } catch (error) {
     prefixed(error instanceof Error ? (error.stack ?? error.message) : String(error), "stderr");
   }
-  return { site: here.site, exitCode, seconds: (performance.now() - started) / 1000 };
+  return { site, exitCode, seconds: (performance.now() - started) / 1000 };
 }
 
 /**
- * Runs a command for each site in child processes side by side, at most `concurrency` at once, but
- * for the `inProcess` site, run in this process once the first children have started; a site that
- * fails does not stop the others. Resolves with each site's run, in the group's order.
+ * Runs a command for each site, at most `concurrency` sites at once: in child processes side by
+ * side, but for the sites `inProcess` has, run in this process once the first children have
+ * started; a site that fails does not stop the others. Resolves with each site's run, in the group's order.
  */
 export async function runForEachSite(sites: readonly GroupSite[], options: RunAllOptions): Promise<SiteRun[]> {
   const limit = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), sites.length));
   const runs: SiteRun[] = new Array(sites.length);
   const { inProcess } = options;
-  const here = inProcess ? sites.findIndex((site) => site.name === inProcess.site.name) : -1;
-  const queue = sites.map((_, index) => index).filter((index) => index !== here);
-  const worker = async (first?: Promise<void>) => {
-    if (first) await first;
-    for (let index = queue.shift(); index !== undefined; index = queue.shift())
-      runs[index] = await runOne(sites[index] as GroupSite, options);
+  const isLocal = (index: number) => inProcess?.has(sites[index] as GroupSite) ?? false;
+  const indexes = sites.map((_, index) => index);
+  const queue = [...indexes.filter((index) => !isLocal(index)), ...indexes.filter(isLocal)];
+  const slot = async () => {
+    for (let index = queue.shift(); index !== undefined; index = queue.shift()) {
+      const site = sites[index] as GroupSite;
+      runs[index] =
+        inProcess && isLocal(index) ? await runHere(site, inProcess, options.write) : await runOne(site, options);
+    }
   };
-  const slots = Array.from({ length: here >= 0 ? limit - 1 : limit }, () => worker());
-  if (inProcess && here >= 0) {
-    const local = runHere(inProcess, options.write).then((run) => {
-      runs[here] = run;
-    });
-    slots.push(worker(local));
-  }
-  await Promise.all(slots);
+  await Promise.all(Array.from({ length: limit }, slot));
   return runs;
 }
 

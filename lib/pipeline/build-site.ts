@@ -137,7 +137,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await linking;
     const pictures = await finishImages(images, encoding);
     await qr;
-    saveQrCodes(cacheDir);
+    saveQrCodes(catalog, cacheDir);
     const searchStats = await search;
 
     timer.time("publish", () => {

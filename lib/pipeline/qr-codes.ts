@@ -1,7 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { type Catalog, detailPages } from "../content/index.ts";
-import { keepQrCodes, loadQrCache, precomputeQrCodes, saveQrCache } from "../qr/index.ts";
+import { loadQrCache, precomputeQrCodes, saveQrCache } from "../qr/index.ts";
 import { canonicalUrl, FIXED_PAGES } from "../shared/index.ts";
 
 /** The QR cache of a site: one `url<TAB>size<TAB>bits` line per page of the last build. */
@@ -15,15 +15,16 @@ const QR_CACHE_FILE = "qr-codes.tsv";
 export function qrPageUrls(catalog: Catalog, skip: ReadonlySet<string> = new Set()): string[] {
   const details = detailPages(catalog);
   const paths = [
-    FIXED_PAGES.home,
-    FIXED_PAGES.search,
+    ...Object.values(FIXED_PAGES).filter((pagePath) => pagePath.endsWith("/")),
     ...details.filter((page) => page.kind === "notice").map((page) => page.url),
     ...catalog.noticeListPages.map((page) => page.url),
     ...catalog.columnPages.map((page) => page.url),
     ...catalog.staticPages.map((page) => page.url),
     ...details.filter((page) => page.kind === "article").map((page) => page.url),
   ];
-  return paths.filter((pagePath) => !skip.has(pagePath)).map((pagePath) => canonicalUrl(catalog.site.url, pagePath));
+  return [...new Set(paths)]
+    .filter((pagePath) => !skip.has(pagePath))
+    .map((pagePath) => canonicalUrl(catalog.site.url, pagePath));
 }
 
 /**
@@ -45,13 +46,12 @@ export function startQrCodes(
   carriedOver: ReadonlySet<string>,
 ): Promise<{ finishedAt: number }> {
   loadQrCache(path.join(cacheDir, QR_CACHE_FILE));
-  keepQrCodes([...carriedOver].map((url) => canonicalUrl(catalog.site.url, url)));
   const urls = qrPageUrls(catalog, carriedOver);
   const threads = urls.length < QR_WORKER_MIN_PAGES ? 0 : Math.max(1, os.availableParallelism() - 1);
   return precomputeQrCodes(urls, threads);
 }
 
-/** Saves the codes this build used for the next one. */
-export function saveQrCodes(cacheDir: string): void {
-  saveQrCache(path.join(cacheDir, QR_CACHE_FILE));
+/** Saves the codes of every page of this build (rendered or carried over) for the next one. */
+export function saveQrCodes(catalog: Catalog, cacheDir: string): void {
+  saveQrCache(path.join(cacheDir, QR_CACHE_FILE), qrPageUrls(catalog));
 }

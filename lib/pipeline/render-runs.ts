@@ -26,6 +26,19 @@ export interface Rendered {
 }
 
 /**
+ * The Eleventy run of this process now and those waiting: runs take turns, as Eleventy keeps
+ * compiled layouts across its instances (and lib/render's filters read the run configured last).
+ */
+let eleventyTurn: Promise<unknown> = Promise.resolve();
+
+/** Runs `run` once every Eleventy run asked for before it is done; the builds of a 站群 in one process take turns so. */
+export function inEleventyTurn<T>(run: () => Promise<T>): Promise<T> {
+  const turn = eleventyTurn.then(run);
+  eleventyTurn = turn.catch(() => undefined);
+  return turn;
+}
+
+/**
  * Renders the site into `outputDir` in Eleventy runs of at most `perRun` of the `detailPages`
  * (URLs) given; the first run renders every other page too. `images` is the plan the pictures are written from.
  */
@@ -41,24 +54,25 @@ export async function renderPages(
   const rendered: Rendered = { pages: 0, runs: 0, detailPageFiles: new Map() };
   const wanted = new Set(detailPages);
   for (const [run, urls] of planRenderRuns(detailPages, perRun).entries()) {
-    const eleventy = new Eleventy(undefined, undefined, {
-      configPath: false,
-      quietMode: true,
-      config: (eleventyConfig: EleventyConfig) =>
-        configureSite(eleventyConfig, {
-          root,
-          outputDir,
-          catalog,
-          images,
-          searchPeers,
-          selection: { detailPages: new Set(urls), detailPagesOnly: run > 0 },
-        }),
+    const written = await inEleventyTurn(() => {
+      const eleventy = new Eleventy(undefined, undefined, {
+        configPath: false,
+        quietMode: true,
+        config: (eleventyConfig: EleventyConfig) =>
+          configureSite(eleventyConfig, {
+            root,
+            outputDir,
+            catalog,
+            images,
+            searchPeers,
+            selection: { detailPages: new Set(urls), detailPagesOnly: run > 0 },
+          }),
+      });
+      eleventy.disableLogger();
+      return eleventy.write() as unknown as Promise<
+        [unknown[], { url?: string; outputPath?: string; content?: string }[]]
+      >;
     });
-    eleventy.disableLogger();
-    const written = (await eleventy.write()) as unknown as [
-      unknown[],
-      { url?: string; outputPath?: string; content?: string }[],
-    ];
     rendered.runs++;
     for (const entry of written[1] ?? []) {
       if (!entry.url) continue;

@@ -6,4 +6,4 @@
 
 export { QR_DISPLAY_SIZE, qrCodeImg, qrDataUrl, qrPng, resetQrCodes } from "./png.ts";
 export { precomputeQrCodes } from "./precompute.ts";
-export { keepQrCodes, loadQrCache, saveQrCache } from "./store.ts";
+export { loadQrCache, saveQrCache } from "./store.ts";

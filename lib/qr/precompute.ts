@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { QR_SLOT_BYTES } from "./encode-worker.mjs";
-import { hasModules, type SharedSlots, shareSlots, storeModules, takeShared } from "./store.ts";
+import { hasModules, type SharedSlots, shareSlots, storeModules, takeShared, unshareSlots } from "./store.ts";
 
 /**
  * Encodes the QR codes of `urls` not yet at hand in `threads` worker threads, while the caller's
@@ -58,6 +58,6 @@ export async function precomputeQrCodes(
     }
     return { computed: count, finishedAt };
   } finally {
-    shareSlots(undefined);
+    unshareSlots(state);
   }
 }

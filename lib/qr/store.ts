@@ -2,10 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { writeFileAtomic } from "../shared/index.ts";
 import { type EncodedQr, encodeQrModules, QR_SLOT_BYTES } from "./encode-worker.mjs";
 
-/** Module matrices by URL: encoded here, by worker threads, or read from the persistent cache. */
+/**
+ * Module matrices by URL: encoded here, by worker threads, or read from a persistent cache. Shared
+ * by every build of the process (a 站群's sites have their own addresses), so it keeps no build's state.
+ */
 const encoded = new Map<string, EncodedQr>();
-/** URLs asked for since the cache was last loaded: what the next saved cache keeps. */
-const used = new Set<string>();
 
 /** Codes that worker threads are encoding into shared memory, readable as soon as each is done. */
 export interface SharedSlots {
@@ -14,22 +15,33 @@ export interface SharedSlots {
   status: Int32Array;
 }
 
-let shared: SharedSlots | undefined;
+/** The shared memory of the worker threads encoding now, one set of slots per build that started them. */
+const sharedSlots = new Set<SharedSlots>();
 
-/** Forgets every code encoded, taken from a worker or read from a cache, and the URLs asked for, as a new process starts. */
+/** Forgets every code encoded, taken from a worker or read from a cache, as a new process starts. */
 export function resetQrStore(): void {
   encoded.clear();
-  used.clear();
-  shared = undefined;
+  sharedSlots.clear();
 }
 
-/** Lets the store read codes from worker threads' shared memory (precomputeQrCodes), or stop reading it. */
-export function shareSlots(slots: SharedSlots | undefined): void {
-  shared = slots;
+/** Lets the store read codes from worker threads' shared memory (precomputeQrCodes) until `unshareSlots`. */
+export function shareSlots(slots: SharedSlots): void {
+  sharedSlots.add(slots);
+}
+
+/** Stops reading the codes of `slots`. */
+export function unshareSlots(slots: SharedSlots): void {
+  sharedSlots.delete(slots);
+}
+
+/** The set of slots that holds `text`'s code, if any worker thread is encoding it. */
+function slotsOf(text: string): SharedSlots | undefined {
+  for (const slots of sharedSlots) if (slots.index.has(text)) return slots;
+  return undefined;
 }
 
 /** A code a worker thread finished in shared memory; marks it taken over by this thread when not yet done. */
-export function takeShared(text: string, from = shared): EncodedQr | undefined {
+export function takeShared(text: string, from = slotsOf(text)): EncodedQr | undefined {
   const index = from?.index.get(text);
   if (!from || index === undefined) return undefined;
   if (Atomics.load(from.status, index) !== 1) {
@@ -52,9 +64,8 @@ export function storeModules(text: string, modules: EncodedQr): void {
   encoded.set(text, modules);
 }
 
-/** The module matrix of `text`'s code: at hand, from a worker thread, or encoded now; marked as used. */
+/** The module matrix of `text`'s code: at hand, from a worker thread, or encoded now. */
 export function modulesOf(text: string): EncodedQr {
-  used.add(text);
   let modules = encoded.get(text);
   if (!modules) {
     modules = takeShared(text) ?? encodeQrModules(text);
@@ -68,7 +79,6 @@ export function modulesOf(text: string): EncodedQr {
  * URL); a missing or damaged file is ignored. Returns how many codes it held.
  */
 export function loadQrCache(file: string): number {
-  used.clear();
   if (!existsSync(file)) return 0;
   let count = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -81,17 +91,12 @@ export function loadQrCache(file: string): number {
   return count;
 }
 
-/** Marks codes as in use without drawing them (pages carried over from the last build), so the saved cache keeps them. */
-export function keepQrCodes(urls: Iterable<string>): void {
-  for (const url of urls) used.add(url);
-}
-
 /**
- * Writes the codes of the URLs asked for since the cache was loaded, sorted by URL, so the cache
- * holds exactly the pages of the last build; written atomically.
+ * Writes the codes of `urls` that are at hand (a build's pages), sorted by URL, so the cache holds
+ * exactly the pages of the last build; written atomically. Returns how many it wrote.
  */
-export function saveQrCache(file: string): number {
-  const lines = [...used]
+export function saveQrCache(file: string, urls: Iterable<string>): number {
+  const lines = [...new Set(urls)]
     .sort()
     .map((url) => {
       const modules = encoded.get(url);

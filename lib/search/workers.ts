@@ -51,7 +51,7 @@ export function writeSearchIndexInWorkers(
   return writeIndexFromShards(catalog, outputPath, options, async (jobs, cache, pages) => {
     const count = options.workers ?? searchWorkerCount(pages);
     if (count < 1) {
-      const written = await writeShards(jobs, cache).finally(() => pagefind.close());
+      const written = await writeShardsInThisThread(jobs, cache);
       return { ...written, finishedAt: performance.timeOrigin + performance.now() };
     }
     const threads = assignShardJobs(jobs, count);
@@ -69,6 +69,19 @@ export function writeSearchIndexInWorkers(
       finishedAt: Math.max(...done.map((result) => result.finishedAt)),
     };
   });
+}
+
+/** Search indexes this thread is writing now: the builds of a 站群 in one process share its Pagefind process. */
+let writingHere = 0;
+
+/** writeShards in this thread; Pagefind's process (one a thread) is closed when the last index written here is done. */
+async function writeShardsInThisThread(jobs: ShardJob[], cache: ShardCache): Promise<ShardsWritten> {
+  writingHere++;
+  try {
+    return await writeShards(jobs, cache);
+  } finally {
+    if (--writingHere === 0) await pagefind.close();
+  }
 }
 
 /** writeShards in a worker thread of its own (so with a Pagefind process of its own). */

@@ -16,7 +16,7 @@ const child = (name: string, code = 0) => ({
   args: ["-e", `console.log("out ${name}"); console.error("err ${name}"); process.exit(${code})`],
 });
 
-describe("runForEachSite with one site run in this process", () => {
+describe("runForEachSite with sites run in this process", () => {
   it("runs that site here and the others as children, every line prefixed, the runs in the group's order", async () => {
     const lines: string[] = [];
     const spawned: string[] = [];
@@ -28,8 +28,8 @@ describe("runForEachSite with one site run in this process", () => {
       },
       write: (line, stream) => lines.push(`${stream} ${line}`),
       inProcess: {
-        site: sites[1] as GroupSite,
-        run: async (write) => {
+        has: (entry) => entry.name === "b",
+        run: async (_, write) => {
           write("built here\nsecond line", "stdout");
           return 0;
         },
@@ -60,7 +60,7 @@ describe("runForEachSite with one site run in this process", () => {
       command: (entry) => child(entry.name, entry.name === "c" ? 3 : 0),
       write: (line, stream) => lines.push(`${stream} ${line}`),
       inProcess: {
-        site: sites[0] as GroupSite,
+        has: (entry) => entry.name === "a",
         run: async () => {
           throw new Error("坏了");
         },
@@ -70,7 +70,7 @@ describe("runForEachSite with one site run in this process", () => {
     expect(lines).toContainEqual(expect.stringMatching(/^stderr \[a\] Error: 坏了/));
   });
 
-  it("lets the site run here take one of the places: with one place, the next child starts after it", async () => {
+  it("lets a site run here take one of the places: with one place, the children run first and it after them", async () => {
     const events: string[] = [];
     const runs = await runForEachSite(sites.slice(0, 2), {
       concurrency: 1,
@@ -78,8 +78,9 @@ describe("runForEachSite with one site run in this process", () => {
         events.push(`spawn ${entry.name}`);
         return child(entry.name);
       },
+      write: (line) => events.push(line),
       inProcess: {
-        site: sites[0] as GroupSite,
+        has: (entry) => entry.name === "a",
         run: async () => {
           events.push("here starts");
           await new Promise((resolve) => setImmediate(resolve));
@@ -89,6 +90,40 @@ describe("runForEachSite with one site run in this process", () => {
       },
     });
     expect(runs.map((run) => run.exitCode)).toEqual([0, 0]);
-    expect(events).toEqual(["here starts", "here ends", "spawn b"]);
+    expect(events.slice(0, 3).sort()).toEqual(["[b] err b", "[b] out b", "spawn b"]);
+    expect(events.slice(3)).toEqual(["here starts", "here ends"]);
+  });
+
+  it("runs several sites here side by side, each with its own exit code and prefix, and no child", async () => {
+    const lines: string[] = [];
+    const started: string[] = [];
+    let release = () => {};
+    const bothStarted = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const runs = await runForEachSite(sites, {
+      concurrency: 2,
+      command: () => {
+        throw new Error("no child expected");
+      },
+      write: (line, stream) => lines.push(`${stream} ${line}`),
+      inProcess: {
+        has: () => true,
+        run: async (entry, write) => {
+          started.push(entry.name);
+          if (started.length === 2) release();
+          await bothStarted;
+          write(`built ${entry.name}`, "stdout");
+          return entry.name === "b" ? 1 : 0;
+        },
+      },
+    });
+    expect(started).toEqual(["a", "b", "c"]);
+    expect(runs.map((run) => [run.site.name, run.exitCode])).toEqual([
+      ["a", 0],
+      ["b", 1],
+      ["c", 0],
+    ]);
+    expect(lines).toEqual(expect.arrayContaining(["stdout [a] built a", "stdout [b] built b", "stdout [c] built c"]));
   });
 });

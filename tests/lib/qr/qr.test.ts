@@ -73,14 +73,16 @@ describe("the persistent QR cache and the worker threads", () => {
     expect(decodeQrDataUrl(qrDataUrl(url))).toBe(url);
   });
 
-  it("saves the codes asked for since loading, sorted by URL, and reads them back", () => {
+  it("saves the codes of the pages it is given that are at hand, sorted by URL, and reads them back", () => {
     const file = path.join(dir, "qr-codes.tsv");
     loadQrCache(file);
     const urls = ["https://example.gov.cn/cache/b/", "https://example.gov.cn/cache/a/"];
     const images = urls.map((url) => qrCodeImg(url));
-    expect(saveQrCache(file)).toBe(2);
+    qrCodeImg("https://example.gov.cn/cache/other-site/");
+    expect(saveQrCache(file, [...urls, "https://example.gov.cn/cache/never-drawn/"])).toBe(2);
     const lines = readFileSync(file, "utf8").trim().split("\n");
     expect(lines.map((line) => line.split("\t")[0])).toEqual([...urls].sort());
+    resetQrCodes();
     expect(loadQrCache(file)).toBe(2);
     expect(urls.map((url) => qrCodeImg(url))).toEqual(images);
   });
@@ -105,14 +107,14 @@ describe("the codes a test leaves behind", () => {
     expect((await precomputeQrCodes([url], 1)).computed).toBe(1);
   });
 
-  it("are forgotten by resetQrCodes, with the URLs asked for since the cache was loaded", async () => {
+  it("are forgotten by resetQrCodes, so a saved cache no longer holds them", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "qr-reset-"));
     try {
       const file = path.join(dir, "qr-codes.tsv");
       loadQrCache(file);
       qrDataUrl(url);
       resetQrCodes();
-      expect(saveQrCache(file)).toBe(0);
+      expect(saveQrCache(file, [url])).toBe(0);
       expect((await precomputeQrCodes([url], 1)).computed).toBe(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
