@@ -1,9 +1,10 @@
 /*
  * Stage 4, QR codes: takes the canonical URLs of the pages to render; gives each page's code as an
- * `<img>` of a PNG data URL (qrCodeImg), encoded ahead of the rendering in worker threads and kept
+ * `<img>` of a PNG data URL (qrCodeImg), drawn ahead of the rendering in worker threads and kept
  * in a cache between builds.
  */
 
-export { QR_DISPLAY_SIZE, qrCodeImg, qrDataUrl, qrPng, resetQrCodes } from "./png.ts";
+export { qrPng } from "./code.mjs";
+export { QR_DISPLAY_SIZE, qrCodeImg } from "./image.ts";
 export { precomputeQrCodes } from "./precompute.ts";
-export { loadQrCache, saveQrCache } from "./store.ts";
+export { loadQrCache, qrDataUrl, resetQrCodes, saveQrCache } from "./store.ts";

@@ -1,6 +1,12 @@
 import { Worker } from "node:worker_threads";
 import { QR_SLOT_BYTES } from "./encode-worker.mjs";
-import { hasModules, type SharedSlots, shareSlots, storeModules, takeShared, unshareSlots } from "./store.ts";
+import { hasCode, type SharedSlots, shareSlots, storeCode, takeShared, unshareSlots } from "./store.ts";
+
+/**
+ * The nice value of the QR worker threads (Linux): they run ahead of the rendering thread, which
+ * draws any code not ready itself, so they yield to it and to the search index.
+ */
+export const QR_NICE = 10;
 
 /**
  * Encodes the QR codes of `urls` not yet at hand in `threads` worker threads, while the caller's
@@ -13,7 +19,7 @@ export async function precomputeQrCodes(
   urls: readonly string[],
   threads: number,
 ): Promise<{ computed: number; finishedAt: number }> {
-  const missing = [...new Set(urls)].filter((url) => !hasModules(url));
+  const missing = [...new Set(urls)].filter((url) => !hasCode(url));
   let finishedAt = performance.timeOrigin + performance.now();
   if (missing.length === 0 || threads < 1) return { computed: 0, finishedAt };
   const workers = Math.max(1, Math.min(threads, Math.ceil(missing.length / 500)));
@@ -35,7 +41,7 @@ export async function precomputeQrCodes(
           new Promise<void>((resolve, reject) => {
             const first = index * chunk;
             const worker = new Worker(script, {
-              workerData: { qrUrls: missing.slice(first, first + chunk), first, slots, status },
+              workerData: { qrUrls: missing.slice(first, first + chunk), first, slots, status, nice: QR_NICE },
               execArgv: [],
             });
             worker.on("message", (message: { finishedAt: number }) => {
@@ -51,9 +57,9 @@ export async function precomputeQrCodes(
     let count = 0;
     for (const url of missing) {
       if (Atomics.load(state.status, state.index.get(url) as number) === 1) count++;
-      if (!hasModules(url)) {
-        const modules = takeShared(url, state);
-        if (modules) storeModules(url, modules);
+      if (!hasCode(url)) {
+        const dataUrl = takeShared(url, state);
+        if (dataUrl) storeCode(url, dataUrl);
       }
     }
     return { computed: count, finishedAt };

@@ -1,26 +1,34 @@
 import { existsSync, readFileSync } from "node:fs";
 import { writeFileAtomic } from "../shared/index.ts";
-import { type EncodedQr, encodeQrModules, QR_SLOT_BYTES } from "./encode-worker.mjs";
+import { qrPngDataUrl } from "./code.mjs";
+import { QR_SLOT_BYTES } from "./encode-worker.mjs";
+
+const DATA_URL_PREFIX = "data:image/png;base64,";
+/** The base64 of the PNG signature: how every cached code begins. */
+const PNG_BASE64_START = "iVBORw0KGgo";
 
 /**
- * Module matrices by URL: encoded here, by worker threads, or read from a persistent cache. Shared
- * by every build of the process (a 站群's sites have their own addresses), so it keeps no build's state.
+ * Each code's PNG data URL by URL: drawn here, by worker threads, or read from a persistent cache.
+ * Shared by every build of the process (a 站群's sites have their own addresses), so it keeps no build's state.
  */
-const encoded = new Map<string, EncodedQr>();
+const codes = new Map<string, string>();
 
-/** Codes that worker threads are encoding into shared memory, readable as soon as each is done. */
+/** Codes that worker threads are drawing into shared memory, readable as soon as each is done. */
 export interface SharedSlots {
   index: Map<string, number>;
   slots: Uint8Array;
   status: Int32Array;
 }
 
-/** The shared memory of the worker threads encoding now, one set of slots per build that started them. */
+/** The shared memory of the worker threads drawing now, one set of slots per build that started them. */
 const sharedSlots = new Set<SharedSlots>();
 
-/** Forgets every code encoded, taken from a worker or read from a cache, as a new process starts. */
-export function resetQrStore(): void {
-  encoded.clear();
+/**
+ * Forgets every code this process drew, took from a worker or read from a cache, as a new process
+ * starts. For tests whose files share one module cache (vitest `isolate: false`), before each test.
+ */
+export function resetQrCodes(): void {
+  codes.clear();
   sharedSlots.clear();
 }
 
@@ -34,14 +42,14 @@ export function unshareSlots(slots: SharedSlots): void {
   sharedSlots.delete(slots);
 }
 
-/** The set of slots that holds `text`'s code, if any worker thread is encoding it. */
+/** The set of slots that holds `text`'s code, if any worker thread is drawing it. */
 function slotsOf(text: string): SharedSlots | undefined {
   for (const slots of sharedSlots) if (slots.index.has(text)) return slots;
   return undefined;
 }
 
-/** A code a worker thread finished in shared memory; marks it taken over by this thread when not yet done. */
-export function takeShared(text: string, from = slotsOf(text)): EncodedQr | undefined {
+/** A code a worker thread finished in shared memory, as a data URL; marks it taken over by this thread when not yet done. */
+export function takeShared(text: string, from = slotsOf(text)): string | undefined {
   const index = from?.index.get(text);
   if (!from || index === undefined) return undefined;
   if (Atomics.load(from.status, index) !== 1) {
@@ -49,43 +57,41 @@ export function takeShared(text: string, from = slotsOf(text)): EncodedQr | unde
     return undefined;
   }
   const start = index * QR_SLOT_BYTES;
-  const size = from.slots[start] as number;
-  const bits = Buffer.from(from.slots.subarray(start + 1, start + 1 + Math.ceil((size * size) / 8)));
-  return { size, bits: bits.toString("base64") };
+  const length = (from.slots[start] as number) | ((from.slots[start + 1] as number) << 8);
+  return DATA_URL_PREFIX + Buffer.from(from.slots.buffer, from.slots.byteOffset + start + 2, length).toString("base64");
 }
 
-/** Whether a code's matrix is at hand (encoded, taken from a worker or read from the cache). */
-export function hasModules(text: string): boolean {
-  return encoded.has(text);
+/** Whether a code is at hand (drawn, taken from a worker or read from the cache). */
+export function hasCode(text: string): boolean {
+  return codes.has(text);
 }
 
-/** Keeps a matrix for `text`. */
-export function storeModules(text: string, modules: EncodedQr): void {
-  encoded.set(text, modules);
+/** Keeps the data URL of `text`'s code. */
+export function storeCode(text: string, dataUrl: string): void {
+  codes.set(text, dataUrl);
 }
 
-/** The module matrix of `text`'s code: at hand, from a worker thread, or encoded now. */
-export function modulesOf(text: string): EncodedQr {
-  let modules = encoded.get(text);
-  if (!modules) {
-    modules = takeShared(text) ?? encodeQrModules(text);
-    encoded.set(text, modules);
+/** The PNG of `text`'s QR code as a `data:` URL: at hand, from a worker thread, or drawn now (once per process). */
+export function qrDataUrl(text: string): string {
+  let dataUrl = codes.get(text);
+  if (!dataUrl) {
+    dataUrl = takeShared(text) ?? qrPngDataUrl(text);
+    codes.set(text, dataUrl);
   }
-  return modules;
+  return dataUrl;
 }
 
 /**
- * Reads a persistent QR cache written by `saveQrCache` (one `url<TAB>size<TAB>bits` line per
- * URL); a missing or damaged file is ignored. Returns how many codes it held.
+ * Reads a persistent QR cache written by `saveQrCache` (one `url<TAB>png-base64` line per URL); a
+ * missing file, a damaged line or a line of another format is ignored. Returns how many codes it held.
  */
 export function loadQrCache(file: string): number {
   if (!existsSync(file)) return 0;
   let count = 0;
   for (const line of readFileSync(file, "utf8").split("\n")) {
-    const [url, size, bits] = line.split("\t");
-    if (!url || !bits || !/^\d+$/.test(size ?? "") || bits.length !== Math.ceil(Number(size) ** 2 / 8 / 3) * 4)
-      continue;
-    if (!encoded.has(url)) encoded.set(url, { size: Number(size), bits });
+    const [url, png, extra] = line.split("\t");
+    if (!url || !png?.startsWith(PNG_BASE64_START) || extra !== undefined || !/^[A-Za-z0-9+/]+=*$/.test(png)) continue;
+    if (!codes.has(url)) codes.set(url, DATA_URL_PREFIX + png);
     count++;
   }
   return count;
@@ -99,8 +105,8 @@ export function saveQrCache(file: string, urls: Iterable<string>): number {
   const lines = [...new Set(urls)]
     .sort()
     .map((url) => {
-      const modules = encoded.get(url);
-      return modules ? `${url}\t${modules.size}\t${modules.bits}\n` : "";
+      const dataUrl = codes.get(url);
+      return dataUrl ? `${url}\t${dataUrl.slice(DATA_URL_PREFIX.length)}\n` : "";
     })
     .filter(Boolean);
   writeFileAtomic(file, lines.join(""));
