@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, getPriority, platform, setPriority } from "node:os";
 import { Worker } from "node:worker_threads";
 import * as pagefind from "pagefind";
 import type { Catalog } from "../content/index.ts";
@@ -10,9 +10,34 @@ import { type SearchIndexOptions, type SearchIndexStats, writeIndexFromShards } 
 /**
  * The nice value of search workers and their Pagefind processes (Linux) when there are several:
  * they yield to Eleventy's rendering, and once it is done they have every core. A single worker is
- * not niced: it would leave a core idle after the rendering.
+ * not niced (it would leave a core idle after the rendering): the calling thread yields to it (CALLER_NICE).
  */
 export const SEARCH_NICE = 10;
+
+/**
+ * The nice value the calling thread (Eleventy's rendering) adds to its own while a single search
+ * worker writes the index (Linux): that worker and its Pagefind process are then the build's
+ * critical path, and the rendering ends before them all the same.
+ */
+export const CALLER_NICE = 5;
+
+/** Adds `nice` to the calling thread's nice value (Linux); returns how to set it back, where the system lets a thread raise its priority. */
+function niceCallingThread(nice: number): () => void {
+  if (platform() !== "linux") return () => undefined;
+  const before = getPriority();
+  try {
+    setPriority(Math.min(19, before + nice));
+  } catch {
+    return () => undefined;
+  }
+  return () => {
+    try {
+      setPriority(before);
+    } catch {
+      // Without the privilege to raise it the thread keeps the lower priority; nothing else competes then.
+    }
+  };
+}
 
 /** Pages to index from which a second search worker pays for its memory (LARGE_ARCHIVE_PAGES). */
 export const LARGE_ARCHIVE_PAGES = 22000;
@@ -57,7 +82,9 @@ export function writeSearchIndexInWorkers(
     const threads = assignShardJobs(jobs, count);
     const nice = threads.length > 1 ? SEARCH_NICE : 0;
     // Every worker is waited for, so none still writes into the parts folder when it is removed.
-    const results = await Promise.allSettled(threads.map((share) => writeShardsInWorker(share, cache, nice)));
+    const writing = Promise.allSettled(threads.map((share) => writeShardsInWorker(share, cache, nice)));
+    const restorePriority = threads.length === 1 ? niceCallingThread(CALLER_NICE) : () => undefined;
+    const results = await writing.finally(restorePriority);
     const failed = results.find((result) => result.status === "rejected");
     if (failed) throw failed.reason;
     const done = results.map(

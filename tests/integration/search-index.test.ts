@@ -6,7 +6,7 @@ import { decode } from "cborg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../lib/content/index.ts";
 import { readPagefindMeta } from "../../lib/search/pagefind-meta.ts";
-import { writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
+import { CALLER_NICE, writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
 import { type SearchIndexStats, writeSearchIndex } from "../../lib/search/write-index.ts";
 import { SEARCH_FILTERS } from "../../lib/search-protocol/index.ts";
 import { articleFile, createFixtureSite } from "../helpers/fixture.ts";
@@ -172,6 +172,23 @@ describe("the search index written by worker threads", () => {
     expect(siteFileHashes(path.join(outputs, "c3"))).toEqual(siteFileHashes(path.join(outputs, "c4")));
     expect(existsSync(path.join(outputs, `.c3-parts-${process.pid}`))).toBe(false);
   });
+});
+
+describe("the calling thread's priority while one search worker writes", () => {
+  it.runIf(os.platform() === "linux")(
+    "yields CALLER_NICE to the worker and is set back once the index is written",
+    async () => {
+      const before = os.getPriority();
+      const writing = writeSearchIndexInWorkers(loadCatalog({ root: site.root }), path.join(outputs, "niced"), {
+        shardSize: 3,
+        workers: 1,
+      });
+      const during = os.getPriority();
+      await writing;
+      expect(during).toBe(Math.min(19, before + CALLER_NICE));
+      expect(os.getPriority()).toBe(before);
+    },
+  );
 });
 
 describe("the search cache keyed by the code's fingerprint", () => {
