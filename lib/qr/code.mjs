@@ -62,7 +62,10 @@ export function qrPng(text) {
   ]);
 }
 
+/** How a code's data URL begins, before the PNG's base64. */
+export const QR_DATA_URL_PREFIX = "data:image/png;base64,";
+
 /** The PNG of `text`'s QR code (qrPng) as a `data:` URL. */
 export function qrPngDataUrl(text) {
-  return `data:image/png;base64,${qrPng(text).toString("base64")}`;
+  return QR_DATA_URL_PREFIX + qrPng(text).toString("base64");
 }

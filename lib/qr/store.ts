@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { writeFileAtomic } from "../shared/index.ts";
-import { qrPngDataUrl } from "./code.mjs";
+import { QR_DATA_URL_PREFIX as DATA_URL_PREFIX, qrPngDataUrl } from "./code.mjs";
 import { QR_SLOT_BYTES } from "./encode-worker.mjs";
 
-const DATA_URL_PREFIX = "data:image/png;base64,";
 /** The base64 of the PNG signature: how every cached code begins. */
 const PNG_BASE64_START = "iVBORw0KGgo";
 
