@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { isCmsConfigured, loadCmsSettings } from "../cms/index.ts";
-import { loadCatalog } from "../content/index.ts";
+import { listArticleFiles, loadCatalog } from "../content/index.ts";
 import type { EncodeResult } from "../images/index.ts";
 import {
   adminCsp,
@@ -15,7 +15,13 @@ import {
   swapIntoPlace,
   writeHeadersFile,
 } from "../publish/index.ts";
-import { type SearchIndexStats, writeSearchIndexInWorkers } from "../search/index.ts";
+import {
+  type SearchIndexStats,
+  type StartedSearchWorkers,
+  searchWorkerCount,
+  startSearchWorkers,
+  writeSearchIndexInWorkers,
+} from "../search/index.ts";
 import type { SearchPeer } from "../search-protocol/index.ts";
 import { CACHE_DIR, PROJECT_DIR, SEARCH_INDEX_URL } from "../shared/index.ts";
 import {
@@ -52,7 +58,7 @@ export interface BuildOptions {
   detailPagesPerRun?: number;
   /** Pages one search index shard holds at most (default SHARD_SIZE of lib/search). */
   searchShardSize?: number;
-  /** Worker threads writing search shards at once (default searchWorkerCount of lib/search). */
+  /** Worker threads writing search shards at once (default searchWorkerCount of lib/search for the article files), started before the validation. */
   searchWorkers?: number;
   /** The other sites of its 站群, named by the search page and allowed to read /pagefind/ (lib/group); none by default. */
   searchPeers?: readonly SearchPeer[];
@@ -75,7 +81,7 @@ export interface BuildResult {
 }
 
 /**
- * Builds a site: validates the content into the catalog and plans its pictures, then writes the
+ * Builds a site: starts the search workers, validates the content into the catalog and plans its pictures, then writes the
  * search index (worker threads), encodes the QR codes (worker threads) and the pictures missing
  * from the image cache (sharp's threads) and renders the pages that changed (Eleventy)
  * into a staging folder beside the output, and only then swaps it in place of the published
@@ -89,9 +95,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const timer = new StageTimer();
   recoverInterruptedBuild(outputDir);
   let search: Promise<SearchIndexStats> | undefined;
+  let searchWorkers: StartedSearchWorkers | undefined;
   let encoding: Promise<EncodeResult> | undefined;
   let linking: Promise<unknown> | undefined;
   try {
+    if (options.searchIndex !== false)
+      searchWorkers = startSearchWorkers(options.searchWorkers ?? searchWorkerCount(listArticleFiles(root).length));
     const { catalog, cms } = timer.time("validate", () => ({
       catalog: loadCatalog({ root, preview: options.preview, now: options.now }),
       cms: loadCmsSettings(root),
@@ -104,7 +113,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
         writeSearchIndexInWorkers(catalog, path.join(stagingDir, SEARCH_INDEX_URL), {
           cacheDir: path.join(cacheDir, "search"),
           shardSize: options.searchShardSize,
-          workers: options.searchWorkers,
+          started: searchWorkers,
           fingerprint,
         }),
       );
@@ -165,6 +174,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       timings: timer.timings,
     };
   } catch (error) {
+    searchWorkers?.close();
     await search?.catch(() => undefined);
     await encoding?.catch(() => undefined);
     await linking?.catch(() => undefined);

@@ -5,5 +5,10 @@
 export { searchPageSources, toCustomRecord, toRecordSource } from "./records.ts";
 export { planShards, SHARD_SIZE, TAIL_SIZE } from "./shards.ts";
 export { markdownToText } from "./text.ts";
-export { searchWorkerCount, writeSearchIndexInWorkers } from "./workers.ts";
+export {
+  type StartedSearchWorkers,
+  searchWorkerCount,
+  startSearchWorkers,
+  writeSearchIndexInWorkers,
+} from "./workers.ts";
 export { type SearchIndexOptions, type SearchIndexStats, writeSearchIndex } from "./write-index.ts";

@@ -61,28 +61,74 @@ export function searchWorkerCount(pages: number, cores = availableParallelism())
   return pages > LARGE_ARCHIVE_PAGES && cores >= 2 ? 2 : 1;
 }
 
+/** Search worker threads started ahead of the catalog (startSearchWorkers), each waiting for its share of the shards. */
+export interface StartedSearchWorkers {
+  readonly count: number;
+  /** Sends each worker its share (one a worker, in order) and resolves with what each wrote. */
+  write(shares: readonly ShardJob[][], cache: ShardCache): Promise<ShardsWritten & { finishedAt: number }>[];
+  /** Stops the workers not yet given their share (the build failed before its search stage). */
+  close(): void;
+}
+
+/**
+ * Starts `count` search worker threads (lib/search/worker.mjs) so that their module loading and
+ * Pagefind processes start while the build validates the content; niced (SEARCH_NICE) when
+ * several. They hold the process open only once given their shards.
+ */
+export function startSearchWorkers(count: number): StartedSearchWorkers {
+  const nice = count > 1 ? SEARCH_NICE : 0;
+  const workers = Array.from({ length: count }, (): StartedWorker => {
+    const started: StartedWorker = {
+      worker: new Worker(new URL("./worker.mjs", import.meta.url), { workerData: { nice } }),
+    };
+    started.worker.unref();
+    started.worker.on("error", (error) => {
+      started.failed = error;
+    });
+    started.worker.on("exit", (code) => {
+      started.failed ??= new Error(`搜索索引线程意外退出 (search index worker exited with code ${code})`);
+    });
+    return started;
+  });
+  let given = 0;
+  return {
+    count,
+    write: (shares, cache) =>
+      shares.map((jobs, i) => {
+        const worker = workers[i];
+        if (!worker) throw new Error(`搜索索引线程不够 (no search worker ${i} of ${count})`);
+        given = Math.max(given, i + 1);
+        return writeShardsInWorker(worker, jobs, cache);
+      }),
+    close: () => {
+      for (const { worker } of workers.slice(given)) void worker.terminate();
+    },
+  };
+}
+
 /**
  * writeSearchIndex in worker threads (lib/search/worker.mjs), each with a Pagefind process of its
  * own writing its share of the shards (assignShardJobs): the Markdown's text, the segmentation and
  * Pagefind's work then use every core instead of waiting for Eleventy's rendering on the main
- * thread; with no worker (`workers` 0, or a small archive) in this thread. `finishedAt` (epoch milliseconds) is when the last worker finished, however busy the
- * main thread was.
+ * thread; with no worker (`workers` 0, or a small archive) in this thread. `started`: workers
+ * already started (startSearchWorkers), whose count then decides. `finishedAt` (epoch
+ * milliseconds) is when the last worker finished, however busy the main thread was.
  */
 export function writeSearchIndexInWorkers(
   catalog: Catalog,
   outputPath: string,
-  options: SearchIndexOptions = {},
+  options: SearchIndexOptions & { started?: StartedSearchWorkers } = {},
 ): Promise<SearchIndexStats & { finishedAt: number }> {
   return writeIndexFromShards(catalog, outputPath, options, async (jobs, cache, pages) => {
-    const count = options.workers ?? searchWorkerCount(pages);
-    if (count < 1) {
+    const started = options.started ?? startSearchWorkers(options.workers ?? searchWorkerCount(pages));
+    if (started.count < 1) {
       const written = await writeShardsInThisThread(jobs, cache);
       return { ...written, finishedAt: performance.timeOrigin + performance.now() };
     }
-    const threads = assignShardJobs(jobs, count);
-    const nice = threads.length > 1 ? SEARCH_NICE : 0;
+    const threads = assignShardJobs(jobs, started.count);
     // Every worker is waited for, so none still writes into the parts folder when it is removed.
-    const writing = Promise.allSettled(threads.map((share) => writeShardsInWorker(share, cache, nice)));
+    const writing = Promise.allSettled(started.write(threads, cache));
+    started.close();
     const restorePriority = threads.length === 1 ? niceCallingThread(CALLER_NICE) : () => undefined;
     const results = await writing.finally(restorePriority);
     const failed = results.find((result) => result.status === "rejected");
@@ -111,28 +157,31 @@ async function writeShardsInThisThread(jobs: ShardJob[], cache: ShardCache): Pro
   }
 }
 
-/** writeShards in a worker thread of its own (so with a Pagefind process of its own). */
+/** A worker of startSearchWorkers, and why it ended if it did before answering. */
+interface StartedWorker {
+  worker: Worker;
+  failed?: Error;
+}
+
+/** Has a started worker write its shards (with its own Pagefind process); it ends once it has answered. */
 function writeShardsInWorker(
+  started: StartedWorker,
   jobs: ShardJob[],
   cache: ShardCache,
-  nice: number,
 ): Promise<ShardsWritten & { finishedAt: number }> {
+  const { worker } = started;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./worker.mjs", import.meta.url), {
-      workerData: { jobs, cache, nice },
-    });
-    let settled = false;
+    if (started.failed) {
+      reject(started.failed);
+      return;
+    }
     worker.on("message", (message: { written?: ShardsWritten; finishedAt?: number; error?: string }) => {
-      settled = true;
       if (message.written) resolve({ ...message.written, finishedAt: message.finishedAt ?? Date.now() });
       else reject(new Error(message.error ?? "搜索索引失败 (search index failed)"));
     });
-    worker.on("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.on("exit", (code) => {
-      if (!settled) reject(new Error(`搜索索引线程意外退出 (search index worker exited with code ${code})`));
-    });
+    worker.on("error", reject);
+    worker.on("exit", () => reject(started.failed));
+    worker.ref();
+    worker.postMessage({ jobs, cache });
   });
 }

@@ -6,7 +6,7 @@ import { decode } from "cborg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalog } from "../../lib/content/index.ts";
 import { readPagefindMeta } from "../../lib/search/pagefind-meta.ts";
-import { CALLER_NICE, writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
+import { CALLER_NICE, startSearchWorkers, writeSearchIndexInWorkers } from "../../lib/search/workers.ts";
 import { type SearchIndexStats, writeSearchIndex } from "../../lib/search/write-index.ts";
 import { SEARCH_FILTERS } from "../../lib/search-protocol/index.ts";
 import { articleFile, createFixtureSite } from "../helpers/fixture.ts";
@@ -171,6 +171,31 @@ describe("the search index written by worker threads", () => {
     expect(fresh.cachedShards).toBe(0);
     expect(siteFileHashes(path.join(outputs, "c3"))).toEqual(siteFileHashes(path.join(outputs, "c4")));
     expect(existsSync(path.join(outputs, `.c3-parts-${process.pid}`))).toBe(false);
+  });
+});
+
+describe("search workers started before the catalog is loaded", () => {
+  it("write the same index as one thread once given their shards", async () => {
+    const started = startSearchWorkers(2);
+    const content = loadCatalog({ root: site.root });
+    const early = path.join(outputs, "early/pagefind");
+    const written = await writeSearchIndexInWorkers(content, early, { shardSize: 3, started });
+    const reference = path.join(outputs, "early-reference/pagefind");
+    const inOneThread = await writeSearchIndex(content, reference, { shardSize: 3 });
+    expect({ ...written, finishedAt: 0 }).toEqual({ ...inOneThread, finishedAt: 0 });
+    expect(written.shards).toBe(5);
+    expect(siteFileHashes(early)).toEqual(siteFileHashes(reference));
+    expect(readdirSync(path.join(outputs, "early"))).toEqual(["pagefind"]);
+  });
+
+  it("are stopped by close, and an index asked of a stopped worker fails with no parts left", async () => {
+    const started = startSearchWorkers(1);
+    started.close();
+    const stopped = path.join(outputs, "stopped/pagefind");
+    await expect(
+      writeSearchIndexInWorkers(loadCatalog({ root: site.root }), stopped, { shardSize: 3, started }),
+    ).rejects.toThrow(/搜索索引线程意外退出/);
+    expect(existsSync(path.join(outputs, "stopped"))).toBe(false);
   });
 });
 
