@@ -58,7 +58,7 @@ export interface BuildOptions {
   detailPagesPerRun?: number;
   /** Pages one search index shard holds at most (default SHARD_SIZE of lib/search). */
   searchShardSize?: number;
-  /** Worker threads writing search shards at once (default searchWorkerCount of lib/search for the article files), started before the validation. */
+  /** Search worker threads, started before validation (default searchWorkerCount of lib/search for the article files). */
   searchWorkers?: number;
   /** The other sites of its 站群, named by the search page and allowed to read /pagefind/ (lib/group); none by default. */
   searchPeers?: readonly SearchPeer[];
@@ -81,11 +81,11 @@ export interface BuildResult {
 }
 
 /**
- * Builds a site: starts the search workers, validates the content into the catalog and plans its pictures, then writes the
- * search index (worker threads), encodes the QR codes (worker threads) and the pictures missing
- * from the image cache (sharp's threads) and renders the pages that changed (Eleventy)
- * into a staging folder beside the output, and only then swaps it in place of the published
- * folder, so a failed build leaves the previous site exactly as it was.
+ * Builds a site: starts the search workers, validates the content into the catalog and plans its
+ * pictures, then writes the search index (worker threads), encodes the QR codes (worker threads)
+ * and the pictures missing from the image cache (sharp's threads) and renders the pages that
+ * changed (Eleventy) into a staging folder beside the output, and only then swaps it in place of
+ * the published folder, so a failed build leaves the previous site exactly as it was.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
